@@ -1,0 +1,42 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { AppConfig, AuthGuard, AuthService, CoreModule, DomainErrorFilter } from '@app/core';
+import { OrganizationsModule } from '@app/organizations';
+import { PeopleModule } from '@app/people';
+import { WorkingGroupsModule } from '@app/working-groups';
+import { graphqlOptions, SCHEMA_FILE } from './graphql/graphql-options';
+import { HealthController } from './health/health.controller';
+
+export interface AppModuleOptions {
+  /** Defaults to apps/api/schema.gql outside production, in memory in production. */
+  schemaFile?: string | false;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    const schemaFile = options.schemaFile ?? (config.isProduction ? false : SCHEMA_FILE);
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [AuthService, DataSource],
+          useFactory: (auth: AuthService, dataSource: DataSource) => graphqlOptions({ config, auth, dataSource, schemaFile }),
+        }),
+        OrganizationsModule,
+        PeopleModule,
+        WorkingGroupsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { ConsoleLogger, INestApplication, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig, createValidationPipe } from '@app/core';
+import { AppModule, AppModuleOptions } from './app.module';
+import { requestLogger } from './request-logger';
+
+export function createLogger(config: AppConfig): LoggerService {
+  return new ConsoleLogger({ json: config.isProduction, logLevels: config.nodeEnv === 'test' ? ['error', 'warn'] : undefined });
+}
+
+/** Builds the HTTP application (also used by the e2e tests, which listen on port 0). */
+export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<INestApplication> {
+  const logger = createLogger(config);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), { logger, bodyParser: false });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.useGlobalPipes(createValidationPipe());
+  if (config.nodeEnv !== 'test') app.use(requestLogger(logger, config.isProduction));
+  app.enableShutdownHooks();
+  return app;
+}

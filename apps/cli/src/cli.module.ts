@@ -1,0 +1,13 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, CoreModule } from '@app/core';
+import { OrganizationsModule } from '@app/organizations';
+import { PeopleModule } from '@app/people';
+import { WorkingGroupsModule } from '@app/working-groups';
+
+/** The domain without the HTTP/GraphQL layer, for admin commands. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: CliModule, imports: [CoreModule.forRoot(config), OrganizationsModule, PeopleModule, WorkingGroupsModule] };
+  }
+}

@@ -1,0 +1,47 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuthService, ConflictError } from '@app/core';
+import { OrganizationKind, OrganizationsService } from '@app/organizations';
+import { PeopleService, PlatformRole } from '@app/people';
+
+/** Finds an organisation by name (case-insensitive) or creates it. */
+async function ensureOrganization(app: INestApplicationContext, name: string, country: string, kind: OrganizationKind): Promise<string> {
+  const [existing]: { id: string }[] = await app.get(DataSource).query(`SELECT id FROM organizations WHERE lower(name) = lower($1)`, [name]);
+  if (existing) return existing.id;
+  const created = await app.get(OrganizationsService).insert({ name, country, kind });
+  return created.id;
+}
+
+export interface CreateAdminOptions {
+  email: string;
+  name: string;
+  organization: string;
+  country?: string;
+  kind?: string;
+}
+
+/** Creates the organisation and person if missing, makes the person ADMIN and issues a token. */
+export async function createAdmin(app: INestApplicationContext, options: CreateAdminOptions): Promise<string> {
+  const people = app.get(PeopleService);
+  let person = await people.findByEmail(options.email);
+  if (!person) {
+    const organizationId = await ensureOrganization(
+      app,
+      options.organization,
+      (options.country ?? 'BE').toUpperCase(),
+      (options.kind as OrganizationKind) ?? OrganizationKind.ASSOCIATION,
+    );
+    person = await people.create({ email: options.email, name: options.name, organizationId, role: PlatformRole.ADMIN });
+  }
+  if (person.role !== PlatformRole.ADMIN) await people.setRole(person.id, PlatformRole.ADMIN);
+  const { secret } = await app.get(AuthService).createAccessToken(person.id, 'cli: create-admin');
+  return secret;
+}
+
+/** Issues a personal access token for an existing person. */
+export async function issueToken(app: INestApplicationContext, email: string, name = 'cli: issue-token'): Promise<string> {
+  const person = await app.get(PeopleService).findByEmail(email);
+  if (!person) throw new ConflictError('PERSON_NOT_FOUND', `No person has the email ${email}; invite them first`);
+  const { secret } = await app.get(AuthService).createAccessToken(person.id, name);
+  return secret;
+}

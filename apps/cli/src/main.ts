@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { ConsoleLogger, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, DomainError, loadConfig } from '@app/core';
+import { CliModule } from './cli.module';
+import { createAdmin, issueToken } from './commands/admin.command';
+import { seed } from './commands/seed.command';
+
+const USAGE = `usage: npm run cli -- <command> [options]
+
+commands:
+  migrate                                   apply pending database migrations
+  seed                                      load the four ECAVA working groups and example members
+  create-admin --email E --name N --organization O [--country CC] [--kind KIND]
+                                            create (or promote) an admin; prints a new access token last
+  issue-token --email E [--name N]          issue a personal access token for a person; prints it last`;
+
+type Options = Record<string, string | boolean | undefined>;
+
+function required(options: Options, name: string): string {
+  const value = options[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required`);
+  return value.trim();
+}
+
+class UsageError extends Error {}
+
+const COMMANDS: Record<string, (app: INestApplicationContext, options: Options) => Promise<string | void>> = {
+  // Migrations run when the application context starts; nothing more to do.
+  migrate: async () => 'Migrations are up to date.',
+  seed: async (app) => {
+    const result = await seed(app);
+    return `Seeded ${result.groups} working group(s) and ${result.organizations} organisation(s).`;
+  },
+  'create-admin': (app, o) =>
+    createAdmin(app, {
+      email: required(o, 'email'),
+      name: required(o, 'name'),
+      organization: required(o, 'organization'),
+      country: o.country as string | undefined,
+      kind: o.kind as string | undefined,
+    }),
+  'issue-token': (app, o) => issueToken(app, required(o, 'email'), o.name as string | undefined),
+};
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      organization: { type: 'string' },
+      country: { type: 'string' },
+      kind: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = COMMANDS[positionals[0] ?? ''];
+  if (!command || values.help) {
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const config = loadConfig();
+  // Logs go to stderr and stay quiet, so stdout carries only the result (a token is its last line).
+  const logger = new ConsoleLogger({ logLevels: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger });
+  try {
+    const output = await command(app, values);
+    if (output) process.stdout.write(`${output}\n`);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    if (error instanceof UsageError || error instanceof DomainError || error instanceof ConfigError) {
+      console.error(error.message);
+      if (error instanceof UsageError) console.error(USAGE);
+      process.exit(error instanceof UsageError ? 2 : 1);
+    }
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { NotFoundError } from '../errors';
+import { Viewer } from '../graphql/context';
+import { AccessTokenEntity } from './access-token.entity';
+import { SessionEntity } from './session.entity';
+import { generateToken, hashToken, TOKEN_PREFIX } from './tokens';
+
+const VIEWER_COLUMNS = `p.id, p.organization_id AS "organizationId", p.name, p.email, p.role, p.locale, p.timezone`;
+
+/** `last_used_at` is written at most once a minute per token, not on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export type ViewerResolution = { viewer: Viewer } | { viewer: null; problem: string };
+
+/** Sessions and personal access tokens: issuing, resolving a bearer token to a viewer, revoking. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** One indexed lookup per request, on the table the token's prefix names. */
+  async resolveBearer(token: string): Promise<ViewerResolution> {
+    const hash = hashToken(token);
+    if (token.startsWith(`${TOKEN_PREFIX.session}_`)) {
+      const rows = await this.dataSource.query(
+        `SELECT ${VIEWER_COLUMNS}, s.id AS "credentialId" FROM sessions s JOIN people p ON p.id = s.person_id
+         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+        [hash],
+      );
+      return rows[0] ? { viewer: toViewer(rows[0], 'session') } : { viewer: null, problem: 'The session has expired or was revoked' };
+    }
+    if (token.startsWith(`${TOKEN_PREFIX.accessToken}_`)) {
+      const rows = await this.dataSource.query(
+        `SELECT ${VIEWER_COLUMNS}, t.id AS "credentialId", t.last_used_at AS "lastUsedAt"
+         FROM access_tokens t JOIN people p ON p.id = t.person_id
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+        [hash],
+      );
+      if (!rows[0]) return { viewer: null, problem: 'The access token is unknown or was revoked' };
+      const lastUsedAt: Date | null = rows[0].lastUsedAt;
+      if (!lastUsedAt || Date.now() - lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+        await this.dataSource.query(`UPDATE access_tokens SET last_used_at = now() WHERE id = $1`, [rows[0].credentialId]);
+      }
+      return { viewer: toViewer(rows[0], 'access-token') };
+    }
+    return { viewer: null, problem: 'Unrecognised token' };
+  }
+
+  async createSession(personId: string): Promise<{ token: string; session: SessionEntity }> {
+    const token = generateToken(TOKEN_PREFIX.session);
+    const session: SessionEntity = {
+      id: randomUUID(),
+      personId,
+      tokenHash: hashToken(token),
+      createdAt: new Date(),
+      expiresAt: new Date(Date.now() + this.config.sessionTtlSeconds * 1000),
+      revokedAt: null,
+    };
+    await this.dataSource.getRepository(SessionEntity).insert(session);
+    return { token, session };
+  }
+
+  /** Revokes the session the viewer signed in with; false when they used an access token. */
+  async signOut(viewer: Viewer): Promise<boolean> {
+    if (viewer.credential.kind !== 'session') return false;
+    const revoked: unknown[] = await this.dataSource.query(
+      `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+      [viewer.credential.id],
+    );
+    return revoked.length > 0;
+  }
+
+  async createAccessToken(personId: string, name: string): Promise<{ secret: string; token: AccessTokenEntity }> {
+    const secret = generateToken(TOKEN_PREFIX.accessToken);
+    const token: AccessTokenEntity = {
+      id: randomUUID(),
+      personId,
+      name,
+      tokenHash: hashToken(secret),
+      createdAt: new Date(),
+      lastUsedAt: null,
+      revokedAt: null,
+    };
+    await this.dataSource.getRepository(AccessTokenEntity).insert(token);
+    return { secret, token };
+  }
+
+  /** A person revokes their own tokens; admins may revoke anyone's. */
+  async revokeAccessToken(viewer: Viewer, id: string): Promise<boolean> {
+    const revoked: unknown[] = await this.dataSource.query(
+      `UPDATE access_tokens SET revoked_at = now()
+       WHERE id::text = $1 AND revoked_at IS NULL AND (person_id = $2 OR $3) RETURNING id`,
+      [id, viewer.id, viewer.role === 'ADMIN'],
+    );
+    if (revoked.length === 0) throw new NotFoundError('access token');
+    return true;
+  }
+
+  async listAccessTokens(personId: string): Promise<AccessTokenEntity[]> {
+    return this.dataSource.query(
+      `SELECT id, name, created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"
+       FROM access_tokens WHERE person_id = $1 AND revoked_at IS NULL ORDER BY created_at, id`,
+      [personId],
+    );
+  }
+}
+
+function toViewer(row: Record<string, string>, kind: 'session' | 'access-token'): Viewer {
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    name: row.name,
+    email: row.email,
+    role: row.role as Viewer['role'],
+    locale: row.locale as Viewer['locale'],
+    timezone: row.timezone,
+    credential: { kind, id: row.credentialId },
+  };
+}

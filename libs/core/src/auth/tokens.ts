@@ -1,0 +1,14 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** Prefixes make leaked tokens recognisable (secret scanners) and tell which table to look in. */
+export const TOKEN_PREFIX = { session: 'ecs', accessToken: 'ecp', signInLink: 'ecl' } as const;
+
+/** 256 random bits, base64url, behind a prefix: `ecs_…`. */
+export function generateToken(prefix: string): string {
+  return `${prefix}_${randomBytes(32).toString('base64url')}`;
+}
+
+/** Only this digest is stored; a database leak does not reveal usable tokens. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

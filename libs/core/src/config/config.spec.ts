@@ -1,0 +1,41 @@
+import { ConfigError, loadConfig, parseDuration } from './config';
+
+describe(loadConfig.name, () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.smtpUrl).toBeUndefined();
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.sessionTtlSeconds).toBe(30 * 86400);
+    expect(config.nodeEnv).toBe('development');
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it('names every malformed setting at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SESSION_TTL: '3 weeks', NODE_ENV: 'staging' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const name of ['PORT', 'DATABASE_URL', 'SESSION_TTL', 'NODE_ENV']) expect(message).toContain(name);
+  });
+
+  it('strips the trailing slash of PUBLIC_URL', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://wg.ecava.eu/' }).publicUrl).toBe('https://wg.ecava.eu');
+  });
+});
+
+describe(parseDuration.name, () => {
+  it.each([
+    ['3600', 3600],
+    ['90m', 5400],
+    ['12h', 43200],
+    ['30d', 2592000],
+  ])('reads %s', (input, seconds) => expect(parseDuration(input)).toBe(seconds));
+
+  it.each(['', '0', '-5m', '1w', 'soon'])('rejects %p', (input) => expect(parseDuration(input)).toBeNull());
+});

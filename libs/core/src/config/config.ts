@@ -1,0 +1,125 @@
+import { resolve } from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+/** Every setting the platform reads, typed. Only this file reads `process.env`. */
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  isProduction: boolean;
+  port: number;
+  /** Unset: an embedded PostgreSQL (PGlite) is started with its data under `dataDir/pg`. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Base of every link the platform writes (emails, download URLs), without a trailing slash. */
+  publicUrl: string;
+  /** Unset: emails are written as `.eml` files under `dataDir/mail` and logged. */
+  smtpUrl?: string;
+  mailFrom: string;
+  sessionTtlSeconds: number;
+  /** Express `trust proxy`: set when the API runs behind a reverse proxy, so client IPs are right. */
+  trustProxy: boolean;
+  /** Apollo's sandbox and introspection; on by default outside production. */
+  graphqlPlayground: boolean;
+  /** Sign-in link requests allowed per address and per client IP within 15 minutes. */
+  signInLimitPerEmail: number;
+  signInLimitPerIp: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** Parses `3600`, `90m`, `12h` or `30d` into seconds; null when malformed. */
+export function parseDuration(value: string): number | null {
+  const match = DURATION.exec(value.trim());
+  if (!match) return null;
+  const seconds = Number(match[1]) * UNIT_SECONDS[match[2] ?? 's'];
+  return seconds > 0 ? seconds : null;
+}
+
+/**
+ * Reads and validates the settings. A missing or malformed value stops start-up with a message that
+ * names every offending setting at once.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = text(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const raw = text(name);
+    if (raw === undefined) return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) throw new Error('protocol');
+      return raw;
+    } catch {
+      problems.push(`${name} must be a ${protocols.join(' or ')} URL`);
+      return undefined;
+    }
+  };
+
+  const nodeEnvRaw = text('NODE_ENV') ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnvRaw}")`);
+  }
+  const nodeEnv = (['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development') as NodeEnv;
+  const port = int('PORT', 3000, 0, 65535);
+  const publicUrl = (url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port || 3000}`).replace(/\/+$/, '');
+
+  const sessionTtlRaw = text('SESSION_TTL') ?? '30d';
+  const sessionTtlSeconds = parseDuration(sessionTtlRaw);
+  if (sessionTtlSeconds === null) {
+    problems.push(`SESSION_TTL must be a duration such as 3600, 90m, 12h or 30d (got "${sessionTtlRaw}")`);
+  }
+
+  const mailFrom = text('MAIL_FROM') ?? 'ECAVA Working Groups <no-reply@ecava.localhost>';
+  if (!/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(mailFrom)) {
+    problems.push(`MAIL_FROM must be an address or "Name <address>" (got "${mailFrom}")`);
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    isProduction: nodeEnv === 'production',
+    port,
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: resolve(text('DATA_DIR') ?? 'data'),
+    publicUrl,
+    smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom,
+    sessionTtlSeconds: sessionTtlSeconds ?? 0,
+    trustProxy: bool('TRUST_PROXY', false),
+    graphqlPlayground: bool('GRAPHQL_PLAYGROUND', nodeEnv !== 'production'),
+    signInLimitPerEmail: int('SIGN_IN_LIMIT_PER_EMAIL', 5, 1, 1000),
+    signInLimitPerIp: int('SIGN_IN_LIMIT_PER_IP', 30, 1, 100000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,21 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AuthService } from './auth/auth.service';
+import { SignInService } from './auth/sign-in.service';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { MailService } from './mail/mail.service';
+
+/** Configuration, database, mail and authentication, shared by the API, the worker and the CLI. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule],
+      providers: [AuthService, SignInService, MailService],
+      exports: [ConfigModule, DatabaseModule, AuthService, SignInService, MailService],
+    };
+  }
+}

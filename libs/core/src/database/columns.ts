@@ -1,0 +1,29 @@
+import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+
+const cache = new WeakMap<object, Map<string, string>>();
+
+/**
+ * `alias."db_column" AS "propertyName", …` for an entity: raw queries return rows shaped like the
+ * entity without TypeORM's hydration cost (see DESIGN.md, field notes on TypeORM).
+ */
+export function selectColumns<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, alias: string): string {
+  let perEntity = cache.get(entity as object);
+  if (!perEntity) {
+    perEntity = new Map();
+    cache.set(entity as object, perEntity);
+  }
+  let sql = perEntity.get(alias);
+  if (!sql) {
+    sql = dataSource
+      .getMetadata(entity)
+      .columns.map((c) => `${alias}."${c.databaseName}" AS "${c.propertyName}"`)
+      .join(', ');
+    perEntity.set(alias, sql);
+  }
+  return sql;
+}
+
+/** The table name of an entity, quoted. */
+export function tableOf<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>): string {
+  return `"${dataSource.getMetadata(entity).tableName}"`;
+}

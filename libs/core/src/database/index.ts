@@ -1,0 +1,6 @@
+export * from './columns';
+export * from './data-source';
+export * from './database.module';
+export * from './embedded-postgres';
+export * from './sql-statement-counter';
+export * from './sql';

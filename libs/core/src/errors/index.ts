@@ -1,0 +1,4 @@
+export * from './domain-error';
+export * from './format-error';
+export * from './validation';
+export * from './domain-error.filter';

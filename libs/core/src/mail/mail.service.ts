@@ -1,0 +1,45 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+  messageId?: string;
+}
+
+/**
+ * Sends email with Nodemailer: over SMTP when `SMTP_URL` is set; otherwise each message is written
+ * as an RFC 5322 `.eml` file under `DATA_DIR/mail/` and logged, so a fresh install needs no server.
+ */
+@Injectable()
+export class MailService implements OnApplicationShutdown {
+  private readonly logger = new Logger(MailService.name);
+  private readonly transport: Transporter;
+  private readonly mailDir: string;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.mailDir = join(config.dataDir, 'mail');
+    this.transport = config.smtpUrl ? createTransport(config.smtpUrl) : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  async send(mail: OutgoingMail): Promise<{ messageId: string; file?: string }> {
+    const info = await this.transport.sendMail({ from: this.config.mailFrom, ...mail });
+    if (this.config.smtpUrl) return { messageId: info.messageId };
+    await mkdir(this.mailDir, { recursive: true });
+    const file = join(this.mailDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`);
+    await writeFile(file, (info as unknown as { message: Buffer }).message);
+    this.logger.log(`Email "${mail.subject}" to ${mail.to} written to ${file}`);
+    return { messageId: info.messageId, file };
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,49 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuthService, Context, CurrentViewer, GqlContext, Public, SignInService, Viewer } from '@app/core';
+import { PeopleService } from '../people.service';
+import { AccessToken, CreatedAccessToken, Session } from './session.model';
+import { CreateAccessTokenArgs, RequestSignInLinkArgs, SignInArgs } from './sign-in.args';
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly signInService: SignInService,
+    private readonly auth: AuthService,
+    private readonly people: PeopleService,
+  ) {}
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Always returns true, whether or not the address is known.' })
+  async requestSignInLink(@Args() { email }: RequestSignInLinkArgs, @Context() ctx: GqlContext): Promise<boolean> {
+    await this.signInService.requestLink(email, ctx.req.ip ?? 'unknown');
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => Session, { description: 'Exchanges a sign-in link token (single use, 15 minutes) for a session.' })
+  async signIn(@Args() { token }: SignInArgs): Promise<Session> {
+    const { token: sessionToken, session } = await this.signInService.signIn(token);
+    const person = await this.people.findById(session.personId);
+    return { token: sessionToken, expiresAt: session.expiresAt, person: person! };
+  }
+
+  @Mutation(() => Boolean, { description: 'Revokes the current session; false when signed in with an access token.' })
+  signOut(@CurrentViewer() viewer: Viewer): Promise<boolean> {
+    return this.auth.signOut(viewer);
+  }
+
+  @Mutation(() => CreatedAccessToken)
+  createAccessToken(@CurrentViewer() viewer: Viewer, @Args() { name }: CreateAccessTokenArgs): Promise<CreatedAccessToken> {
+    return this.auth.createAccessToken(viewer.id, name);
+  }
+
+  @Mutation(() => Boolean, { description: 'Your own tokens (admins: anyone\'s). Unknown or revoked ids are NOT_FOUND.' })
+  revokeAccessToken(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.auth.revokeAccessToken(viewer, id);
+  }
+
+  @Query(() => [AccessToken], { description: 'Your active personal access tokens.' })
+  myAccessTokens(@CurrentViewer() viewer: Viewer) {
+    return this.auth.listAccessTokens(viewer.id);
+  }
+}

@@ -1,0 +1,31 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+@ArgsType()
+export class RequestSignInLinkArgs {
+  @Field()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+}
+
+@ArgsType()
+export class SignInArgs {
+  @Field({ description: 'The token from the emailed sign-in link.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token: string;
+}
+
+@ArgsType()
+export class CreateAccessTokenArgs {
+  @Field({ description: 'What the token is for, e.g. "nightly export".' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(100)
+  name: string;
+}

@@ -1,0 +1,49 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Locale, PlatformRole } from '../person.enums';
+import { IsTimeZone } from './is-time-zone';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+@InputType()
+export class InvitePersonInput {
+  @Field({ description: 'Unique, case-insensitively.' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'organizationId must be an organisation id' })
+  organizationId: string;
+
+  @Field(() => String, { nullable: true })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  title?: string | null;
+
+  @Field(() => Locale, { nullable: true, description: 'EN by default.' })
+  @IsOptional()
+  @IsEnum(Locale)
+  locale?: Locale | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone; Europe/Brussels by default.' })
+  @IsOptional()
+  @IsTimeZone()
+  timezone?: string | null;
+
+  @Field(() => PlatformRole, { nullable: true, description: 'MEMBER by default.' })
+  @IsOptional()
+  @IsEnum(PlatformRole)
+  role?: PlatformRole | null;
+}

@@ -1,0 +1,54 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { createOrganizationLoaders, Organization } from '@app/organizations';
+import { createPeopleLoaders, Person } from '@app/people';
+import { MembershipApplication, WorkingGroup } from '../working-group.model';
+import { createWorkingGroupLoaders } from '../working-groups.loader';
+import { ApplicationEntity } from './application.entity';
+import { ApplicationsService } from './applications.service';
+import { ChangeApplicationStateArgs, SubmitApplicationInput } from './submit-application.input';
+
+@Resolver(() => MembershipApplication)
+export class ApplicationsResolver {
+  constructor(private readonly service: ApplicationsService) {}
+
+  @Query(() => MembershipApplication, {
+    nullable: true,
+    description: "Visible to the applicant organisation's people, the group's chairs and secretaries, and admins; null otherwise.",
+  })
+  application(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
+    return this.service.findVisible(viewer, id);
+  }
+
+  @Mutation(() => MembershipApplication, { description: 'Apply for your own organisation.' })
+  submitApplication(@CurrentViewer() viewer: Viewer, @Args('input') input: SubmitApplicationInput) {
+    return this.service.submit(viewer, input);
+  }
+
+  @Mutation(() => MembershipApplication, {
+    description: 'Allowed moves: SUBMITTED->UNDER_REVIEW|WITHDRAWN, UNDER_REVIEW->ACCEPTED|REJECTED|WITHDRAWN. REJECTED needs a note.',
+  })
+  changeApplicationState(@CurrentViewer() viewer: Viewer, @Args() { id, state, note }: ChangeApplicationStateArgs) {
+    return this.service.changeState(viewer, id, state, note);
+  }
+
+  @ResolveField(() => WorkingGroup)
+  workingGroup(@Parent() application: ApplicationEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createWorkingGroupLoaders).byId.load(application.workingGroupId);
+  }
+
+  @ResolveField(() => Organization)
+  organization(@Parent() application: ApplicationEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createOrganizationLoaders).byId.load(application.organizationId);
+  }
+
+  @ResolveField(() => Person)
+  submittedBy(@Parent() application: ApplicationEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createPeopleLoaders).byId.load(application.submittedById);
+  }
+
+  @ResolveField(() => Person, { nullable: true })
+  decidedBy(@Parent() application: ApplicationEntity, @Context() ctx: GqlContext) {
+    return application.decidedById ? ctx.loaders.of(createPeopleLoaders).byId.load(application.decidedById) : null;
+  }
+}

@@ -1,0 +1,40 @@
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { createOrganizationLoaders, Organization } from '@app/organizations';
+import { SeatsService } from '../participants/seats.service';
+import { WorkingGroup, WorkingGroupMembership } from '../working-group.model';
+import { createWorkingGroupLoaders } from '../working-groups.loader';
+import { MembershipEntity } from './membership.entity';
+
+@Resolver(() => WorkingGroupMembership)
+export class MembershipsResolver {
+  constructor(private readonly seats: SeatsService) {}
+
+  @Mutation(() => WorkingGroupMembership, { description: "Ends the membership and its people's seats. Chairs, secretaries, admins." })
+  endMembership(
+    @CurrentViewer() viewer: Viewer,
+    @Args('workingGroupId', { type: () => ID }) workingGroupId: string,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ) {
+    return this.seats.endMembership(viewer, workingGroupId, organizationId);
+  }
+
+  @ResolveField(() => WorkingGroup)
+  workingGroup(@Parent() membership: MembershipEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createWorkingGroupLoaders).byId.load(membership.workingGroupId);
+  }
+
+  @ResolveField(() => Organization)
+  organization(@Parent() membership: MembershipEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createOrganizationLoaders).byId.load(membership.organizationId);
+  }
+}
+
+/** `Organization.memberships`: every membership of the organisation, ended ones included. */
+@Resolver(() => Organization)
+export class OrganizationMembershipsResolver {
+  @ResolveField(() => [WorkingGroupMembership])
+  memberships(@Parent() organization: Organization, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createWorkingGroupLoaders).membershipsOfOrganization.load(organization.id);
+  }
+}

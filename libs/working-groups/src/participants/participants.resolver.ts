@@ -1,0 +1,53 @@
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { createPeopleLoaders, Person, PersonEntity } from '@app/people';
+import { ParticipantRole } from '../working-group.enums';
+import { WorkingGroup, WorkingGroupParticipant } from '../working-group.model';
+import { createWorkingGroupLoaders } from '../working-groups.loader';
+import { ParticipantEntity } from './participant.entity';
+import { SeatsService } from './seats.service';
+
+@Resolver(() => WorkingGroupParticipant)
+export class ParticipantsResolver {
+  constructor(private readonly seats: SeatsService) {}
+
+  @Mutation(() => WorkingGroupParticipant, {
+    description: "Seats a person (their organisation must be an active member) or changes their role. Chairs, secretaries, admins.",
+  })
+  setParticipantRole(
+    @CurrentViewer() viewer: Viewer,
+    @Args('workingGroupId', { type: () => ID }) workingGroupId: string,
+    @Args('personId', { type: () => ID }) personId: string,
+    @Args('role', { type: () => ParticipantRole }) role: ParticipantRole,
+  ) {
+    return this.seats.setRole(viewer, workingGroupId, personId, role);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends a seat. The last CHAIR cannot be removed (CONFLICT).' })
+  removeParticipant(
+    @CurrentViewer() viewer: Viewer,
+    @Args('workingGroupId', { type: () => ID }) workingGroupId: string,
+    @Args('personId', { type: () => ID }) personId: string,
+  ) {
+    return this.seats.remove(viewer, workingGroupId, personId);
+  }
+
+  @ResolveField(() => WorkingGroup)
+  workingGroup(@Parent() seat: ParticipantEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createWorkingGroupLoaders).byId.load(seat.workingGroupId);
+  }
+
+  @ResolveField(() => Person)
+  person(@Parent() seat: ParticipantEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createPeopleLoaders).byId.load(seat.personId);
+  }
+}
+
+/** `Person.participations`: the person's current seats. */
+@Resolver(() => Person)
+export class PersonParticipationsResolver {
+  @ResolveField(() => [WorkingGroupParticipant])
+  participations(@Parent() person: PersonEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createWorkingGroupLoaders).seatsOfPerson.load(person.id);
+  }
+}

@@ -1,0 +1,146 @@
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { Connection, fetchCountsByParent, fetchPagesByParent, lazyConnection, ListQuery, Page, PageArgs, selectColumns, Viewer } from '@app/core';
+import { ApplicationEntity } from './applications/application.entity';
+import { MembershipEntity } from './memberships/membership.entity';
+import { ParticipantEntity } from './participants/participant.entity';
+import { WorkingGroupEntity } from './working-group.entity';
+import { ParticipantRole } from './working-group.enums';
+
+/** A nested connection under many parents: one statement per batch for pages, one for counts. */
+function batchedConnections<T>(dataSource: DataSource, query: ListQuery, parent: string) {
+  const pagesByArgs = new Map<string, DataLoader<string, Page<T>>>();
+  const counts = new DataLoader<string, number>(async (ids) => {
+    const byParent = await fetchCountsByParent(dataSource, query, parent, ids);
+    return ids.map((id) => byParent.get(id)!);
+  });
+  return (parentId: string, args: PageArgs): Connection<T> => {
+    const key = JSON.stringify(args);
+    let pages = pagesByArgs.get(key);
+    if (!pages) {
+      pages = new DataLoader<string, Page<T>>(async (ids) => {
+        const byParent = await fetchPagesByParent<T>(dataSource, query, parent, ids, args);
+        return ids.map((id) => byParent.get(id)!);
+      });
+      pagesByArgs.set(key, pages);
+    }
+    const loader = pages;
+    return lazyConnection(
+      () => loader.load(parentId),
+      () => counts.load(parentId),
+    );
+  };
+}
+
+/** Rows of `table` grouped by `column`, for every key of a batch, in one statement. */
+function groupedBy<T>(dataSource: DataSource, sql: string, key: keyof T) {
+  return new DataLoader<string, T[]>(async (ids) => {
+    const rows: T[] = await dataSource.query(sql, [ids]);
+    const grouped = new Map<string, T[]>();
+    for (const row of rows) {
+      const id = String(row[key]);
+      grouped.set(id, [...(grouped.get(id) ?? []), row]);
+    }
+    return ids.map((id) => grouped.get(id) ?? []);
+  });
+}
+
+export function createWorkingGroupLoaders(dataSource: DataSource, viewer: Viewer | null) {
+  const groupColumns = selectColumns(dataSource, WorkingGroupEntity, 'g');
+  const membershipColumns = selectColumns(dataSource, MembershipEntity, 'm');
+  const seatColumns = selectColumns(dataSource, ParticipantEntity, 's');
+  const memberships: ListQuery = {
+    columns: membershipColumns,
+    from: 'working_group_memberships m',
+    where: [`m.status = 'ACTIVE'`],
+    orderBy: [
+      { sql: 'm.since', type: 'timestamptz' },
+      { sql: 'm.id', type: 'uuid' },
+    ],
+  };
+  const participants = (role: ParticipantRole | null): ListQuery => ({
+    columns: seatColumns,
+    from: 'working_group_participants s',
+    where: role ? ['s.ended_at IS NULL', 's.role = $1'] : ['s.ended_at IS NULL'],
+    params: role ? [role] : [],
+    orderBy: [
+      { sql: 's.since', type: 'timestamptz' },
+      { sql: 's.id', type: 'uuid' },
+    ],
+  });
+  const applications = (state: string | null): ListQuery => ({
+    columns: selectColumns(dataSource, ApplicationEntity, 'a'),
+    from: 'membership_applications a',
+    where: state ? ['a.state = $1'] : [],
+    params: state ? [state] : [],
+    orderBy: [
+      { sql: 'a.created_at', type: 'timestamptz' },
+      { sql: 'a.id', type: 'uuid' },
+    ],
+  });
+  const participantsByRole = new Map<string, ReturnType<typeof batchedConnections<ParticipantEntity>>>();
+  const applicationsByState = new Map<string, ReturnType<typeof batchedConnections<ApplicationEntity>>>();
+
+  return {
+    byId: new DataLoader<string, WorkingGroupEntity | null>(async (ids) => {
+      const rows: WorkingGroupEntity[] = await dataSource.query(`SELECT ${groupColumns} FROM working_groups g WHERE g.id = ANY($1)`, [ids]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+
+    membershipsOfGroup: batchedConnections<MembershipEntity>(dataSource, memberships, 'm.working_group_id'),
+
+    participantsOfGroup(groupId: string, role: ParticipantRole | null, args: PageArgs): Connection<ParticipantEntity> {
+      const key = role ?? '';
+      let connections = participantsByRole.get(key);
+      if (!connections) {
+        connections = batchedConnections<ParticipantEntity>(dataSource, participants(role), 's.working_group_id');
+        participantsByRole.set(key, connections);
+      }
+      return connections(groupId, args);
+    },
+
+    applicationsOfGroup(groupId: string, state: string | null, args: PageArgs): Connection<ApplicationEntity> {
+      const key = state ?? '';
+      let connections = applicationsByState.get(key);
+      if (!connections) {
+        connections = batchedConnections<ApplicationEntity>(dataSource, applications(state), 'a.working_group_id');
+        applicationsByState.set(key, connections);
+      }
+      return connections(groupId, args);
+    },
+
+    /** CHAIR then CO_CHAIR seats of each group, with the person id. */
+    chairSeatsOfGroup: groupedBy<ParticipantEntity>(
+      dataSource,
+      `SELECT ${seatColumns} FROM working_group_participants s
+       WHERE s.working_group_id = ANY($1) AND s.ended_at IS NULL AND s.role IN ('CHAIR', 'CO_CHAIR')
+       ORDER BY s.role, s.since, s.id`,
+      'workingGroupId',
+    ),
+
+    membershipsOfOrganization: groupedBy<MembershipEntity>(
+      dataSource,
+      `SELECT ${membershipColumns} FROM working_group_memberships m WHERE m.organization_id = ANY($1) ORDER BY m.since, m.id`,
+      'organizationId',
+    ),
+
+    seatsOfPerson: groupedBy<ParticipantEntity>(
+      dataSource,
+      `SELECT ${seatColumns} FROM working_group_participants s WHERE s.person_id = ANY($1) AND s.ended_at IS NULL ORDER BY s.since, s.id`,
+      'personId',
+    ),
+
+    /** The viewer's role in each group (one statement per request). */
+    viewerRole: new DataLoader<string, ParticipantRole | null>(async (groupIds) => {
+      if (!viewer) return groupIds.map(() => null);
+      const rows: { groupId: string; role: ParticipantRole }[] = await dataSource.query(
+        `SELECT working_group_id AS "groupId", role FROM working_group_participants
+         WHERE person_id = $1 AND ended_at IS NULL AND working_group_id = ANY($2)`,
+        [viewer.id, groupIds],
+      );
+      const byGroup = new Map(rows.map((r) => [r.groupId, r.role]));
+      return groupIds.map((id) => byGroup.get(id) ?? null);
+    }),
+  };
+}
