@@ -18,6 +18,5 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.disable('x-powered-by');
   app.useGlobalPipes(createValidationPipe());
   if (config.nodeEnv !== 'test') app.use(requestLogger(logger, config.isProduction));
-  app.enableShutdownHooks();
   return app;
 }

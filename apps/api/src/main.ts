@@ -15,6 +15,23 @@ async function main() {
     throw error;
   }
   const app = await createApp(config);
+  // Graceful shutdown: stop accepting requests, finish those in flight, close the pool and the
+  // embedded database, then exit 0.
+  let closing = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      if (closing) return;
+      closing = true;
+      new Logger('Bootstrap').log(`${signal} received: shutting down`);
+      app.close().then(
+        () => process.exit(0),
+        (error) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  }
   await app.listen(config.port);
   new Logger('Bootstrap').log(`GraphQL ready at http://localhost:${config.port}/graphql (public URL ${config.publicUrl})`);
 }

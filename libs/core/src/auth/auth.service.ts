@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { writeReturning } from '../database/sql';
 import { NotFoundError } from '../errors';
 import { Viewer } from '../graphql/context';
 import { AccessTokenEntity } from './access-token.entity';
@@ -69,7 +70,8 @@ export class AuthService {
   /** Revokes the session the viewer signed in with; false when they used an access token. */
   async signOut(viewer: Viewer): Promise<boolean> {
     if (viewer.credential.kind !== 'session') return false;
-    const revoked: unknown[] = await this.dataSource.query(
+    const revoked = await writeReturning(
+      this.dataSource,
       `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
       [viewer.credential.id],
     );
@@ -93,7 +95,8 @@ export class AuthService {
 
   /** A person revokes their own tokens; admins may revoke anyone's. */
   async revokeAccessToken(viewer: Viewer, id: string): Promise<boolean> {
-    const revoked: unknown[] = await this.dataSource.query(
+    const revoked = await writeReturning(
+      this.dataSource,
       `UPDATE access_tokens SET revoked_at = now()
        WHERE id::text = $1 AND revoked_at IS NULL AND (person_id = $2 OR $3) RETURNING id`,
       [id, viewer.id, viewer.role === 'ADMIN'],

@@ -7,6 +7,7 @@ import { RateLimitedError, UnauthenticatedError } from '../errors';
 import { LocaleValue } from '../graphql/context';
 import { MailService } from '../mail/mail.service';
 import { AuthService } from './auth.service';
+import { writeReturning } from '../database/sql';
 import { SessionEntity } from './session.entity';
 import { renderSignInEmail } from './sign-in-email';
 import { SignInLinkEntity, SignInRequestEntity } from './sign-in-link.entity';
@@ -75,7 +76,8 @@ export class SignInService {
 
   /** Consumes a link atomically (a second use, or an expired link, fails) and opens a session. */
   async signIn(token: string): Promise<{ token: string; session: SessionEntity }> {
-    const [used]: { personId: string }[] = await this.dataSource.query(
+    const [used] = await writeReturning<{ personId: string }>(
+      this.dataSource,
       `UPDATE sign_in_links SET used_at = now()
        WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING person_id AS "personId"`,
       [hashToken(token)],

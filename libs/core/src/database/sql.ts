@@ -2,3 +2,17 @@
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+type Queryable = { query(sql: string, params?: unknown[]): Promise<unknown> };
+
+/**
+ * Runs an `UPDATE … RETURNING` / `DELETE … RETURNING` and gives its rows. TypeORM's PostgreSQL driver
+ * answers those commands with `[rows, rowCount]` instead of the rows alone.
+ */
+export async function writeReturning<T>(db: Queryable, sql: string, params: unknown[]): Promise<T[]> {
+  const result = await db.query(sql, params);
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}

@@ -21,8 +21,10 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => Session, { description: 'Exchanges a sign-in link token (single use, 15 minutes) for a session.' })
-  async signIn(@Args() { token }: SignInArgs): Promise<Session> {
+  async signIn(@Args() { token }: SignInArgs, @Context() ctx: GqlContext): Promise<Session> {
     const { token: sessionToken, session } = await this.signInService.signIn(token);
+    // The rest of this response is read as the person who just signed in (e.g. their own email).
+    ctx.viewer = (await this.auth.resolveBearer(sessionToken)).viewer;
     const person = await this.people.findById(session.personId);
     return { token: sessionToken, expiresAt: session.expiresAt, person: person! };
   }

@@ -1,0 +1,20 @@
+// Unit tests sit beside the code (*.spec.ts); end-to-end tests in test/ (*.e2e-spec.ts) drive a real
+// server over HTTP against a real PostgreSQL. Both compile with the same SWC settings as the build.
+const { options } = require('./scripts/swc-options');
+
+const common = {
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...options, swcrc: false }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
+    '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60000 },
+  ],
+};

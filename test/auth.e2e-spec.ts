@@ -1,0 +1,140 @@
+import { makePerson } from './support/factories';
+import { errorCode, startTestApp, TestApp } from './support/test-app';
+
+const REQUEST_LINK = `mutation ($email: String!) { requestSignInLink(email: $email) }`;
+const SIGN_IN = `mutation ($token: String!) { signIn(token: $token) { token expiresAt person { id name email } } }`;
+const ME = `{ me { id name } }`;
+
+function tokenFromMail(text: string): string {
+  const match = /sign-in\?token=([\w-]+)/.exec(text);
+  if (!match) throw new Error(`no sign-in link in: ${text}`);
+  return decodeURIComponent(match[1]);
+}
+
+describe('Sign-in and tokens (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ SIGN_IN_LIMIT_PER_EMAIL: '3', SIGN_IN_LIMIT_PER_IP: '12' });
+  });
+  afterAll(() => t.close());
+
+  it('refuses anonymous queries with UNAUTHENTICATED', async () => {
+    const response = await t.gql(ME);
+    expect(errorCode(response)).toBe('UNAUTHENTICATED');
+    expect(response.data?.me ?? null).toBeNull();
+  });
+
+  it('refuses an unknown bearer token', async () => {
+    expect(errorCode(await t.gql(ME, {}, 'ecs_nottherealthing'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.gql(ME, {}, 'garbage'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('signs in through the emailed link, once, and signs out', async () => {
+    const person = await makePerson(t, { name: 'Hélène Brück' });
+    const before = (await t.mails()).length;
+    const requested = await t.gql(REQUEST_LINK, { email: person.email.toUpperCase() }, undefined, { 'x-forwarded-for': '10.0.0.1' });
+    expect(requested).toEqual({ data: { requestSignInLink: true } });
+
+    const mails = await t.mails();
+    expect(mails).toHaveLength(before + 1);
+    const mail = mails[mails.length - 1];
+    expect((mail.to as { text: string }).text).toBe(person.email);
+    expect(mail.text).toContain('https://wg.ecava.test/sign-in?token=');
+    expect(mail.html).toContain('Hélène Brück');
+    const linkToken = tokenFromMail(mail.text!);
+    expect(linkToken).toMatch(/^ecl_[\w-]{43}$/);
+
+    // Only the hash is stored.
+    const stored = await t.dataSource.query(`SELECT token_hash FROM sign_in_links WHERE person_id = $1`, [person.id]);
+    expect(stored[0].token_hash).not.toContain(linkToken.slice(4));
+
+    const signedIn = await t.gql(SIGN_IN, { token: linkToken });
+    const session = signedIn.data.signIn;
+    expect(session.person).toEqual({ id: person.id, name: 'Hélène Brück', email: person.email });
+    expect(new Date(session.expiresAt).getTime()).toBeGreaterThan(Date.now() + 29 * 86400_000);
+    expect((await t.gql(ME, {}, session.token)).data.me.id).toBe(person.id);
+
+    // Single use.
+    expect(errorCode(await t.gql(SIGN_IN, { token: linkToken }))).toBe('UNAUTHENTICATED');
+
+    expect((await t.gql(`mutation { signOut }`, {}, session.token)).data.signOut).toBe(true);
+    expect(errorCode(await t.gql(ME, {}, session.token))).toBe('UNAUTHENTICATED');
+  });
+
+  it('writes the email in German for a German-speaking person', async () => {
+    const person = await makePerson(t);
+    await t.gql(`mutation { updateMyProfile(input: { locale: DE }) { locale } }`, {}, person.token);
+    await t.gql(REQUEST_LINK, { email: person.email });
+    const mail = (await t.mails()).pop()!;
+    expect(mail.subject).toBe('Ihr Anmeldelink für die ECAVA-Arbeitsgruppen');
+    expect(mail.text).toContain('Anmelden');
+  });
+
+  it('rejects an expired link', async () => {
+    const person = await makePerson(t);
+    await t.gql(REQUEST_LINK, { email: person.email });
+    const token = tokenFromMail((await t.mails()).pop()!.text!);
+    await t.dataSource.query(`UPDATE sign_in_links SET expires_at = now() - interval '1 second' WHERE person_id = $1`, [person.id]);
+    const response = await t.gql(SIGN_IN, { token });
+    expect(errorCode(response)).toBe('UNAUTHENTICATED');
+    expect(response.errors![0].extensions.reason).toBe('INVALID_SIGN_IN_TOKEN');
+  });
+
+  it('answers true for an unknown address and sends nothing', async () => {
+    const before = (await t.mails()).length;
+    expect((await t.gql(REQUEST_LINK, { email: 'nobody@nowhere.example' })).data.requestSignInLink).toBe(true);
+    expect(await t.mails()).toHaveLength(before);
+  });
+
+  it('rejects a malformed address with BAD_USER_INPUT naming the field', async () => {
+    const response = await t.gql(REQUEST_LINK, { email: 'not-an-email' });
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors![0].extensions.field).toBe('email');
+  });
+
+  it('rate-limits requests per address, known or not', async () => {
+    const email = 'flood@nowhere.example';
+    for (let i = 0; i < 3; i += 1) expect((await t.gql(REQUEST_LINK, { email })).data.requestSignInLink).toBe(true);
+    const limited = await t.gql(REQUEST_LINK, { email });
+    expect(errorCode(limited)).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('rate-limits requests per client IP', async () => {
+    await t.dataSource.query(`DELETE FROM sign_in_requests`);
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 13; i += 1) codes.push(errorCode(await t.gql(REQUEST_LINK, { email: `ip-${i}@nowhere.example` })));
+    expect(codes.slice(0, 12).every((c) => c === undefined)).toBe(true);
+    expect(codes[12]).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('creates, lists, uses and revokes personal access tokens', async () => {
+    const person = await makePerson(t);
+    const created = await t.gql(
+      `mutation { createAccessToken(name: "nightly export") { secret token { id name createdAt lastUsedAt } } }`,
+      {},
+      person.token,
+    );
+    const { secret, token } = created.data.createAccessToken;
+    expect(secret).toMatch(/^ecp_/);
+    expect(token.name).toBe('nightly export');
+    expect((await t.gql(ME, {}, secret)).data.me.id).toBe(person.id);
+    const listed = await t.gql(`{ myAccessTokens { id lastUsedAt } }`, {}, secret);
+    expect(listed.data.myAccessTokens.find((x: { id: string }) => x.id === token.id).lastUsedAt).not.toBeNull();
+
+    // Someone else cannot revoke it.
+    const other = await makePerson(t);
+    expect(errorCode(await t.gql(`mutation ($id: ID!) { revokeAccessToken(id: $id) }`, { id: token.id }, other.token))).toBe('NOT_FOUND');
+    expect((await t.gql(ME, {}, secret)).data.me.id).toBe(person.id);
+
+    expect((await t.gql(`mutation ($id: ID!) { revokeAccessToken(id: $id) }`, { id: token.id }, person.token)).data.revokeAccessToken).toBe(true);
+    expect(errorCode(await t.gql(ME, {}, secret))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.gql(`mutation ($id: ID!) { revokeAccessToken(id: $id) }`, { id: token.id }, person.token))).toBe('NOT_FOUND');
+  });
+
+  it('signOut with an access token revokes nothing', async () => {
+    const person = await makePerson(t);
+    expect((await t.gql(`mutation { signOut }`, {}, person.token)).data.signOut).toBe(false);
+    expect((await t.gql(ME, {}, person.token)).data.me.id).toBe(person.id);
+  });
+});

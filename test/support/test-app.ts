@@ -1,0 +1,84 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { simpleParser, ParsedMail } from 'mailparser';
+import { DataSource } from 'typeorm';
+import { AppConfig, AuthService, loadConfig, SqlStatementCounter } from '@app/core';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { createTestDatabase, TestDatabase } from './database';
+
+export interface GqlResponse<T = any> {
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions: { code: string; reason?: string; field?: string } }[];
+}
+
+export interface TestApp {
+  app: INestApplication;
+  url: string;
+  config: AppConfig;
+  dataDir: string;
+  dataSource: DataSource;
+  counter: SqlStatementCounter;
+  /** Posts a GraphQL document over HTTP, as a client would. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  /** Emails written as .eml files (no SMTP_URL), parsed, oldest first. */
+  mails(): Promise<ParsedMail[]>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'ecava-e2e-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    PUBLIC_URL: 'https://wg.ecava.test',
+    ...(database.url ? { DATABASE_URL: database.url } : {}),
+    ...env,
+  });
+  const app = await createApp(config, { schemaFile: join(dataDir, 'schema.gql') });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+
+  return {
+    app,
+    url,
+    config,
+    dataDir,
+    dataSource: app.get(DataSource),
+    counter: app.get(SqlStatementCounter),
+    async gql(query, variables, token, headers = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GqlResponse;
+    },
+    async mails() {
+      const dir = join(dataDir, 'mail');
+      if (!existsSync(dir)) return [];
+      const files = readdirSync(dir)
+        .filter((f) => f.endsWith('.eml'))
+        .sort();
+      return Promise.all(files.map((f) => simpleParser(readFileSync(join(dir, f)))));
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Issues an access token for a person directly through the service (test set-up, not under test). */
+export async function tokenFor(t: TestApp, personId: string): Promise<string> {
+  return (await t.app.get(AuthService).createAccessToken(personId, 'test')).secret;
+}
+
+/** The first error's code, or undefined. */
+export function errorCode(response: GqlResponse): string | undefined {
+  return response.errors?.[0]?.extensions.code;
+}
