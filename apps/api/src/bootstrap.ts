@@ -1,6 +1,7 @@
 import { ConsoleLogger, INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { AppConfig, createValidationPipe } from '@app/core';
 import { AppModule, AppModuleOptions } from './app.module';
 import { requestLogger } from './request-logger';
@@ -16,6 +17,11 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.useBodyParser('json', { limit: '1mb' });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Apollo's sandbox page needs inline scripts; the strict CSP applies whenever it is off.
+  app.use(helmet({ contentSecurityPolicy: config.graphqlPlayground ? false : undefined, crossOriginEmbedderPolicy: false }));
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({ origin: config.corsOrigins.includes('*') ? true : config.corsOrigins, maxAge: 600 });
+  }
   app.useGlobalPipes(createValidationPipe());
   if (config.nodeEnv !== 'test') app.use(requestLogger(logger, config.isProduction));
   return app;

@@ -4,7 +4,17 @@ import { Logger } from '@nestjs/common';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { DataSource } from 'typeorm';
 import { AppConfig, AuthService, createFormatError, GqlContext, RequestLoaders } from '@app/core';
+import { aliasLimitRule, costLimitRule } from './cost-limit.rule';
 import { depthLimitRule } from './depth-limit.rule';
+
+/** Limits checked before execution (see docs/operations.md). */
+export const QUERY_LIMITS = { depth: 12, cost: 50_000, aliases: 50 };
+
+export const queryLimitRules = () => [
+  depthLimitRule(QUERY_LIMITS.depth),
+  costLimitRule(QUERY_LIMITS.cost),
+  aliasLimitRule(QUERY_LIMITS.aliases),
+];
 
 export const SCHEMA_FILE = join(process.cwd(), 'apps', 'api', 'schema.gql');
 
@@ -29,7 +39,7 @@ export function graphqlOptions({ config, auth, dataSource, schemaFile }: Graphql
     introspection: config.graphqlPlayground,
     plugins: config.graphqlPlayground ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [],
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimitRule(12)],
+    validationRules: queryLimitRules(),
     formatError: createFormatError({
       exposeInternals: !config.isProduction,
       log: (error) => logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { isEmail, isISO31661Alpha2 } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { AuthService, ConflictError } from '@app/core';
+import { AuthService, ConflictError, InvalidInputError } from '@app/core';
 import { OrganizationKind, OrganizationsService } from '@app/organizations';
 import { PeopleService, PlatformRole } from '@app/people';
 
@@ -24,6 +25,13 @@ export interface CreateAdminOptions {
 export async function createAdmin(app: INestApplicationContext, options: CreateAdminOptions): Promise<string> {
   const people = app.get(PeopleService);
   let person = await people.findByEmail(options.email);
+  if (!isEmail(options.email)) throw new InvalidInputError('email', '--email must be a valid email address');
+  if (options.country && !isISO31661Alpha2(options.country.toUpperCase())) {
+    throw new InvalidInputError('country', '--country must be an ISO 3166-1 alpha-2 code such as DE');
+  }
+  if (options.kind && !Object.values(OrganizationKind).includes(options.kind as OrganizationKind)) {
+    throw new InvalidInputError('kind', `--kind must be one of ${Object.values(OrganizationKind).join(', ')}`);
+  }
   if (!person) {
     const organizationId = await ensureOrganization(
       app,

@@ -20,6 +20,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Apollo's sandbox and introspection; on by default outside production. */
   graphqlPlayground: boolean;
+  /** Browser origins allowed by CORS; empty: no cross-origin browser access. `*` allows any. */
+  corsOrigins: string[];
   /** Sign-in link requests allowed per address and per client IP within 15 minutes. */
   signInLimitPerEmail: number;
   signInLimitPerIp: number;
@@ -116,6 +118,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom,
     sessionTtlSeconds: sessionTtlSeconds ?? 0,
     trustProxy: bool('TRUST_PROXY', false),
+    corsOrigins: (text('CORS_ORIGINS') ?? (nodeEnv === 'production' ? '' : '*'))
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     graphqlPlayground: bool('GRAPHQL_PLAYGROUND', nodeEnv !== 'production'),
     signInLimitPerEmail: int('SIGN_IN_LIMIT_PER_EMAIL', 5, 1, 1000),
     signInLimitPerIp: int('SIGN_IN_LIMIT_PER_IP', 30, 1, 100000),

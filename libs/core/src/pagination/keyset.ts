@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Page } from './connection.model';
 import { PageArgs } from './connection.args';
-import { decodeCursor, encodeCursor } from './cursor';
+import { CursorValueType, decodeCursor, encodeCursor } from './cursor';
 
 type Db = DataSource | EntityManager;
 
@@ -9,7 +9,7 @@ export interface SortKey {
   /** SQL expression over the query's tables, e.g. `lower(o.name)`. */
   sql: string;
   /** Cast applied to the cursor value, so PostgreSQL compares like with like. */
-  type: 'text' | 'uuid' | 'timestamptz' | 'int';
+  type: CursorValueType;
 }
 
 /**
@@ -41,7 +41,7 @@ function keyColumns(query: ListQuery): string {
 /** Conditions (with params appended) that keep only rows after the cursor. */
 function afterCondition(query: ListQuery, params: unknown[], after: string | null, keys: string[]): string[] {
   if (!after) return [];
-  const values = decodeCursor(after, query.orderBy.length);
+  const values = decodeCursor(after, query.orderBy.map((k) => k.type));
   const placeholders = query.orderBy.map((k, i) => {
     params.push(values[i]);
     return `$${params.length}::${k.type}`;

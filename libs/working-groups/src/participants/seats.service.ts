@@ -55,7 +55,7 @@ export class SeatsService {
       await this.policy.assertCanManage(viewer, workingGroupId, em);
       const seat = isId(personId) ? await this.activeSeat(em, workingGroupId, personId) : null;
       if (!seat) throw new NotFoundError('participant');
-      if (seat.role === ParticipantRole.CHAIR) await this.assertAnotherChair(em, workingGroupId, [seat.id]);
+
       await em.getRepository(ParticipantEntity).update({ id: seat.id }, { endedAt: new Date() });
       return true;
     });
@@ -85,7 +85,10 @@ export class SeatsService {
     });
   }
 
-  /** Creates or reactivates a membership and seats a person (used when an application is accepted). */
+  /**
+   * Creates or reactivates a membership and seats a person (used when an application is accepted).
+   * Only a person of the admitted organisation is seated (an admin may have applied on its behalf).
+   */
   async admit(em: EntityManager, workingGroupId: string, organizationId: string, personId: string): Promise<void> {
     await em.query(
       `INSERT INTO working_group_memberships (id, working_group_id, organization_id, status, since)
@@ -94,7 +97,10 @@ export class SeatsService {
        DO UPDATE SET status = 'ACTIVE', since = now(), ended_at = NULL WHERE working_group_memberships.status = 'ENDED'`,
       [randomUUID(), workingGroupId, organizationId],
     );
-    if (!(await this.activeSeat(em, workingGroupId, personId))) {
+    const [person]: { organizationId: string }[] = await em.query(`SELECT organization_id AS "organizationId" FROM people WHERE id = $1`, [
+      personId,
+    ]);
+    if (person?.organizationId === organizationId && !(await this.activeSeat(em, workingGroupId, personId))) {
       await em.getRepository(ParticipantEntity).insert({
         id: randomUUID(),
         workingGroupId,

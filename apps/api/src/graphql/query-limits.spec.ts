@@ -1,0 +1,41 @@
+import { buildSchema, parse, specifiedRules, validate } from 'graphql';
+import { aliasLimitRule, costLimitRule } from './cost-limit.rule';
+import { depthLimitRule } from './depth-limit.rule';
+
+const schema = buildSchema(`
+  type PageInfo { hasNextPage: Boolean! }
+  type Person { name: String! friends(first: Int): PersonConnection! }
+  type PersonEdge { node: Person! }
+  type PersonConnection { edges: [PersonEdge!]! totalCount: Int! }
+  type Query { people(first: Int): PersonConnection! me: Person }
+`);
+
+const errors = (query: string, rule: ReturnType<typeof costLimitRule>) =>
+  validate(schema, parse(query), [...specifiedRules, rule]).map((e) => e.message);
+
+describe('query limits', () => {
+  it('counts rows under connections in the cost', () => {
+    const cheap = `{ people(first: 10) { edges { node { name } } } }`;
+    const costly = `{ people(first: 100) { edges { node { friends(first: 100) { edges { node { name } } } } } } }`;
+    expect(errors(cheap, costLimitRule(1000))).toEqual([]);
+    expect(errors(costly, costLimitRule(1000))[0]).toMatch(/may cost \d+/);
+  });
+
+  it('assumes the largest page for a variable page size', () => {
+    const query = `query ($n: Int) { people(first: $n) { edges { node { name } } } }`;
+    expect(errors(query, costLimitRule(301))).toEqual([]);
+    expect(errors(query, costLimitRule(300))).toHaveLength(1);
+  });
+
+  it('limits depth, fragments included', () => {
+    const deep = `{ me { ...F } } fragment F on Person { friends { edges { node { friends { edges { node { name } } } } } } }`;
+    expect(errors(deep, depthLimitRule(8))).toEqual([]);
+    expect(errors(deep, depthLimitRule(6))[0]).toMatch(/levels deep/);
+  });
+
+  it('limits aliases', () => {
+    const many = `{ ${Array.from({ length: 5 }, (_, i) => `a${i}: me { name }`).join(' ')} }`;
+    expect(errors(many, aliasLimitRule(5))).toEqual([]);
+    expect(errors(many, aliasLimitRule(4))).toHaveLength(1);
+  });
+});
