@@ -55,7 +55,7 @@ export class SeatsService {
       await this.policy.assertCanManage(viewer, workingGroupId, em);
       const seat = isId(personId) ? await this.activeSeat(em, workingGroupId, personId) : null;
       if (!seat) throw new NotFoundError('participant');
-
+      if (seat.role === ParticipantRole.CHAIR) await this.assertAnotherChair(em, workingGroupId, [seat.id]);
       await em.getRepository(ParticipantEntity).update({ id: seat.id }, { endedAt: new Date() });
       return true;
     });
