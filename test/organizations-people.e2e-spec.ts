@@ -832,3 +832,24 @@ describe('Organisations and people (e2e)', () => {
     });
   });
 });
+
+describe('Empty pages (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('tells with first: 0 whether rows exist, top-level and nested', async () => {
+    const admin = await makePerson(t, { admin: true });
+    const response = await t.gql(
+      `{ organizations(first: 0) { edges { cursor } pageInfo { hasNextPage } totalCount
+         } me { organization { people(first: 0) { edges { cursor } pageInfo { hasNextPage } } } } }`,
+      {},
+      admin.token,
+    );
+    expect(response.data.organizations).toEqual({ edges: [], pageInfo: { hasNextPage: true }, totalCount: 1 });
+    expect(response.data.me.organization.people).toEqual({ edges: [], pageInfo: { hasNextPage: true } });
+  });
+});

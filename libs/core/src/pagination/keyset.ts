@@ -75,7 +75,6 @@ function direction(query: ListQuery): string {
 
 /** One page of a top-level list: a single index-friendly statement with `LIMIT first + 1`. */
 export async function fetchPage<T>(db: Db, query: ListQuery, args: PageArgs): Promise<Page<T>> {
-  if (args.first === 0) return toPage<T>([], query, args);
   const params = [...(query.params ?? [])];
   const keys = query.orderBy.map((k) => k.sql);
   const conditions = [...(query.where ?? []), ...afterCondition(query, params, args.after, keys)];
@@ -108,7 +107,7 @@ export async function fetchPagesByParent<T>(
   args: PageArgs,
 ): Promise<Map<string, Page<T>>> {
   const pages = new Map<string, Page<T>>();
-  if (args.first > 0 && parentIds.length > 0) {
+  if (parentIds.length > 0) {
     const params = [...(query.params ?? []), parentIds];
     const parentCondition = `${parent} = ANY($${params.length})`;
     const outerKeys = query.orderBy.map((_, i) => `s."__k${i}"`);
