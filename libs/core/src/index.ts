@@ -8,3 +8,4 @@ export * from './graphql';
 export * from './mail';
 export * from './pagination';
 export * from './validation/ids';
+export * from './validation/trim';

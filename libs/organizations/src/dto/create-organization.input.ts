@@ -1,21 +1,20 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { IsEnum, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { Trim } from '@app/core';
 import { OrganizationKind } from '../organization-kind.enum';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsCountryCode } from './is-country-code';
 
 @InputType()
 export class CreateOrganizationInput {
   @Field({ description: 'Unique, case-insensitively.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name: string;
 
   @Field(() => String, { nullable: true })
-  @Transform(trim)
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -26,12 +25,11 @@ export class CreateOrganizationInput {
   kind: OrganizationKind;
 
   @Field({ description: 'ISO 3166-1 alpha-2 code, e.g. DE' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
-  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as DE' })
+  @IsCountryCode()
   country: string;
 
   @Field(() => String, { nullable: true })
-  @Transform(trim)
+  @Trim()
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
   @MaxLength(500)

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { IsEnum, IsISO31661Alpha2, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { OrganizationKind } from '../organization-kind.enum';
+import { IsCountryCode } from './is-country-code';
 
 @InputType()
 export class OrganizationFilter {
@@ -11,9 +11,8 @@ export class OrganizationFilter {
   kind?: OrganizationKind | null;
 
   @Field(() => String, { nullable: true })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsOptional()
-  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as DE' })
+  @IsCountryCode()
   country?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Case-insensitive match on name or short name.' })

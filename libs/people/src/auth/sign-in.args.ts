@@ -1,11 +1,11 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
+import { Trim } from '@app/core';
 import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 @ArgsType()
 export class RequestSignInLinkArgs {
   @Field()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email: string;
@@ -23,7 +23,7 @@ export class SignInArgs {
 @ArgsType()
 export class CreateAccessTokenArgs {
   @Field({ description: 'What the token is for, e.g. "nightly export".' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(100)

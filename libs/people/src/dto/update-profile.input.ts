@@ -1,15 +1,13 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Trim } from '@app/core';
 import { Locale } from '../person.enums';
 import { IsTimeZone } from './is-time-zone';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class UpdateProfileInput {
   @Field(() => String, { nullable: true })
-  @Transform(trim)
+  @Trim()
   @IsOptional()
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
@@ -17,7 +15,7 @@ export class UpdateProfileInput {
   name?: string | null;
 
   @Field(() => String, { nullable: true })
-  @Transform(trim)
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -1,9 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Trim } from '@app/core';
 import { ApplicationState } from '../working-group.enums';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class SubmitApplicationInput {
@@ -16,14 +14,14 @@ export class SubmitApplicationInput {
   organizationId: string;
 
   @Field({ description: 'Why the organisation wants to join.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'motivation must not be empty' })
   @MaxLength(10000)
   motivation: string;
 
   @Field(() => String, { nullable: true, description: 'What it brings: data, compute, expertise…' })
-  @Transform(trim)
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(10000)

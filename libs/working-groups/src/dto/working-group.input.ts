@@ -1,28 +1,25 @@
 import { ArgsType, Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ConnectionArgs } from '@app/core';
+import { ConnectionArgs, Trim } from '@app/core';
 import { ApplicationState, ParticipantRole, WorkingGroupStatus } from '../working-group.enums';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class CreateWorkingGroupInput {
   @Field({ description: 'URL name: lower-case letters, digits and dashes, e.g. software-defined-vehicles.' })
-  @Transform(trim)
+  @Trim()
   @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'slug must be lower-case letters, digits and single dashes' })
   @MaxLength(80)
   slug: string;
 
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name: string;
 
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'mission must not be empty' })
   @MaxLength(5000)
