@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConsoleLogger, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { ConfigError, DomainError, loadConfig } from '@app/core';
 import { CliModule } from './cli.module';
 import { createAdmin, issueToken } from './commands/admin.command';
@@ -27,8 +28,11 @@ function required(options: Options, name: string): string {
 class UsageError extends Error {}
 
 const COMMANDS: Record<string, (app: INestApplicationContext, options: Options) => Promise<string | void>> = {
-  // Migrations run when the application context starts; nothing more to do.
-  migrate: async () => 'Migrations are up to date.',
+  // Pending migrations run when the application context starts; this reports where the schema stands.
+  migrate: async (app) => {
+    const applied: { name: string }[] = await app.get(DataSource).query(`SELECT name FROM migrations ORDER BY id`);
+    return `Migrations are up to date: ${applied.length} applied, the last ${applied[applied.length - 1]?.name ?? 'none'}.`;
+  },
   seed: async (app) => {
     const result = await seed(app);
     return `Seeded ${result.groups} working group(s) and ${result.organizations} organisation(s).`;
