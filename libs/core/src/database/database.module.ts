@@ -39,7 +39,9 @@ const EMBEDDED = Symbol('EMBEDDED_POSTGRES');
       inject: [APP_CONFIG, EMBEDDED, SqlStatementCounter],
       useFactory: async (config: AppConfig, embedded: EmbeddedPostgres | null, counter: SqlStatementCounter) => {
         const url = config.databaseUrl ?? embedded!.url;
-        const dataSource = createDataSource(url, { counter });
+        // PGlite is a single PostgreSQL session shared by every socket: two pooled connections would
+        // interleave their transactions. One connection serialises all work safely.
+        const dataSource = createDataSource(url, { counter, poolSize: embedded ? 1 : 10 });
         await dataSource.initialize();
         const applied = await dataSource.runMigrations({ transaction: 'each' });
         if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
