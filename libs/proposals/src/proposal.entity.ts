@@ -1,0 +1,86 @@
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Confidentiality, ProposalKind, ProposalState } from './proposal.enums';
+
+/** English and German full text over title, summary and body; the GIN index is on this expression. */
+export const PROPOSAL_SEARCH_DOCUMENT = (alias: string) =>
+  `(to_tsvector('english'::regconfig, ${alias}.title || ' ' || ${alias}.summary || ' ' || ${alias}.body) || ` +
+  `to_tsvector('german'::regconfig, ${alias}.title || ' ' || ${alias}.summary || ' ' || ${alias}.body))`;
+
+@Entity('cooperation_proposals')
+@Index('IDX_proposals_search', { synchronize: false })
+@Index('IDX_proposals_order_created', { synchronize: false })
+@Index('IDX_proposals_order_updated', { synchronize: false })
+@Index('IDX_proposals_order_support', { synchronize: false })
+@Index('IDX_proposals_order_title', { synchronize: false })
+@Index('IDX_proposals_group_created', ['workingGroupId', 'createdAt'])
+export class ProposalEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @ForeignKey('WorkingGroupEntity', { onDelete: 'RESTRICT' })
+  @Column('uuid', { name: 'working_group_id' })
+  workingGroupId: string;
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  summary: string;
+
+  @Column('text')
+  body: string;
+
+  @Column('text')
+  kind: ProposalKind;
+
+  @Column('text', { default: ProposalState.DRAFT })
+  state: ProposalState;
+
+  @Column('text', { default: Confidentiality.WORKING_GROUP })
+  confidentiality: Confidentiality;
+
+  @Index('IDX_proposals_lead')
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
+  @Column('uuid', { name: 'lead_organization_id' })
+  leadOrganizationId: string;
+
+  @ForeignKey('PersonEntity', { onDelete: 'RESTRICT' })
+  @Column('uuid', { name: 'author_id' })
+  authorId: string;
+
+  /** The author's organisation when the proposal was created: it alone sees and edits the draft. */
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
+  @Column('uuid', { name: 'author_organization_id' })
+  authorOrganizationId: string;
+
+  @Column('int', { default: 1 })
+  version: number;
+
+  /** Kept in step with proposal_supports in the same transaction; ordering by support is indexed. */
+  @Column('int', { name: 'support_count', default: 0 })
+  supportCount: number;
+
+  @Column({ type: 'timestamptz', name: 'created_at', precision: 3, default: () => 'now()' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'updated_at', precision: 3, default: () => 'now()' })
+  updatedAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'submitted_at', precision: 3, nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'decided_at', precision: 3, nullable: true })
+  decidedAt: Date | null;
+}
+
+@Entity('proposal_priorities')
+export class ProposalPriorityEntity {
+  @PrimaryColumn('uuid', { name: 'proposal_id' })
+  @ForeignKey('ProposalEntity', { onDelete: 'CASCADE' })
+  proposalId: string;
+
+  @PrimaryColumn('uuid', { name: 'priority_id' })
+  @Index('IDX_proposal_priorities_priority')
+  @ForeignKey('PriorityEntity', { onDelete: 'CASCADE' })
+  priorityId: string;
+}
