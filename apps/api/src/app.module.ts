@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig, AuthGuard, AuthService, CoreModule, DomainErrorFilter } from '@app/core';
 import { OrganizationsModule } from '@app/organizations';
 import { PeopleModule } from '@app/people';
+import { PrioritiesModule } from '@app/priorities';
+import { ProposalsModule } from '@app/proposals';
 import { WorkingGroupsModule } from '@app/working-groups';
 import { graphqlOptions, SCHEMA_FILE } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
@@ -31,6 +33,8 @@ export class AppModule {
         OrganizationsModule,
         PeopleModule,
         WorkingGroupsModule,
+        PrioritiesModule,
+        ProposalsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -2,12 +2,17 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@app/core';
 import { OrganizationsModule } from '@app/organizations';
 import { PeopleModule } from '@app/people';
+import { PrioritiesModule } from '@app/priorities';
+import { ProposalsModule } from '@app/proposals';
 import { WorkingGroupsModule } from '@app/working-groups';
 
 /** The domain without the HTTP/GraphQL layer, for admin commands. */
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [CoreModule.forRoot(config), OrganizationsModule, PeopleModule, WorkingGroupsModule] };
+    return {
+      module: CliModule,
+      imports: [CoreModule.forRoot(config), OrganizationsModule, PeopleModule, WorkingGroupsModule, PrioritiesModule],
+    };
   }
 }

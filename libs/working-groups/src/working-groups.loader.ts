@@ -1,49 +1,11 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { Connection, fetchCountsByParent, fetchPagesByParent, lazyConnection, ListQuery, Page, PageArgs, selectColumns, Viewer } from '@app/core';
+import { batchedConnections, byIdLoader, Connection, groupedLoader as groupedBy, ListQuery, PageArgs, selectColumns, Viewer } from '@app/core';
 import { ApplicationEntity } from './applications/application.entity';
 import { MembershipEntity } from './memberships/membership.entity';
 import { ParticipantEntity } from './participants/participant.entity';
 import { WorkingGroupEntity } from './working-group.entity';
 import { ParticipantRole } from './working-group.enums';
-
-/** A nested connection under many parents: one statement per batch for pages, one for counts. */
-function batchedConnections<T>(dataSource: DataSource, query: ListQuery, parent: string) {
-  const pagesByArgs = new Map<string, DataLoader<string, Page<T>>>();
-  const counts = new DataLoader<string, number>(async (ids) => {
-    const byParent = await fetchCountsByParent(dataSource, query, parent, ids);
-    return ids.map((id) => byParent.get(id)!);
-  });
-  return (parentId: string, args: PageArgs): Connection<T> => {
-    const key = JSON.stringify(args);
-    let pages = pagesByArgs.get(key);
-    if (!pages) {
-      pages = new DataLoader<string, Page<T>>(async (ids) => {
-        const byParent = await fetchPagesByParent<T>(dataSource, query, parent, ids, args);
-        return ids.map((id) => byParent.get(id)!);
-      });
-      pagesByArgs.set(key, pages);
-    }
-    const loader = pages;
-    return lazyConnection(
-      () => loader.load(parentId),
-      () => counts.load(parentId),
-    );
-  };
-}
-
-/** Rows of `table` grouped by `column`, for every key of a batch, in one statement. */
-function groupedBy<T>(dataSource: DataSource, sql: string, key: keyof T) {
-  return new DataLoader<string, T[]>(async (ids) => {
-    const rows: T[] = await dataSource.query(sql, [ids]);
-    const grouped = new Map<string, T[]>();
-    for (const row of rows) {
-      const id = String(row[key]);
-      grouped.set(id, [...(grouped.get(id) ?? []), row]);
-    }
-    return ids.map((id) => grouped.get(id) ?? []);
-  });
-}
 
 export function createWorkingGroupLoaders(dataSource: DataSource, viewer: Viewer | null) {
   const groupColumns = selectColumns(dataSource, WorkingGroupEntity, 'g');
@@ -82,11 +44,7 @@ export function createWorkingGroupLoaders(dataSource: DataSource, viewer: Viewer
   const applicationsByState = new Map<string, ReturnType<typeof batchedConnections<ApplicationEntity>>>();
 
   return {
-    byId: new DataLoader<string, WorkingGroupEntity | null>(async (ids) => {
-      const rows: WorkingGroupEntity[] = await dataSource.query(`SELECT ${groupColumns} FROM working_groups g WHERE g.id = ANY($1)`, [ids]);
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    byId: byIdLoader<WorkingGroupEntity>(dataSource, `SELECT ${groupColumns} FROM working_groups g WHERE g.id = ANY($1)`),
 
     membershipsOfGroup: batchedConnections<MembershipEntity>(dataSource, memberships, 'm.working_group_id'),
 

@@ -3,3 +3,4 @@ export * from './connection.model';
 export * from './cursor';
 export * from './keyset';
 export * from './page-info.model';
+export * from './batched';

@@ -1,0 +1,90 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { Organization } from '@app/organizations';
+import { createWorkingGroupLoaders, WorkingGroup, WorkingGroupEntity } from '@app/working-groups';
+import { PrioritiesArgs, PriorityStatusArgs, ReorderPrioritiesArgs } from './dto/priorities.args';
+import { CreatePriorityInput, UpdatePriorityInput } from './dto/priority.input';
+import { createPriorityLoaders } from './priorities.loader';
+import { PrioritiesService } from './priorities.service';
+import { PriorityEntity } from './priority.entity';
+import { Priority } from './priority.model';
+
+@Resolver(() => Priority)
+export class PrioritiesResolver {
+  constructor(private readonly service: PrioritiesService) {}
+
+  @Query(() => [Priority], { description: 'A scope\'s priorities by rank. Alliance-wide priorities when workingGroupId is omitted.' })
+  priorities(@Args() { workingGroupId, status }: PrioritiesArgs) {
+    return this.service.findInScope(workingGroupId ?? null, status ?? null);
+  }
+
+  @Query(() => Priority, { nullable: true, description: 'Null when no priority has this id.' })
+  priority(@Args('id', { type: () => ID }) id: string) {
+    return this.service.findById(id);
+  }
+
+  @Mutation(() => Priority, {
+    description: "Appended at the end of its scope's ranking. Alliance-wide: admins; a group's: its chairs, secretaries and admins.",
+  })
+  createPriority(@CurrentViewer() viewer: Viewer, @Args('input') input: CreatePriorityInput) {
+    return this.service.create(viewer, input);
+  }
+
+  @Mutation(() => Priority, { description: 'Adopt with status ADOPTED, archive with ARCHIVED. Same permissions as createPriority.' })
+  updatePriority(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdatePriorityInput,
+  ) {
+    return this.service.update(viewer, id, input);
+  }
+
+  @Mutation(() => [Priority], {
+    description: 'orderedIds must list every priority of that scope exactly once; null workingGroupId means alliance-wide.',
+  })
+  reorderPriorities(@CurrentViewer() viewer: Viewer, @Args() { workingGroupId, orderedIds }: ReorderPrioritiesArgs) {
+    return this.service.reorder(viewer, workingGroupId ?? null, orderedIds);
+  }
+
+  @Mutation(() => Priority, {
+    description:
+      "Endorses for the viewer's organisation; idempotent. Admins; the group's participants other than observers (any group's for an alliance-wide priority). Not when ARCHIVED.",
+  })
+  endorsePriority(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
+    return this.service.endorse(viewer, id);
+  }
+
+  @Mutation(() => Priority, { description: "Removes the viewer's organisation's endorsement; idempotent. Same permissions as endorsePriority." })
+  withdrawPriorityEndorsement(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
+    return this.service.withdrawEndorsement(viewer, id);
+  }
+
+  @ResolveField(() => WorkingGroup, { nullable: true, description: 'Null for an alliance-wide priority.' })
+  workingGroup(@Parent() priority: PriorityEntity, @Context() ctx: GqlContext) {
+    return priority.workingGroupId ? ctx.loaders.of(createWorkingGroupLoaders).byId.load(priority.workingGroupId) : null;
+  }
+
+  @ResolveField(() => [Organization], { description: 'The endorsing organisations, by name.' })
+  endorsements(@Parent() priority: PriorityEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createPriorityLoaders).endorsements.load(priority.id);
+  }
+
+  @ResolveField(() => Int)
+  endorsementCount(@Parent() priority: PriorityEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createPriorityLoaders).endorsementCount.load(priority.id);
+  }
+
+  @ResolveField(() => Boolean, { description: "Whether the viewer's organisation endorses this priority." })
+  viewerHasEndorsed(@Parent() priority: PriorityEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createPriorityLoaders).viewerHasEndorsed.load(priority.id);
+  }
+}
+
+/** `WorkingGroup.priorities`: the group's priorities by rank. */
+@Resolver(() => WorkingGroup)
+export class WorkingGroupPrioritiesResolver {
+  @ResolveField(() => [Priority], { description: 'By rank; all statuses unless one is given.' })
+  priorities(@Parent() group: WorkingGroupEntity, @Args() { status }: PriorityStatusArgs, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createPriorityLoaders).ofGroup(group.id, status ?? null);
+  }
+}

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { InvalidInputError, Viewer } from '@app/core';
+import { appendEvent } from '../events/proposal-events';
+import { ProposalPolicy } from '../proposal.policy';
+import { ProposalsService } from '../proposals.service';
+import { CommentEntity } from './comment.entity';
+
+@Injectable()
+export class CommentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly proposals: ProposalsService,
+    private readonly policy: ProposalPolicy,
+  ) {}
+
+  /**
+   * Readers who take part comment: the group's participants (not observers), the parties'
+   * people and admins. A reply names its parent, which must be a comment on the same proposal.
+   */
+  add(viewer: Viewer, proposalId: string, body: string, parentId: string | null | undefined): Promise<CommentEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const proposal = await this.proposals.lockReadable(em, viewer, proposalId);
+      const [party] = await em.query(
+        `SELECT 1 WHERE $2::uuid IN ($3::uuid, $4::uuid) OR EXISTS (SELECT 1 FROM proposal_partners WHERE proposal_id = $1 AND organization_id = $2 AND consent <> 'DECLINED')`,
+        [proposal.id, viewer.organizationId, proposal.leadOrganizationId, proposal.authorOrganizationId],
+      );
+      if (!party) await this.policy.assertCanTakePart(viewer, proposal.workingGroupId, 'comment', em);
+      if (parentId) {
+        const [parent] = await em.query(`SELECT 1 FROM proposal_comments WHERE id = $1 AND proposal_id = $2`, [parentId, proposal.id]);
+        if (!parent) throw new InvalidInputError('parentId', 'parentId must be a comment on the same proposal', 'PARENT_NOT_FOUND');
+      }
+      const comment: CommentEntity = {
+        id: randomUUID(),
+        proposalId: proposal.id,
+        authorId: viewer.id,
+        parentId: parentId ?? null,
+        body,
+        createdAt: new Date(),
+        editedAt: null,
+      };
+      await em.getRepository(CommentEntity).insert(comment);
+      await appendEvent(em, { proposalId: proposal.id, actorId: viewer.id, type: 'COMMENTED' });
+      return comment;
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { DataSource } from 'typeorm';
+import { ListQuery, selectColumns, SortKey, Viewer } from '@app/core';
+import { ProposalFilter, ProposalOrder } from './dto/proposal.input';
+import { PROPOSAL_SEARCH_DOCUMENT, ProposalEntity } from './proposal.entity';
+import { OrderDirection, ProposalOrderField } from './proposal.enums';
+import { canReadProposalSql } from './proposal.policy';
+
+const SORT_KEYS: Record<ProposalOrderField, SortKey> = {
+  [ProposalOrderField.CREATED_AT]: { sql: 'p.created_at', type: 'timestamptz' },
+  [ProposalOrderField.UPDATED_AT]: { sql: 'p.updated_at', type: 'timestamptz' },
+  [ProposalOrderField.SUPPORT_COUNT]: { sql: 'p.support_count', type: 'int' },
+  [ProposalOrderField.TITLE]: { sql: 'lower(p.title)', type: 'text' },
+};
+
+/**
+ * The proposals a viewer may read, filtered and ordered: one definition for `proposals`,
+ * `WorkingGroup.proposals` and `Priority.proposals`, so lists, counts and search agree.
+ * `via` joins another table (e.g. proposal_priorities for the priority's proposals).
+ */
+export function proposalListQuery(
+  dataSource: DataSource,
+  viewer: Viewer,
+  filter: ProposalFilter | null | undefined,
+  order: ProposalOrder | null | undefined,
+  via?: string,
+): ListQuery {
+  const params: unknown[] = [];
+  const where = [canReadProposalSql(viewer, 'p', params)];
+  const add = (value: unknown, condition: (placeholder: string) => string) => {
+    params.push(value);
+    where.push(condition(`$${params.length}`));
+  };
+  if (filter?.workingGroupId) add(filter.workingGroupId, (v) => `p.working_group_id = ${v}`);
+  if (filter?.states?.length) add(filter.states, (v) => `p.state = ANY(${v}::text[])`);
+  if (filter?.kinds?.length) add(filter.kinds, (v) => `p.kind = ANY(${v}::text[])`);
+  if (filter?.leadOrganizationId) add(filter.leadOrganizationId, (v) => `p.lead_organization_id = ${v}`);
+  if (filter?.partnerOrganizationId) {
+    add(filter.partnerOrganizationId, (v) => `EXISTS (SELECT 1 FROM proposal_partners fp WHERE fp.proposal_id = p.id AND fp.organization_id = ${v})`);
+  }
+  if (filter?.priorityId) {
+    add(filter.priorityId, (v) => `EXISTS (SELECT 1 FROM proposal_priorities fr WHERE fr.proposal_id = p.id AND fr.priority_id = ${v})`);
+  }
+  const search = filter?.search?.trim();
+  if (search) {
+    // Either language's stemming may match: "Datenpools" finds "Datenpool", "pooling" finds "pooled".
+    add(search, (v) => `${PROPOSAL_SEARCH_DOCUMENT('p')} @@ (websearch_to_tsquery('english', ${v}) || websearch_to_tsquery('german', ${v}))`);
+  }
+  const field = order?.field ?? ProposalOrderField.CREATED_AT;
+  const direction = order?.direction ?? OrderDirection.DESC;
+  return {
+    columns: selectColumns(dataSource, ProposalEntity, 'p'),
+    from: via ? `cooperation_proposals p ${via}` : 'cooperation_proposals p',
+    where,
+    params,
+    orderBy: [SORT_KEYS[field], { sql: 'p.id', type: 'uuid' }],
+    descending: direction === OrderDirection.DESC,
+  };
+}

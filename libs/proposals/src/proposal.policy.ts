@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ForbiddenError, Viewer } from '@app/core';
+import { MANAGER_ROLES, ParticipantRole, WorkingGroupPolicy } from '@app/working-groups';
+import { ProposalEntity } from './proposal.entity';
+
+type Db = DataSource | EntityManager;
+
+/**
+ * Who may read a proposal, as one SQL condition over the proposal's row `alias`, so that every list,
+ * count, search and nested field filters the same way (DESIGN.md, "Visibility"):
+ * - admins read everything;
+ * - a DRAFT only the author's organisation;
+ * - otherwise the parties (author's and lead organisations, partners not declined) and, by
+ *   confidentiality: PUBLIC everyone signed in, MEMBERS every participant of any group,
+ *   WORKING_GROUP the group's participants, PARTIES also the group's chairs.
+ * Parameters are appended to `params`.
+ */
+export function canReadProposalSql(viewer: Viewer, alias: string, params: unknown[]): string {
+  if (viewer.role === 'ADMIN') return 'TRUE';
+  params.push(viewer.id);
+  const person = `$${params.length}::uuid`;
+  params.push(viewer.organizationId);
+  const organization = `$${params.length}::uuid`;
+  const seat = (extra: string) =>
+    `EXISTS (SELECT 1 FROM working_group_participants vs WHERE vs.person_id = ${person} AND vs.ended_at IS NULL${extra})`;
+  return `(CASE WHEN ${alias}.state = 'DRAFT' THEN ${alias}.author_organization_id = ${organization}
+    ELSE (${alias}.author_organization_id = ${organization} OR ${alias}.lead_organization_id = ${organization}
+      OR EXISTS (SELECT 1 FROM proposal_partners vp WHERE vp.proposal_id = ${alias}.id AND vp.organization_id = ${organization} AND vp.consent <> 'DECLINED')
+      OR ${alias}.confidentiality = 'PUBLIC'
+      OR (${alias}.confidentiality = 'MEMBERS' AND ${seat('')})
+      OR (${alias}.confidentiality = 'WORKING_GROUP' AND ${seat(` AND vs.working_group_id = ${alias}.working_group_id`)})
+      OR (${alias}.confidentiality = 'PARTIES' AND ${seat(` AND vs.working_group_id = ${alias}.working_group_id AND vs.role IN ('CHAIR', 'CO_CHAIR')`)})
+    ) END)`;
+}
+
+@Injectable()
+export class ProposalPolicy {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly groups: WorkingGroupPolicy,
+  ) {}
+
+  async canRead(viewer: Viewer, proposalId: string, db: Db = this.dataSource): Promise<boolean> {
+    const params: unknown[] = [proposalId];
+    const rows = await db.query(`SELECT 1 FROM cooperation_proposals p WHERE p.id = $1 AND ${canReadProposalSql(viewer, 'p', params)}`, params);
+    return rows.length > 0;
+  }
+
+  /** The author's organisation owns a proposal: it edits, submits and withdraws it. */
+  isAuthorOrganization(viewer: Viewer, proposal: ProposalEntity): boolean {
+    return viewer.role === 'ADMIN' || viewer.organizationId === proposal.authorOrganizationId;
+  }
+
+  assertAuthorOrganization(viewer: Viewer, proposal: ProposalEntity, what: string): void {
+    if (!this.isAuthorOrganization(viewer, proposal)) {
+      throw new ForbiddenError(`Only the author's organisation may ${what}`, 'NOT_AUTHOR_ORGANIZATION');
+    }
+  }
+
+  /** Reviewing and deciding: the group's chairs, co-chairs and secretaries, and admins. */
+  assertCanManage(viewer: Viewer, workingGroupId: string, db?: Db): Promise<void> {
+    return this.groups.assertCanManage(viewer, workingGroupId, db);
+  }
+
+  /** Taking part (proposing, supporting, commenting): a seat other than OBSERVER in the group, or admin. */
+  async assertCanTakePart(viewer: Viewer, workingGroupId: string, what: string, db?: Db): Promise<void> {
+    if (viewer.role === 'ADMIN') return;
+    const role = await this.groups.roleOf(viewer, workingGroupId, db);
+    if (role === null || role === ParticipantRole.OBSERVER) {
+      throw new ForbiddenError(`Only participants of the working group (not observers) may ${what}`, 'NOT_GROUP_PARTICIPANT');
+    }
+  }
+
+  isManagerRole(role: ParticipantRole | null): boolean {
+    return role !== null && MANAGER_ROLES.includes(role);
+  }
+}

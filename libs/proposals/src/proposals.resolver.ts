@@ -1,0 +1,136 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ConnectionArgs, Context, CurrentViewer, GqlContext, pageArgs, Viewer } from '@app/core';
+import { createOrganizationLoaders, Organization } from '@app/organizations';
+import { createPeopleLoaders, Person } from '@app/people';
+import { Priority } from '@app/priorities';
+import { createWorkingGroupLoaders, WorkingGroup } from '@app/working-groups';
+import { ChangeProposalStateArgs, CreateProposalInput, InvitePartnerArgs, ProposalsArgs, RespondToPartnerInvitationArgs, UpdateProposalArgs } from './dto/proposal.input';
+import { PartnersService } from './partners/partners.service';
+import { ProposalEntity } from './proposal.entity';
+import { CommentConnection, CooperationProposal, CooperationProposalConnection, ProposalEvent, ProposalPartner } from './proposal.model';
+import { createProposalLoaders } from './proposals.loader';
+import { ProposalsService } from './proposals.service';
+import { ProposalListService } from './proposal-list.service';
+import { SupportsService } from './supports/supports.service';
+
+@Resolver(() => CooperationProposal)
+export class ProposalsResolver {
+  constructor(
+    private readonly service: ProposalsService,
+    private readonly list: ProposalListService,
+    private readonly partnersService: PartnersService,
+    private readonly supports: SupportsService,
+  ) {}
+
+  @Query(() => CooperationProposalConnection, { description: 'The proposals the viewer may read.' })
+  proposals(@CurrentViewer() viewer: Viewer, @Args() args: ProposalsArgs) {
+    return this.list.list(viewer, args.filter, args.orderBy, pageArgs(args));
+  }
+
+  @Query(() => CooperationProposal, { nullable: true, description: 'Null when unknown or not readable by the viewer.' })
+  proposal(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
+    return this.service.findVisible(viewer, id);
+  }
+
+  @Mutation(() => CooperationProposal, { description: 'Drafts a proposal (participants of the group other than observers).' })
+  createProposal(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateProposalInput) {
+    return this.service.create(viewer, input);
+  }
+
+  @Mutation(() => CooperationProposal, { description: 'Fails with CONFLICT when expectedVersion is not the current version.' })
+  updateProposal(@CurrentViewer() viewer: Viewer, @Args() { id, expectedVersion, input }: UpdateProposalArgs) {
+    return this.service.update(viewer, id, expectedVersion, input);
+  }
+
+  @Mutation(() => CooperationProposal, {
+    description:
+      "Allowed moves: DRAFT->SUBMITTED (author's organisation); SUBMITTED->UNDER_REVIEW, UNDER_REVIEW->APPROVED|REJECTED,\n" +
+      'APPROVED->IN_PROGRESS, IN_PROGRESS->COMPLETED (chairs and admins); any state but APPROVED, REJECTED, COMPLETED\n' +
+      "->WITHDRAWN (author's organisation). REJECTED needs a note.",
+  })
+  changeProposalState(@CurrentViewer() viewer: Viewer, @Args() { id, state, note }: ChangeProposalStateArgs) {
+    return this.service.changeState(viewer, id, state, note);
+  }
+
+  @Mutation(() => CooperationProposal, { description: 'The lead organisation invites a partner organisation.' })
+  invitePartner(@CurrentViewer() viewer: Viewer, @Args() { proposalId, organizationId, role }: InvitePartnerArgs) {
+    return this.partnersService.invite(viewer, proposalId, organizationId, role);
+  }
+
+  @Mutation(() => CooperationProposal, { description: 'Answered by a person of the invited organisation.' })
+  respondToPartnerInvitation(@CurrentViewer() viewer: Viewer, @Args() { proposalId, consent }: RespondToPartnerInvitationArgs) {
+    return this.partnersService.respond(viewer, proposalId, consent);
+  }
+
+  @Mutation(() => CooperationProposal, { description: 'One support per organisation; idempotent.' })
+  supportProposal(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
+    return this.supports.support(viewer, id);
+  }
+
+  @Mutation(() => CooperationProposal, { description: "Withdraws the viewer's organisation's support; idempotent." })
+  withdrawSupport(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
+    return this.supports.withdraw(viewer, id);
+  }
+
+  @ResolveField(() => WorkingGroup)
+  workingGroup(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createWorkingGroupLoaders).byId.load(proposal.workingGroupId);
+  }
+
+  @ResolveField(() => Organization)
+  leadOrganization(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createOrganizationLoaders).byId.load(proposal.leadOrganizationId);
+  }
+
+  @ResolveField(() => Person)
+  author(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createPeopleLoaders).byId.load(proposal.authorId);
+  }
+
+  @ResolveField(() => [ProposalPartner])
+  partners(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createProposalLoaders).partners.load(proposal.id);
+  }
+
+  @ResolveField(() => [Priority])
+  priorities(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createProposalLoaders).priorities.load(proposal.id);
+  }
+
+  @ResolveField(() => [Organization])
+  supporters(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createProposalLoaders).supporters.load(proposal.id);
+  }
+
+  @ResolveField(() => Boolean, { description: "Whether the viewer's organisation supports it." })
+  viewerHasSupported(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createProposalLoaders).viewerHasSupported.load(proposal.id);
+  }
+
+  @ResolveField(() => CommentConnection, { description: 'Oldest first.' })
+  comments(@Parent() proposal: ProposalEntity, @Args() args: ConnectionArgs, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createProposalLoaders).comments(proposal.id, pageArgs(args));
+  }
+
+  @ResolveField(() => [ProposalEvent], { description: 'The audit trail, oldest first.' })
+  history(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createProposalLoaders).history.load(proposal.id);
+  }
+}
+
+/** `WorkingGroup.proposals` and `Priority.proposals`: the same visibility and order as `proposals`. */
+@Resolver(() => WorkingGroup)
+export class WorkingGroupProposalsResolver {
+  @ResolveField(() => CooperationProposalConnection)
+  proposals(@Parent() group: WorkingGroup, @Args() args: ProposalsArgs, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createProposalLoaders).ofGroup(group.id, pageArgs(args), args.filter, args.orderBy);
+  }
+}
+
+@Resolver(() => Priority)
+export class PriorityProposalsResolver {
+  @ResolveField(() => CooperationProposalConnection, { description: 'Linked proposals the viewer may read, newest first.' })
+  proposals(@Parent() priority: Priority, @Args() args: ConnectionArgs, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createProposalLoaders).ofPriority(priority.id, pageArgs(args));
+  }
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer } from '@app/core';
+import { WorkingGroupStatus } from '@app/working-groups';
+import { CreateProposalInput, UpdateProposalInput } from './dto/proposal.input';
+import { appendEvent } from './events/proposal-events';
+import { AUTHOR_MOVES, EDITABLE_STATES, PROPOSAL_TRANSITIONS } from './proposal-transitions';
+import { ProposalEntity, ProposalPriorityEntity } from './proposal.entity';
+import { Confidentiality, ProposalState } from './proposal.enums';
+import { canReadProposalSql, ProposalPolicy } from './proposal.policy';
+
+@Injectable()
+export class ProposalsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: ProposalPolicy,
+  ) {}
+
+  /** A participant (not observer) of the group drafts a proposal for an active member organisation. */
+  create(viewer: Viewer, input: CreateProposalInput): Promise<ProposalEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const [group]: { status: WorkingGroupStatus }[] = await em.query(`SELECT status FROM working_groups WHERE id = $1`, [input.workingGroupId]);
+      if (!group) throw new NotFoundError('working group');
+      await this.policy.assertCanTakePart(viewer, input.workingGroupId, 'propose', em);
+      if (group.status === WorkingGroupStatus.CLOSED) {
+        throw new ConflictError('WORKING_GROUP_CLOSED', 'This working group is closed');
+      }
+      const leadOrganizationId = input.leadOrganizationId ?? viewer.organizationId;
+      const [lead] = await em.query(
+        `SELECT 1 FROM working_group_memberships WHERE working_group_id = $1 AND organization_id = $2 AND status = 'ACTIVE'`,
+        [input.workingGroupId, leadOrganizationId],
+      );
+      if (!lead) {
+        throw new InvalidInputError('leadOrganizationId', 'The lead organisation must be an active member of the working group', 'LEAD_NOT_MEMBER');
+      }
+      const now = new Date();
+      const proposal: ProposalEntity = {
+        id: randomUUID(),
+        workingGroupId: input.workingGroupId,
+        title: input.title,
+        summary: input.summary,
+        body: input.body,
+        kind: input.kind,
+        state: ProposalState.DRAFT,
+        confidentiality: input.confidentiality ?? Confidentiality.WORKING_GROUP,
+        leadOrganizationId,
+        authorId: viewer.id,
+        authorOrganizationId: viewer.organizationId,
+        version: 1,
+        supportCount: 0,
+        createdAt: now,
+        updatedAt: now,
+        submittedAt: null,
+        decidedAt: null,
+      };
+      await em.getRepository(ProposalEntity).insert(proposal);
+      await this.setPriorities(em, proposal, input.priorityIds ?? []);
+      await appendEvent(em, { proposalId: proposal.id, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT });
+      return proposal;
+    });
+  }
+
+  /**
+   * Optimistic concurrency: the write succeeds only if `expectedVersion` is still current, so two
+   * people editing at once never silently overwrite each other.
+   */
+  update(viewer: Viewer, id: string, expectedVersion: number, input: UpdateProposalInput): Promise<ProposalEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const proposal = await this.lockReadable(em, viewer, id);
+      this.policy.assertAuthorOrganization(viewer, proposal, 'edit this proposal');
+      if (!EDITABLE_STATES.includes(proposal.state)) {
+        throw new ConflictError('NOT_EDITABLE', `A ${proposal.state} proposal can no longer be edited`);
+      }
+      if (proposal.version !== expectedVersion) {
+        throw new ConflictError('STALE_VERSION', `The proposal changed meanwhile (now version ${proposal.version}); reload and retry`, 'expectedVersion');
+      }
+      for (const field of ['title', 'summary', 'body', 'kind', 'confidentiality'] as const) {
+        if (input[field] === null) throw new InvalidInputError(field, `${field} cannot be null`);
+      }
+      const { priorityIds, ...fields } = input;
+      const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
+      const changes: Partial<ProposalEntity> = { ...(fields as Partial<ProposalEntity>), version: proposal.version + 1, updatedAt: new Date() };
+      await em.getRepository(ProposalEntity).update({ id: proposal.id }, changes);
+      if (priorityIds) {
+        await em.query(`DELETE FROM proposal_priorities WHERE proposal_id = $1`, [proposal.id]);
+        await this.setPriorities(em, proposal, priorityIds);
+      }
+      await appendEvent(em, { proposalId: proposal.id, actorId: viewer.id, type: 'UPDATED', note: `Changed: ${changed.join(', ')}` });
+      return { ...proposal, ...changes };
+    });
+  }
+
+  changeState(viewer: Viewer, id: string, state: ProposalState, note: string | null | undefined): Promise<ProposalEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const proposal = await this.lockReadable(em, viewer, id);
+      if (AUTHOR_MOVES.includes(state)) {
+        this.policy.assertAuthorOrganization(viewer, proposal, `move it to ${state}`);
+      } else {
+        await this.policy.assertCanManage(viewer, proposal.workingGroupId, em);
+      }
+      if (!PROPOSAL_TRANSITIONS[proposal.state].includes(state)) {
+        throw new ConflictError('ILLEGAL_TRANSITION', `A proposal cannot move from ${proposal.state} to ${state}`);
+      }
+      const reason = note?.trim() || null;
+      if (state === ProposalState.REJECTED && !reason) {
+        throw new InvalidInputError('note', 'A rejection needs a reason in note', 'REASON_REQUIRED');
+      }
+      const now = new Date();
+      const changes: Partial<ProposalEntity> = {
+        state,
+        version: proposal.version + 1,
+        updatedAt: now,
+        ...(state === ProposalState.SUBMITTED ? { submittedAt: now } : {}),
+        ...(state === ProposalState.APPROVED || state === ProposalState.REJECTED ? { decidedAt: now } : {}),
+      };
+      await em.getRepository(ProposalEntity).update({ id: proposal.id }, changes);
+      await appendEvent(em, { proposalId: proposal.id, actorId: viewer.id, type: 'STATE_CHANGED', fromState: proposal.state, toState: state, note: reason });
+      return { ...proposal, ...changes };
+    });
+  }
+
+  async findVisible(viewer: Viewer, id: string): Promise<ProposalEntity | null> {
+    if (!isId(id)) return null;
+    const params: unknown[] = [id];
+    const rows: ProposalEntity[] = await this.dataSource.query(
+      `SELECT ${selectColumns(this.dataSource, ProposalEntity, 'p')} FROM cooperation_proposals p
+       WHERE p.id = $1 AND ${canReadProposalSql(viewer, 'p', params)}`,
+      params,
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Locks the proposal row for a change. A proposal the viewer may not read is NOT_FOUND, so a
+   * mutation does not reveal that it exists.
+   */
+  async lockReadable(em: EntityManager, viewer: Viewer, id: string): Promise<ProposalEntity> {
+    if (!isId(id)) throw new NotFoundError('proposal');
+    const params: unknown[] = [id];
+    const rows: ProposalEntity[] = await em.query(
+      `SELECT ${selectColumns(this.dataSource, ProposalEntity, 'p')} FROM cooperation_proposals p
+       WHERE p.id = $1 AND ${canReadProposalSql(viewer, 'p', params)} FOR UPDATE OF p`,
+      params,
+    );
+    if (!rows[0]) throw new NotFoundError('proposal');
+    return rows[0];
+  }
+
+  /** Bumps version and updatedAt after a change to a proposal's partners. */
+  async touch(em: EntityManager, proposalId: string): Promise<void> {
+    await em.query(`UPDATE cooperation_proposals SET version = version + 1, updated_at = now() WHERE id = $1`, [proposalId]);
+  }
+
+  /** Links priorities of the proposal's group or alliance-wide ones; anything else is bad input. */
+  private async setPriorities(em: EntityManager, proposal: ProposalEntity, priorityIds: string[]): Promise<void> {
+    const ids = [...new Set(priorityIds)];
+    if (ids.length === 0) return;
+    const found: { id: string }[] = await em.query(
+      `SELECT id FROM priorities WHERE id = ANY($1) AND (working_group_id IS NULL OR working_group_id = $2)`,
+      [ids, proposal.workingGroupId],
+    );
+    if (found.length !== ids.length) {
+      throw new InvalidInputError('priorityIds', "priorityIds must be priorities of the proposal's working group or alliance-wide ones");
+    }
+    await em.getRepository(ProposalPriorityEntity).insert(ids.map((priorityId) => ({ proposalId: proposal.id, priorityId })));
+  }
+}
