@@ -12,7 +12,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [CoreModule.forRoot(config), OrganizationsModule, PeopleModule, WorkingGroupsModule, PrioritiesModule],
+      imports: [CoreModule.forRoot(config), OrganizationsModule, PeopleModule, WorkingGroupsModule, PrioritiesModule, ProposalsModule],
     };
   }
 }
