@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { Connection, fetchCountsByParent, fetchPagesByParent, lazyConnection, ListQuery, Page, PageArgs, selectColumns, Viewer } from '@app/core';
+import { batchedConnections, byIdLoader, ListQuery, selectColumns, Viewer } from '@app/core';
 import { PersonEntity } from './person.entity';
 
 export function peopleQuery(dataSource: DataSource): Omit<ListQuery, 'where' | 'params'> {
@@ -17,36 +17,12 @@ export function peopleQuery(dataSource: DataSource): Omit<ListQuery, 'where' | '
 /** Per-request batching for people: by id, per organisation (pages and counts), email visibility. */
 export function createPeopleLoaders(dataSource: DataSource, viewer: Viewer | null) {
   const query: ListQuery = peopleQuery(dataSource);
-  const pagesByArgs = new Map<string, DataLoader<string, Page<PersonEntity>>>();
-  const countsByOrganization = new DataLoader<string, number>(async (ids) => {
-    const counts = await fetchCountsByParent(dataSource, query, 'p.organization_id', ids);
-    return ids.map((id) => counts.get(id)!);
-  });
 
   return {
-    byId: new DataLoader<string, PersonEntity | null>(async (ids) => {
-      const rows: PersonEntity[] = await dataSource.query(`SELECT ${query.columns} FROM people p WHERE p.id = ANY($1)`, [ids]);
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    byId: byIdLoader<PersonEntity>(dataSource, `SELECT ${query.columns} FROM people p WHERE p.id = ANY($1)`),
 
     /** `Organization.people`: one statement per batch of organisations for pages, one for counts. */
-    ofOrganization(organizationId: string, args: PageArgs): Connection<PersonEntity> {
-      const key = JSON.stringify(args);
-      let pages = pagesByArgs.get(key);
-      if (!pages) {
-        pages = new DataLoader(async (ids) => {
-          const byParent = await fetchPagesByParent<PersonEntity>(dataSource, query, 'p.organization_id', ids, args);
-          return ids.map((id) => byParent.get(id)!);
-        });
-        pagesByArgs.set(key, pages);
-      }
-      const loader = pages;
-      return lazyConnection(
-        () => loader.load(organizationId),
-        () => countsByOrganization.load(organizationId),
-      );
-    },
+    ofOrganization: batchedConnections<PersonEntity>(dataSource, query, 'p.organization_id'),
 
     /** Whether the viewer holds a seat in a working group where the person holds one too. */
     sharesGroupWithViewer: new DataLoader<string, boolean>(async (personIds) => {
