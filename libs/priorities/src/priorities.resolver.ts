@@ -24,7 +24,8 @@ export class PrioritiesResolver {
   }
 
   @Mutation(() => Priority, {
-    description: "Appended at the end of its scope's ranking. Alliance-wide: admins; a group's: its chairs, secretaries and admins.",
+    description:
+      "Appended at the end of its scope's ranking, PROPOSED unless a status is given. Alliance-wide: admins; a group's: its chairs, secretaries and admins.",
   })
   createPriority(@CurrentViewer() viewer: Viewer, @Args('input') input: CreatePriorityInput) {
     return this.service.create(viewer, input);

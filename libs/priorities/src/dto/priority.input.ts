@@ -23,7 +23,7 @@ export class CreatePriorityInput {
   @MaxLength(10000)
   description: string;
 
-  @Field(() => PriorityStatus, { nullable: true, description: 'PROPOSED by default.' })
+  @Field(() => PriorityStatus, { nullable: true })
   @IsOptional()
   @IsEnum(PriorityStatus)
   status?: PriorityStatus | null;
