@@ -147,9 +147,14 @@ export class ProposalsService {
     return rows[0];
   }
 
-  /** Bumps version and updatedAt after a change to a proposal's partners. */
-  async touch(em: EntityManager, proposalId: string): Promise<void> {
-    await em.query(`UPDATE cooperation_proposals SET version = version + 1, updated_at = now() WHERE id = $1`, [proposalId]);
+  /** Bumps version and updatedAt after a change to a proposal's partners; returns them as stored. */
+  async touch(em: EntityManager, proposalId: string): Promise<Pick<ProposalEntity, 'version' | 'updatedAt'>> {
+    const rows: Pick<ProposalEntity, 'version' | 'updatedAt'>[] = await em.query(
+      `WITH touched AS (UPDATE cooperation_proposals SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version, updated_at)
+       SELECT version, updated_at AS "updatedAt" FROM touched`,
+      [proposalId],
+    );
+    return rows[0];
   }
 
   /** Links priorities of the proposal's group or alliance-wide ones; anything else is bad input. */

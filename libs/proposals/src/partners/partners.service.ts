@@ -46,9 +46,9 @@ export class PartnersService {
         if (isUniqueViolation(error)) throw new ConflictError('ALREADY_PARTNER', 'This organisation is already a partner of the proposal');
         throw error;
       }
-      await this.proposals.touch(em, proposal.id);
+      const touched = await this.proposals.touch(em, proposal.id);
       await appendEvent(em, { proposalId: proposal.id, actorId: viewer.id, type: 'PARTNER_INVITED', note: organization.name });
-      return { ...proposal, version: proposal.version + 1 };
+      return { ...proposal, ...touched };
     });
   }
 
@@ -71,9 +71,9 @@ export class PartnersService {
         { proposalId: proposal.id, organizationId: viewer.organizationId },
         { consent, respondedById: viewer.id, respondedAt: new Date() },
       );
-      await this.proposals.touch(em, proposal.id);
+      const touched = await this.proposals.touch(em, proposal.id);
       await appendEvent(em, { proposalId: proposal.id, actorId: viewer.id, type: 'PARTNER_RESPONDED', note: consent });
-      return { ...proposal, version: proposal.version + 1 };
+      return { ...proposal, ...touched };
     });
   }
 }
