@@ -166,7 +166,7 @@ describe('Proposal visibility, lists and search (e2e)', () => {
       declined: ['pub'],
       chair: NON_DRAFT,
       coChair: NON_DRAFT,
-      secretary: GROUP_READ,
+      secretary: NON_DRAFT,
       member: GROUP_READ,
       observer: GROUP_READ,
       otherGroupMember: ['pub', 'mem'],
@@ -307,7 +307,8 @@ describe('Proposal visibility, lists and search (e2e)', () => {
           update: await gqlAs(actor, UPDATE, { id, v: version }),
           change: await gqlAs(actor, CHANGE, { id, state: key.startsWith('draft') ? 'SUBMITTED' : 'WITHDRAWN' }),
           invite: await gqlAs(actor, INVITE, { id, org: w.people.outsider.organizationId }),
-          respond: await gqlAs(actor, RESPOND, { id, consent: 'CONSENTED' }),
+          // A partner that declined may still change its answer (tested below), so it is not asked here.
+          ...(viewer === 'declined' ? {} : { respond: await gqlAs(actor, RESPOND, { id, consent: 'CONSENTED' }) }),
           support: await gqlAs(actor, SUPPORT, { id }),
           withdrawSupport: await gqlAs(actor, WITHDRAW_SUPPORT, { id }),
           comment: await gqlAs(actor, COMMENT, { id }),
@@ -317,6 +318,23 @@ describe('Proposal visibility, lists and search (e2e)', () => {
         }
       }
       expect(await state()).toEqual(before);
+    });
+
+    it('lets a partner that declined change its answer once the proposal is submitted, and read it again', async () => {
+      const actor = w.people.declined;
+      const submitted = (KEYS.filter((k) => !k.startsWith('draft')) as Key[]).find((k) => !(EXPECTED.declined as readonly Key[]).includes(k))!;
+      const id = w.ids[submitted];
+      expect((await gqlAs(actor, PROPOSAL, { id })).data.proposal).toBeNull();
+      const answered = await gqlAs(actor, RESPOND, { id, consent: 'CONSENTED' });
+      expect(answered.errors).toBeUndefined();
+      const [row] = await t.dataSource.query(`SELECT consent FROM proposal_partners WHERE proposal_id = $1 AND organization_id = $2`, [
+        id,
+        actor.organizationId,
+      ]);
+      expect(row.consent).toBe('CONSENTED');
+      expect((await gqlAs(actor, PROPOSAL, { id })).data.proposal).not.toBeNull();
+      // Put the fixture back for the other tests.
+      expect((await gqlAs(actor, RESPOND, { id, consent: 'DECLINED' })).errors).toBeUndefined();
     });
 
     it('refuses anonymous clients everywhere (UNAUTHENTICATED, no data)', async () => {

@@ -825,4 +825,66 @@ describe('Cooperation proposals (e2e)', () => {
       expect(before).toHaveLength(8);
     });
   });
+
+  describe('rules refined after review', () => {
+    it('keeps a draft withdrawn before submission private to the author\'s organisation', async () => {
+      const f = await fixture();
+      const id = await proposalIn(f, 'DRAFT', { confidentiality: 'PUBLIC' });
+      ok(await t.gql(CHANGE, { id, state: 'WITHDRAWN' }, f.author.token));
+      expect(ok(await t.gql(PROPOSAL, { id }, f.member.token)).proposal).toBeNull();
+      expect(ok(await t.gql(PROPOSAL, { id }, f.outsider.token)).proposal).toBeNull();
+      expect(ok(await t.gql(PROPOSAL, { id }, f.colleague.token)).proposal.state).toBe('WITHDRAWN');
+      // Once submitted, a withdrawal leaves it readable by its confidentiality.
+      const submitted = await proposalIn(f, 'SUBMITTED', { confidentiality: 'PUBLIC' });
+      ok(await t.gql(CHANGE, { id: submitted, state: 'WITHDRAWN' }, f.author.token));
+      expect(ok(await t.gql(PROPOSAL, { id: submitted }, f.outsider.token)).proposal.state).toBe('WITHDRAWN');
+    });
+
+    it('lets a secretary read and review a PARTIES proposal', async () => {
+      const f = await fixture();
+      const id = await proposalIn(f, 'SUBMITTED', { confidentiality: 'PARTIES' });
+      expect(ok(await t.gql(PROPOSAL, { id }, f.secretary.token)).proposal.id).toBe(id);
+      expect(ok(await t.gql(CHANGE, { id, state: 'UNDER_REVIEW' }, f.secretary.token)).changeProposalState.state).toBe('UNDER_REVIEW');
+      expect(ok(await t.gql(PROPOSAL, { id }, f.member.token)).proposal).toBeNull();
+    });
+
+    it('refuses support from a consenting partner (its own proposal) but not from one that declined', async () => {
+      const f = await fixture();
+      const id = await proposalIn(f, 'SUBMITTED', { confidentiality: 'WORKING_GROUP' });
+      ok(await t.gql(INVITE, { id, org: f.member.organizationId }, f.author.token));
+      ok(await t.gql(INVITE, { id, org: f.secretary.organizationId }, f.author.token));
+      ok(await t.gql(RESPOND, { id, consent: 'CONSENTED' }, f.member.token));
+      ok(await t.gql(RESPOND, { id, consent: 'DECLINED' }, f.secretary.token));
+      expect(refusal(await t.gql(SUPPORT, { id }, f.member.token))).toEqual({ code: 'FORBIDDEN', reason: 'OWN_PROPOSAL' });
+      expect(ok(await t.gql(SUPPORT, { id }, f.secretary.token)).supportProposal.supportCount).toBe(1);
+      expect(await count('proposal_supports', id)).toBe(1);
+    });
+
+    it('treats an update without changes as a no-op: no new version, no event', async () => {
+      const f = await fixture();
+      const id = await proposalIn(f, 'DRAFT');
+      const before = await snapshot(id);
+      const answer = ok(await t.gql(UPDATE, { id, v: 1, input: {} }, f.author.token)).updateProposal;
+      expect(answer.version).toBe(1);
+      expect(await snapshot(id)).toEqual(before);
+    });
+
+    it('filters by partner organisation without counting a partner that declined', async () => {
+      const f = await fixture();
+      const id = await proposalIn(f, 'SUBMITTED', { confidentiality: 'PUBLIC' });
+      ok(await t.gql(INVITE, { id, org: f.member.organizationId }, f.author.token));
+      const query = `query ($org: ID!) { proposals(filter: { partnerOrganizationId: $org }) { totalCount edges { node { id } } } }`;
+      expect(ok(await t.gql(query, { org: f.member.organizationId }, admin.token)).proposals.totalCount).toBe(1);
+      ok(await t.gql(RESPOND, { id, consent: 'DECLINED' }, f.member.token));
+      expect(ok(await t.gql(query, { org: f.member.organizationId }, admin.token)).proposals.totalCount).toBe(0);
+    });
+
+    it('refuses TRUNCATE of the audit trail', async () => {
+      const f = await fixture();
+      const id = await proposalIn(f, 'SUBMITTED');
+      const before = await count('proposal_events', id);
+      await expect(t.dataSource.query(`TRUNCATE proposal_events CASCADE`)).rejects.toThrow(/append-only/);
+      expect(await count('proposal_events', id)).toBe(before);
+    });
+  });
 });

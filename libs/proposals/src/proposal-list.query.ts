@@ -35,7 +35,7 @@ export function proposalListQuery(
   if (filter?.kinds?.length) add(filter.kinds, (v) => `p.kind = ANY(${v}::text[])`);
   if (filter?.leadOrganizationId) add(filter.leadOrganizationId, (v) => `p.lead_organization_id = ${v}`);
   if (filter?.partnerOrganizationId) {
-    add(filter.partnerOrganizationId, (v) => `EXISTS (SELECT 1 FROM proposal_partners fp WHERE fp.proposal_id = p.id AND fp.organization_id = ${v})`);
+    add(filter.partnerOrganizationId, (v) => `EXISTS (SELECT 1 FROM proposal_partners fp WHERE fp.proposal_id = p.id AND fp.organization_id = ${v} AND fp.consent <> 'DECLINED')`);
   }
   if (filter?.priorityId) {
     add(filter.priorityId, (v) => `EXISTS (SELECT 1 FROM proposal_priorities fr WHERE fr.proposal_id = p.id AND fr.priority_id = ${v})`);

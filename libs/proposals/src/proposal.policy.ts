@@ -10,10 +10,11 @@ type Db = DataSource | EntityManager;
  * Who may read a proposal, as one SQL condition over the proposal's row `alias`, so that every list,
  * count, search and nested field filters the same way (DESIGN.md, "Visibility"):
  * - admins read everything;
- * - a DRAFT only the author's organisation;
+ * - a DRAFT, or a proposal withdrawn before it was ever submitted, only the author's organisation;
  * - otherwise the parties (author's and lead organisations, partners not declined) and, by
  *   confidentiality: PUBLIC everyone signed in, MEMBERS every participant of any group,
- *   WORKING_GROUP the group's participants, PARTIES also the group's chairs.
+ *   WORKING_GROUP the group's participants, PARTIES also the group's managers (chairs, co-chairs and
+ *   secretaries, who review it).
  * Parameters are appended to `params`.
  */
 export function canReadProposalSql(viewer: Viewer, alias: string, params: unknown[]): string {
@@ -24,13 +25,13 @@ export function canReadProposalSql(viewer: Viewer, alias: string, params: unknow
   const organization = `$${params.length}::uuid`;
   const seat = (extra: string) =>
     `EXISTS (SELECT 1 FROM working_group_participants vs WHERE vs.person_id = ${person} AND vs.ended_at IS NULL${extra})`;
-  return `(CASE WHEN ${alias}.state = 'DRAFT' THEN ${alias}.author_organization_id = ${organization}
+  return `(CASE WHEN ${alias}.submitted_at IS NULL THEN ${alias}.author_organization_id = ${organization}
     ELSE (${alias}.author_organization_id = ${organization} OR ${alias}.lead_organization_id = ${organization}
       OR EXISTS (SELECT 1 FROM proposal_partners vp WHERE vp.proposal_id = ${alias}.id AND vp.organization_id = ${organization} AND vp.consent <> 'DECLINED')
       OR ${alias}.confidentiality = 'PUBLIC'
       OR (${alias}.confidentiality = 'MEMBERS' AND ${seat('')})
       OR (${alias}.confidentiality = 'WORKING_GROUP' AND ${seat(` AND vs.working_group_id = ${alias}.working_group_id`)})
-      OR (${alias}.confidentiality = 'PARTIES' AND ${seat(` AND vs.working_group_id = ${alias}.working_group_id AND vs.role IN ('CHAIR', 'CO_CHAIR')`)})
+      OR (${alias}.confidentiality = 'PARTIES' AND ${seat(` AND vs.working_group_id = ${alias}.working_group_id AND vs.role IN ('CHAIR', 'CO_CHAIR', 'SECRETARY')`)})
     ) END)`;
 }
 

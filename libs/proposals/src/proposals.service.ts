@@ -80,6 +80,8 @@ export class ProposalsService {
       }
       const { priorityIds, ...fields } = input;
       const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
+      // Nothing to change: no new version, no event.
+      if (changed.length === 0) return proposal;
       const changes: Partial<ProposalEntity> = { ...(fields as Partial<ProposalEntity>), version: proposal.version + 1, updatedAt: new Date() };
       await em.getRepository(ProposalEntity).update({ id: proposal.id }, changes);
       if (priorityIds) {
@@ -133,14 +135,16 @@ export class ProposalsService {
 
   /**
    * Locks the proposal row for a change. A proposal the viewer may not read is NOT_FOUND, so a
-   * mutation does not reveal that it exists.
+   * mutation does not reveal that it exists. `anyPartner` also admits a partner that declined (it
+   * may change its answer) once the proposal has been submitted.
    */
-  async lockReadable(em: EntityManager, viewer: Viewer, id: string): Promise<ProposalEntity> {
+  async lockReadable(em: EntityManager, viewer: Viewer, id: string, options: { anyPartner?: boolean } = {}): Promise<ProposalEntity> {
     if (!isId(id)) throw new NotFoundError('proposal');
     const params: unknown[] = [id];
     const rows: ProposalEntity[] = await em.query(
       `SELECT ${selectColumns(this.dataSource, ProposalEntity, 'p')} FROM cooperation_proposals p
-       WHERE p.id = $1 AND ${canReadProposalSql(viewer, 'p', params)} FOR UPDATE OF p`,
+       WHERE p.id = $1 AND (${canReadProposalSql(viewer, 'p', params)}${options.anyPartner ? anyPartnerSql(viewer, params) : ''})
+       FOR UPDATE OF p`,
       params,
     );
     if (!rows[0]) throw new NotFoundError('proposal');
@@ -170,4 +174,9 @@ export class ProposalsService {
     }
     await em.getRepository(ProposalPriorityEntity).insert(ids.map((priorityId) => ({ proposalId: proposal.id, priorityId })));
   }
+}
+
+function anyPartnerSql(viewer: Viewer, params: unknown[]): string {
+  params.push(viewer.organizationId);
+  return ` OR (p.submitted_at IS NOT NULL AND EXISTS (SELECT 1 FROM proposal_partners ap WHERE ap.proposal_id = p.id AND ap.organization_id = $${params.length}::uuid))`;
 }

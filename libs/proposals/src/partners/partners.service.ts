@@ -58,7 +58,7 @@ export class PartnersService {
       throw new InvalidInputError('consent', 'Answer CONSENTED or DECLINED');
     }
     return this.dataSource.transaction(async (em) => {
-      const proposal = await this.proposals.lockReadable(em, viewer, proposalId);
+      const proposal = await this.proposals.lockReadable(em, viewer, proposalId, { anyPartner: true });
       const [partner]: { consent: PartnerConsent }[] = await em.query(
         `SELECT consent FROM proposal_partners WHERE proposal_id = $1 AND organization_id = $2`,
         [proposal.id, viewer.organizationId],

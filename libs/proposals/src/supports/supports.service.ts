@@ -22,7 +22,12 @@ export class SupportsService {
   support(viewer: Viewer, proposalId: string): Promise<ProposalEntity> {
     return this.dataSource.transaction(async (em) => {
       const proposal = await this.proposals.lockReadable(em, viewer, proposalId);
-      if (viewer.organizationId === proposal.leadOrganizationId || viewer.organizationId === proposal.authorOrganizationId) {
+      const [consented] = await em.query(
+        `SELECT 1 FROM proposal_partners WHERE proposal_id = $1 AND organization_id = $2 AND consent = 'CONSENTED'`,
+        [proposal.id, viewer.organizationId],
+      );
+      // The lead, the author's organisation and consenting partners are parties: it is their own proposal.
+      if (viewer.organizationId === proposal.leadOrganizationId || viewer.organizationId === proposal.authorOrganizationId || consented) {
         throw new ForbiddenError('An organisation cannot support its own proposal', 'OWN_PROPOSAL');
       }
       await this.policy.assertCanTakePart(viewer, proposal.workingGroupId, 'support proposals', em);

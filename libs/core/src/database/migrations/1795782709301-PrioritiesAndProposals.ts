@@ -66,9 +66,13 @@ export class PrioritiesAndProposals1795782709301 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TRIGGER "proposal_events_append_only" BEFORE UPDATE OR DELETE ON "proposal_events" FOR EACH ROW EXECUTE FUNCTION "proposal_events_append_only"()`,
     );
+    await queryRunner.query(
+      `CREATE TRIGGER "proposal_events_no_truncate" BEFORE TRUNCATE ON "proposal_events" FOR EACH STATEMENT EXECUTE FUNCTION "proposal_events_append_only"()`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER "proposal_events_no_truncate" ON "proposal_events"`);
     await queryRunner.query(`DROP TRIGGER "proposal_events_append_only" ON "proposal_events"`);
     await queryRunner.query(`DROP FUNCTION "proposal_events_append_only"()`);
     for (const index of ['IDX_proposals_order_title', 'IDX_proposals_order_support', 'IDX_proposals_order_updated', 'IDX_proposals_order_created', 'IDX_proposals_search']) {
