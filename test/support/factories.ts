@@ -116,3 +116,106 @@ export async function moveProposal(t: TestApp, id: string, state: string, actors
     if (response.errors) throw new Error(`changeProposalState(${step}) failed: ${JSON.stringify(response.errors)}`);
   }
 }
+
+// --- Meeting-prep (test/meeting-prep.e2e-spec.ts): meetings and proposals inserted directly (set-up) ---
+
+/** A proposal inserted directly (no state machine), with its partners and supporting organisations. */
+export async function insertProposal(
+  t: TestApp,
+  author: Actor,
+  workingGroupId: string,
+  fields: {
+    title: string;
+    state?: string;
+    confidentiality?: string;
+    leadOrganizationId?: string;
+    partners?: { organizationId: string; consent: string; role?: string }[];
+    supporters?: Actor[];
+  },
+): Promise<string> {
+  const id = randomUUID();
+  const supporters = fields.supporters ?? [];
+  await t.dataSource.query(
+    `INSERT INTO cooperation_proposals (id, working_group_id, title, summary, body, kind, state, confidentiality,
+       lead_organization_id, author_id, author_organization_id, support_count, submitted_at)
+     VALUES ($1, $2, $3, 'Summary', 'Body', 'DATA_POOLING', $4, $5, $6, $7, $8, $9, now())`,
+    [id, workingGroupId, fields.title, fields.state ?? 'UNDER_REVIEW', fields.confidentiality ?? 'WORKING_GROUP', fields.leadOrganizationId ?? author.organizationId, author.id, author.organizationId, supporters.length],
+  );
+  for (const partner of fields.partners ?? []) {
+    await t.dataSource.query(
+      `INSERT INTO proposal_partners (proposal_id, organization_id, role, consent, invited_by_id) VALUES ($1, $2, $3, $4, $5)`,
+      [id, partner.organizationId, partner.role ?? null, partner.consent, author.id],
+    );
+  }
+  for (const supporter of supporters) {
+    await t.dataSource.query(`INSERT INTO proposal_supports (proposal_id, organization_id, supported_by_id) VALUES ($1, $2, $3)`, [id, supporter.organizationId, supporter.id]);
+  }
+  return id;
+}
+
+/** A meeting inserted directly; null group: an alliance-wide workshop. */
+export async function insertMeeting(
+  t: TestApp,
+  createdBy: Actor,
+  workingGroupId: string | null,
+  fields: { title: string; startsAt: string; endsAt: string; timezone?: string; status?: string; cancelReason?: string; minutes?: string; description?: string; location?: string; onlineUrl?: string; format?: string; sequence?: number },
+): Promise<string> {
+  const id = randomUUID();
+  await t.dataSource.query(
+    `INSERT INTO meetings (id, working_group_id, title, description, format, location, online_url, starts_at, ends_at, timezone, status, cancel_reason, minutes, sequence, created_by_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    [
+      id,
+      workingGroupId,
+      fields.title,
+      fields.description ?? null,
+      fields.format ?? 'IN_PERSON',
+      fields.location ?? null,
+      fields.onlineUrl ?? null,
+      fields.startsAt,
+      fields.endsAt,
+      fields.timezone ?? 'Europe/Brussels',
+      fields.status ?? 'SCHEDULED',
+      fields.cancelReason ?? null,
+      fields.minutes ?? null,
+      fields.sequence ?? 0,
+      createdBy.id,
+    ],
+  );
+  return id;
+}
+
+/** Replaces a meeting's agenda with these items, in order (set-up). */
+export async function insertAgenda(
+  t: TestApp,
+  meetingId: string,
+  items: { title: string; durationMinutes: number; description?: string; presenterId?: string; proposalId?: string; priorityId?: string }[],
+): Promise<void> {
+  await t.dataSource.query(`DELETE FROM agenda_items WHERE meeting_id = $1`, [meetingId]);
+  for (const [i, item] of items.entries()) {
+    await t.dataSource.query(
+      `INSERT INTO agenda_items (id, meeting_id, position, title, description, duration_minutes, presenter_id, proposal_id, priority_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [randomUUID(), meetingId, i + 1, item.title, item.description ?? null, item.durationMinutes, item.presenterId ?? null, item.proposalId ?? null, item.priorityId ?? null],
+    );
+  }
+}
+
+/** Invites a person with an answer already given (INVITED: none yet) (set-up). */
+export async function insertInvitation(t: TestApp, meetingId: string, person: Actor, status = 'INVITED', attended: boolean | null = null): Promise<void> {
+  await t.dataSource.query(
+    `INSERT INTO meeting_invitations (meeting_id, person_id, status, attended, responded_at) VALUES ($1, $2, $3, $4, CASE WHEN $3 = 'INVITED' THEN NULL ELSE now() END)`,
+    [meetingId, person.id, status, attended],
+  );
+}
+
+/** An action item recorded at a meeting (set-up). */
+export async function insertActionItem(t: TestApp, meetingId: string, createdBy: Actor, fields: { title: string; owner?: Actor; dueDate?: string; status?: string }): Promise<string> {
+  const id = randomUUID();
+  await t.dataSource.query(
+    `INSERT INTO action_items (id, meeting_id, title, owner_id, due_date, status, created_by_id, done_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $6 = 'DONE' THEN now() END)`,
+    [id, meetingId, fields.title, fields.owner?.id ?? null, fields.dueDate ?? null, fields.status ?? 'OPEN', createdBy.id],
+  );
+  return id;
+}

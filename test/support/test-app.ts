@@ -34,6 +34,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     PUBLIC_URL: 'https://wg.ecava.test',
+    // Production requires it; the tests also run one instance with NODE_ENV=production.
+    SIGNING_SECRET: 'e2e-signing-secret-0123456789abcdef',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });

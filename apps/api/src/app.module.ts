@@ -4,6 +4,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { AppConfig, AuthGuard, AuthService, CoreModule, DomainErrorFilter } from '@app/core';
+import { MeetingPrepModule } from '@app/meeting-prep';
+import { MeetingsModule } from '@app/meetings';
 import { OrganizationsModule } from '@app/organizations';
 import { PeopleModule } from '@app/people';
 import { PrioritiesModule } from '@app/priorities';
@@ -35,6 +37,8 @@ export class AppModule {
         WorkingGroupsModule,
         PrioritiesModule,
         ProposalsModule,
+        MeetingsModule,
+        MeetingPrepModule,
       ],
       controllers: [HealthController],
       providers: [

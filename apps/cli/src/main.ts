@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ConfigError, DomainError, loadConfig } from '@app/core';
 import { CliModule } from './cli.module';
 import { createAdmin, issueToken } from './commands/admin.command';
+import { exportMeetingBrief } from './commands/export.command';
 import { seed } from './commands/seed.command';
 
 const USAGE = `usage: npm run cli -- <command> [options]
@@ -15,7 +16,9 @@ commands:
   seed                                      load the four ECAVA working groups and example members
   create-admin --email E --name N --organization O [--country CC] [--kind KIND]
                                             create (or promote) an admin; prints a new access token last
-  issue-token --email E [--name N]          issue a personal access token for a person; prints it last`;
+  issue-token --email E [--name N]          issue a personal access token for a person; prints it last
+  export meeting-brief --meeting ID --format pdf|docx|markdown|ics|csv|xlsx [--out FILE] [--as EMAIL]
+                                            write a meeting's prep pack (an admin's view, or what EMAIL may read)`;
 
 type Options = Record<string, string | boolean | undefined>;
 
@@ -46,6 +49,8 @@ const COMMANDS: Record<string, (app: INestApplicationContext, options: Options) 
       kind: o.kind as string | undefined,
     }),
   'issue-token': (app, o) => issueToken(app, required(o, 'email'), o.name as string | undefined),
+  'export meeting-brief': (app, o) =>
+    exportMeetingBrief(app, { meeting: required(o, 'meeting'), format: required(o, 'format'), out: o.out as string | undefined, as: o.as as string | undefined }),
 };
 
 async function main(): Promise<number> {
@@ -57,10 +62,16 @@ async function main(): Promise<number> {
       organization: { type: 'string' },
       country: { type: 'string' },
       kind: { type: 'string' },
+      meeting: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      as: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const command = COMMANDS[positionals[0] ?? ''];
+  // `export` takes what to export as a second word: `export meeting-brief`.
+  const name = positionals[0] === 'export' ? positionals.slice(0, 2).join(' ') : (positionals[0] ?? '');
+  const command = COMMANDS[name];
   if (!command || values.help) {
     console.error(USAGE);
     return values.help ? 0 : 2;

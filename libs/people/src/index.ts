@@ -1,4 +1,5 @@
 export * from './dto/invite-person.input';
+export * from './dto/is-time-zone';
 export * from './people.loader';
 export * from './people.module';
 export * from './people.service';

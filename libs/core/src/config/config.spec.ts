@@ -27,6 +27,27 @@ describe(loadConfig.name, () => {
   it('strips the trailing slash of PUBLIC_URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://wg.ecava.eu/' }).publicUrl).toBe('https://wg.ecava.eu');
   });
+
+  it('requires SIGNING_SECRET in production and names it', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SIGNING_SECRET is required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SIGNING_SECRET: 'short' })).toThrow(/SIGNING_SECRET must be at least 32/);
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ NODE_ENV: 'production', SIGNING_SECRET: secret }).signingSecret).toBe(secret);
+  });
+
+  it('derives the development signing secret from DATA_DIR, so instances on one data folder agree', () => {
+    const a = loadConfig({ DATA_DIR: '/srv/ecava-a' }).signingSecret;
+    expect(loadConfig({ DATA_DIR: '/srv/ecava-a' }).signingSecret).toBe(a);
+    expect(loadConfig({ DATA_DIR: '/srv/ecava-b' }).signingSecret).not.toBe(a);
+    expect(a.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('reads EXPORT_TTL (default 15 minutes, at most 7 days)', () => {
+    expect(loadConfig({}).exportTtlSeconds).toBe(900);
+    expect(loadConfig({ EXPORT_TTL: '1h' }).exportTtlSeconds).toBe(3600);
+    expect(() => loadConfig({ EXPORT_TTL: '8d' })).toThrow(/EXPORT_TTL/);
+    expect(() => loadConfig({ EXPORT_TTL: 'soon' })).toThrow(/EXPORT_TTL/);
+  });
 });
 
 describe(parseDuration.name, () => {

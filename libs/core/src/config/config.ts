@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -25,7 +26,17 @@ export interface AppConfig {
   /** Sign-in link requests allowed per address and per client IP within 15 minutes. */
   signInLimitPerEmail: number;
   signInLimitPerIp: number;
+  /**
+   * Key for signed links (export download URLs). Every instance of one deployment must share it.
+   * Required in production; elsewhere derived from `dataDir` (see `loadConfig`).
+   */
+  signingSecret: string;
+  /** How long a generated export file (and its download URL) stays valid. */
+  exportTtlSeconds: number;
 }
+
+/** The shortest `SIGNING_SECRET` accepted: 32 characters (e.g. `openssl rand -base64 32` gives 44). */
+export const MIN_SIGNING_SECRET_LENGTH = 32;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -107,12 +118,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`MAIL_FROM must be an address or "Name <address>" (got "${mailFrom}")`);
   }
 
+  const exportTtlRaw = text('EXPORT_TTL') ?? '15m';
+  const exportTtlSeconds = parseDuration(exportTtlRaw);
+  if (exportTtlSeconds === null || exportTtlSeconds > 7 * 86400) {
+    problems.push(`EXPORT_TTL must be a duration of at most 7d such as 900, 15m or 1h (got "${exportTtlRaw}")`);
+  }
+
+  const dataDir = resolve(text('DATA_DIR') ?? 'data');
+  // Several API instances (and the CLI) must agree on the key, so a random per-process default would
+  // break downloads behind a load balancer. Outside production the default is derived from DATA_DIR:
+  // stable for one machine's data folder, and never accepted in production.
+  let signingSecret = text('SIGNING_SECRET');
+  if (signingSecret !== undefined && signingSecret.length < MIN_SIGNING_SECRET_LENGTH) {
+    problems.push(`SIGNING_SECRET must be at least ${MIN_SIGNING_SECRET_LENGTH} characters long`);
+  } else if (signingSecret === undefined && nodeEnv === 'production') {
+    problems.push('SIGNING_SECRET is required in production (a random string of at least 32 characters, e.g. `openssl rand -base64 32`)');
+  }
+  signingSecret ??= createHash('sha256').update(`ecava-development-signing-secret\0${dataDir}`).digest('base64url');
+
   const config: AppConfig = {
     nodeEnv,
     isProduction: nodeEnv === 'production',
     port,
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
-    dataDir: resolve(text('DATA_DIR') ?? 'data'),
+    dataDir,
     publicUrl,
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom,
@@ -125,6 +154,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlPlayground: bool('GRAPHQL_PLAYGROUND', nodeEnv !== 'production'),
     signInLimitPerEmail: int('SIGN_IN_LIMIT_PER_EMAIL', 5, 1, 1000),
     signInLimitPerIp: int('SIGN_IN_LIMIT_PER_IP', 30, 1, 100000),
+    signingSecret,
+    exportTtlSeconds: exportTtlSeconds ?? 0,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

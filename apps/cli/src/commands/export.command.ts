@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
+import { InvalidInputError, Viewer } from '@app/core';
+import { ExportFormat, ExportsService } from '@app/meeting-prep';
+import { PeopleService } from '@app/people';
+
+export interface ExportMeetingBriefOptions {
+  meeting: string;
+  format: string;
+  /** Defaults to the generated file name in the current directory. */
+  out?: string;
+  /** Export as this person (only what they may read); an admin's view otherwise. */
+  as?: string;
+}
+
+const NIL = '00000000-0000-0000-0000-000000000000';
+
+/** The operator at the console: an admin's view of everything, who is nobody in the database. */
+const CONSOLE_ADMIN: Viewer = {
+  id: NIL,
+  organizationId: NIL,
+  name: 'Console',
+  email: 'console@localhost',
+  role: 'ADMIN',
+  locale: 'EN',
+  timezone: 'UTC',
+  credential: { kind: 'access-token', id: 'cli' },
+};
+
+const FORMATS: Record<string, ExportFormat> = { ...Object.fromEntries(Object.values(ExportFormat).map((f) => [f.toLowerCase(), f])), md: ExportFormat.MARKDOWN };
+
+async function viewerFor(app: INestApplicationContext, email: string | undefined): Promise<Viewer> {
+  if (email === undefined) return CONSOLE_ADMIN;
+  const person = await app.get(PeopleService).findByEmail(email);
+  if (!person) throw new InvalidInputError('as', `No person has the email ${email}`);
+  return {
+    id: person.id,
+    organizationId: person.organizationId,
+    name: person.name,
+    email: person.email,
+    role: person.role,
+    locale: person.locale,
+    timezone: person.timezone,
+    credential: { kind: 'access-token', id: 'cli' },
+  };
+}
+
+/** `export meeting-brief`: writes the same file `exportMeetingBrief` produces; prints where, its size and SHA-256. */
+export async function exportMeetingBrief(app: INestApplicationContext, options: ExportMeetingBriefOptions): Promise<string> {
+  const format = FORMATS[options.format.toLowerCase()];
+  if (!format) throw new InvalidInputError('format', `--format must be one of ${Object.keys(FORMATS).join(', ')}`);
+  const viewer = await viewerFor(app, options.as);
+  const file = await app.get(ExportsService).render(viewer, options.meeting, format);
+  const path = resolve(options.out ?? file.filename);
+  await writeFile(path, file.content);
+  const sha256 = createHash('sha256').update(file.content).digest('hex');
+  return `Wrote ${path} (${file.contentType}, ${file.content.length} bytes, sha256 ${sha256})`;
+}

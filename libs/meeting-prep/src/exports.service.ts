@@ -1,0 +1,112 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, isId, Viewer } from '@app/core';
+import { gatherBrief } from './brief/brief.read-model';
+import { ExportFile } from './export-file.model';
+import { ExportFileEntity } from './export-file.entity';
+import { ExportFormat } from './export-format.enum';
+import { exportUrl, verifyExportSignature } from './export-links';
+import { exportFilename } from './file-names';
+import { contentTypeFor, EXPORT_KINDS } from './renderers';
+
+export interface RenderedExport {
+  format: ExportFormat;
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+export interface StoredExport {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** What a download request gets: the file, or why not (the controller maps these to 403/410/404). */
+export type DownloadResult = { status: 'ok'; file: StoredExport } | { status: 'bad-signature' | 'expired' | 'not-found' };
+
+/** Expired files are kept one more day, so a late click still answers 410 Gone rather than 404. */
+const PURGE_AFTER = `interval '1 day'`;
+
+/** `Name <address>` or `address` → address. */
+const mailbox = (from: string) => /<([^>]+)>/.exec(from)?.[1] ?? from;
+
+/**
+ * The meeting-prep pack: gathers the brief for the viewer (only what they may read), renders one
+ * format, stores the file in the database (every API instance can serve it) and hands out a signed,
+ * expiring download URL.
+ */
+@Injectable()
+export class ExportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Renders the file without storing it (the CLI writes it to disk). */
+  async render(viewer: Viewer, meetingId: string, format: ExportFormat): Promise<RenderedExport> {
+    const brief = await gatherBrief(this.dataSource, viewer, meetingId, { platformMailbox: mailbox(this.config.mailFrom) });
+    const kind = EXPORT_KINDS[format];
+    const content = await kind.render(brief);
+    return { format, filename: exportFilename(brief.meeting.localDate, brief.meeting.title, kind.extension), contentType: contentTypeFor(format, brief), content };
+  }
+
+  /** `exportMeetingBrief`: renders, stores and signs. Old expired files are purged on the way. */
+  async export(viewer: Viewer, meetingId: string, format: ExportFormat): Promise<ExportFile> {
+    const file = await this.render(viewer, meetingId, format);
+    await this.purgeExpired();
+    const id = randomUUID();
+    const expires = Math.floor(Date.now() / 1000) + this.config.exportTtlSeconds;
+    const row: ExportFileEntity = {
+      id,
+      meetingId,
+      requestedById: viewer.id,
+      format,
+      filename: file.filename,
+      contentType: file.contentType,
+      byteSize: file.content.length,
+      sha256: createHash('sha256').update(file.content).digest('hex'),
+      content: file.content,
+      createdAt: new Date(),
+      expiresAt: new Date(expires * 1000),
+    };
+    await this.dataSource.getRepository(ExportFileEntity).insert(row);
+    return {
+      id,
+      format,
+      filename: row.filename,
+      contentType: row.contentType,
+      byteSize: row.byteSize,
+      sha256: row.sha256,
+      url: exportUrl(this.config.publicUrl, this.config.signingSecret, id, expires),
+      expiresAt: row.expiresAt,
+    };
+  }
+
+  /**
+   * Checks a download link: the signature first (403, without touching the database), then the
+   * expiry in the link and in the row (410), then whether the file exists (404).
+   */
+  async download(id: string, expires: unknown, signature: unknown, now = new Date()): Promise<DownloadResult> {
+    if (typeof expires !== 'string' || typeof signature !== 'string' || !verifyExportSignature(this.config.signingSecret, id, expires, signature)) {
+      return { status: 'bad-signature' };
+    }
+    if (Number(expires) * 1000 <= now.getTime()) return { status: 'expired' };
+    if (!isId(id)) return { status: 'not-found' };
+    const rows: (StoredExport & { expiresAt: Date })[] = await this.dataSource.query(
+      `SELECT filename, content_type AS "contentType", content, expires_at AS "expiresAt" FROM export_files WHERE id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return { status: 'not-found' };
+    if (row.expiresAt.getTime() <= now.getTime()) return { status: 'expired' };
+    return { status: 'ok', file: { filename: row.filename, contentType: row.contentType, content: row.content } };
+  }
+
+  /** Deletes files that expired more than a day ago; returns how many. */
+  async purgeExpired(): Promise<number> {
+    const result: unknown = await this.dataSource.query(`DELETE FROM export_files WHERE expires_at < now() - ${PURGE_AFTER}`);
+    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+  }
+}

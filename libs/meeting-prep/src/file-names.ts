@@ -1,0 +1,22 @@
+const MAX_SLUG = 60;
+
+/**
+ * A file-name-safe slug of a title: ASCII letters and digits joined by hyphens, German umlauts and ß
+ * spelled out (Müller → mueller), other accents dropped (Résidence → residence).
+ */
+export function slugify(title: string): string {
+  const slug = title
+    .replace(/[ÄäÖöÜü]/g, (c) => ({ Ä: 'Ae', ä: 'ae', Ö: 'Oe', ö: 'oe', Ü: 'Ue', ü: 'ue' })[c] ?? c)
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, MAX_SLUG).replace(/-+$/, '') || 'meeting';
+}
+
+/** `2026-02-05-launch-workshop.pdf`: the meeting's local start date and its title. */
+export function exportFilename(localDate: string, title: string, extension: string): string {
+  return `${localDate}-${slugify(title)}.${extension}`;
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ForbiddenError, Viewer } from '@app/core';
+import { WorkingGroupPolicy } from '@app/working-groups';
+
+type Db = DataSource | EntityManager;
+
+/**
+ * Who may read a meeting, as one SQL condition over the meeting's row `alias`, so that `meeting(id)`,
+ * every list, every count and every export filter the same way:
+ * - admins read everything;
+ * - a workshop (no working group) every signed-in person;
+ * - a group's meeting its current participants (observers included), the meeting's invitees, and
+ *   the owners of its action items.
+ * Parameters are appended to `params`.
+ */
+export function canReadMeetingSql(viewer: Viewer, alias: string, params: unknown[]): string {
+  if (viewer.role === 'ADMIN') return 'TRUE';
+  params.push(viewer.id);
+  const person = `$${params.length}::uuid`;
+  return `(${alias}.working_group_id IS NULL
+    OR EXISTS (SELECT 1 FROM working_group_participants vs
+               WHERE vs.working_group_id = ${alias}.working_group_id AND vs.person_id = ${person} AND vs.ended_at IS NULL)
+    OR EXISTS (SELECT 1 FROM meeting_invitations vi WHERE vi.meeting_id = ${alias}.id AND vi.person_id = ${person})
+    OR EXISTS (SELECT 1 FROM action_items va WHERE va.meeting_id = ${alias}.id AND va.owner_id = ${person}))`;
+}
+
+/** Who may change meetings. Reading is `canReadMeetingSql`. */
+@Injectable()
+export class MeetingPolicy {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly groups: WorkingGroupPolicy,
+  ) {}
+
+  /** A group's meetings: its CHAIR, CO_CHAIR, SECRETARY and admins. Workshops: admins. */
+  canManage(viewer: Viewer, workingGroupId: string | null, db: Db = this.dataSource): Promise<boolean> {
+    if (viewer.role === 'ADMIN') return Promise.resolve(true);
+    if (workingGroupId === null) return Promise.resolve(false);
+    return this.groups.canManage(viewer, workingGroupId, db);
+  }
+
+  async assertCanManage(viewer: Viewer, workingGroupId: string | null, db: Db = this.dataSource): Promise<void> {
+    if (await this.canManage(viewer, workingGroupId, db)) return;
+    if (workingGroupId === null) throw new ForbiddenError('Only admins organise alliance-wide workshops', 'NOT_ADMIN');
+    throw new ForbiddenError("Only the group's chairs, secretaries and admins organise its meetings", 'NOT_GROUP_MANAGER');
+  }
+}
