@@ -4,6 +4,7 @@ import { SignInService } from './auth/sign-in.service';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DomainEvents } from './events/domain-events';
 import { MailService } from './mail/mail.service';
 
 /** Configuration, database, mail and authentication, shared by the API, the worker and the CLI. */
@@ -14,8 +15,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule],
-      providers: [AuthService, SignInService, MailService],
-      exports: [ConfigModule, DatabaseModule, AuthService, SignInService, MailService],
+      providers: [AuthService, SignInService, MailService, DomainEvents],
+      exports: [ConfigModule, DatabaseModule, AuthService, SignInService, MailService, DomainEvents],
     };
   }
 }

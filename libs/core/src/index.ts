@@ -9,3 +9,4 @@ export * from './mail';
 export * from './pagination';
 export * from './validation/ids';
 export * from './validation/trim';
+export * from './events';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { DomainEvents } from '@app/core';
 import { ActionItemStatus, RsvpStatus } from './meeting.enums';
 import { CalendarField } from './meeting-rules';
 
@@ -31,24 +32,36 @@ export type MeetingEvent =
 export type MeetingEventHandler = (event: MeetingEvent, em: EntityManager) => Promise<void>;
 
 /**
- * The seam for later notifications: every meetings mutation publishes its event here, inside its
- * transaction. A consumer (e.g. a notifications lib recording an outbox row or a pg-boss job on `em`)
- * subscribes at start-up; the meetings lib never imports it. No subscriber: nothing happens.
+ * Typed publishing for the meetings lib on top of the platform's DomainEvents: every meetings
+ * mutation publishes here inside its transaction; consumers (notifications, live updates) subscribe
+ * to DomainEvents and never get imported by this lib. `subscribe` narrows to meeting events.
  */
 @Injectable()
 export class MeetingEvents {
-  private readonly handlers: MeetingEventHandler[] = [];
+  constructor(private readonly events: DomainEvents) {}
 
   /** Returns a function that unsubscribes. */
   subscribe(handler: MeetingEventHandler): () => void {
-    this.handlers.push(handler);
-    return () => {
-      const at = this.handlers.indexOf(handler);
-      if (at >= 0) this.handlers.splice(at, 1);
-    };
+    return this.events.onEvent(async (event, em) => {
+      if (MEETING_EVENT_TYPES.has(event.type)) await handler(event as unknown as MeetingEvent, em);
+    });
   }
 
   async publish(em: EntityManager, event: MeetingEvent): Promise<void> {
-    for (const handler of this.handlers) await handler(event, em);
+    const actorId = 'actorId' in event ? event.actorId : event.personId;
+    await this.events.publish(em, { ...event, actorId });
   }
 }
+
+const MEETING_EVENT_TYPES = new Set<string>([
+  'MEETING_SCHEDULED',
+  'MEETING_UPDATED',
+  'MEETING_CANCELLED',
+  'AGENDA_SET',
+  'PEOPLE_INVITED',
+  'INVITATION_ANSWERED',
+  'ATTENDANCE_RECORDED',
+  'MINUTES_RECORDED',
+  'ACTION_ITEM_ADDED',
+  'ACTION_ITEM_STATUS_CHANGED',
+] satisfies MeetingEvent['type'][]);

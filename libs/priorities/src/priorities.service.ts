@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer, writeReturning } from '@app/core';
+import { ConflictError, DomainEvents, InvalidInputError, NotFoundError, Viewer, isId, selectColumns, writeReturning } from '@app/core';
 import { CreatePriorityInput, UpdatePriorityInput } from './dto/priority.input';
 import { orderingProblem } from './priority-order';
 import { PriorityEntity } from './priority.entity';
@@ -32,6 +32,7 @@ export class PrioritiesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: PriorityPolicy,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Appends the priority at rank n+1 of its scope. */
@@ -68,15 +69,20 @@ export class PrioritiesService {
     for (const field of ['title', 'description', 'status'] as const) {
       if (input[field] === null) throw new InvalidInputError(field, `${field} cannot be null`);
     }
-    // Returns the row as it is now: a concurrent reorder may have moved its rank.
-    const [updated] = await writeReturning<PriorityEntity>(
-      this.dataSource,
-      `UPDATE priorities p SET title = COALESCE($2, p.title), description = COALESCE($3, p.description),
-              status = COALESCE($4, p.status), updated_at = now()
-       WHERE p.id = $1 RETURNING ${this.columns()}`,
-      [current.id, input.title ?? null, input.description ?? null, input.status ?? null],
-    );
-    return updated;
+    return this.dataSource.transaction(async (em) => {
+      // Returns the row as it is now: a concurrent reorder may have moved its rank.
+      const [updated] = await writeReturning<PriorityEntity>(
+        em,
+        `UPDATE priorities p SET title = COALESCE($2, p.title), description = COALESCE($3, p.description),
+                status = COALESCE($4, p.status), updated_at = now()
+         WHERE p.id = $1 RETURNING ${this.columns()}`,
+        [current.id, input.title ?? null, input.description ?? null, input.status ?? null],
+      );
+      if (updated.status === PriorityStatus.ADOPTED && current.status !== PriorityStatus.ADOPTED) {
+        await this.events.publish(em, { type: 'PRIORITY_ADOPTED', actorId: viewer.id, priorityId: updated.id, workingGroupId: updated.workingGroupId });
+      }
+      return updated;
+    });
   }
 
   /**
@@ -104,6 +110,7 @@ export class PrioritiesService {
            WHERE p.id = o.id`,
           [orderedIds],
         );
+        await this.events.publish(em, { type: 'PRIORITIES_REORDERED', actorId: viewer.id, workingGroupId });
       }
       return this.list(em, workingGroupId, null);
     });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WorkingGroupsModule } from '@app/working-groups';
 import { CommentsService } from './comments/comments.service';
+import { ProposalHistory } from './events/proposal-events';
 import { PartnersService } from './partners/partners.service';
 import { ProposalListService } from './proposal-list.service';
 import { CommentsResolver, ProposalEventResolver, ProposalPartnerResolver } from './proposal-parts.resolver';
@@ -13,6 +14,7 @@ import { SupportsService } from './supports/supports.service';
   imports: [WorkingGroupsModule],
   providers: [
     ProposalPolicy,
+    ProposalHistory,
     ProposalsService,
     ProposalListService,
     PartnersService,

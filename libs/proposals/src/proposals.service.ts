@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer } from '@app/core';
 import { WorkingGroupStatus } from '@app/working-groups';
 import { CreateProposalInput, UpdateProposalInput } from './dto/proposal.input';
-import { appendEvent } from './events/proposal-events';
+import { ProposalHistory } from './events/proposal-events';
 import { AUTHOR_MOVES, EDITABLE_STATES, PROPOSAL_TRANSITIONS } from './proposal-transitions';
 import { ProposalEntity, ProposalPriorityEntity } from './proposal.entity';
 import { Confidentiality, ProposalState } from './proposal.enums';
@@ -15,6 +15,7 @@ export class ProposalsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: ProposalPolicy,
+    private readonly history: ProposalHistory,
   ) {}
 
   /** A participant (not observer) of the group drafts a proposal for an active member organisation. */
@@ -56,7 +57,7 @@ export class ProposalsService {
       };
       await em.getRepository(ProposalEntity).insert(proposal);
       await this.setPriorities(em, proposal, input.priorityIds ?? []);
-      await appendEvent(em, { proposalId: proposal.id, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT });
+      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT });
       return proposal;
     });
   }
@@ -88,7 +89,7 @@ export class ProposalsService {
         await em.query(`DELETE FROM proposal_priorities WHERE proposal_id = $1`, [proposal.id]);
         await this.setPriorities(em, proposal, priorityIds);
       }
-      await appendEvent(em, { proposalId: proposal.id, actorId: viewer.id, type: 'UPDATED', note: `Changed: ${changed.join(', ')}` });
+      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'UPDATED', note: `Changed: ${changed.join(', ')}` });
       return { ...proposal, ...changes };
     });
   }
@@ -117,7 +118,7 @@ export class ProposalsService {
         ...(state === ProposalState.APPROVED || state === ProposalState.REJECTED ? { decidedAt: now } : {}),
       };
       await em.getRepository(ProposalEntity).update({ id: proposal.id }, changes);
-      await appendEvent(em, { proposalId: proposal.id, actorId: viewer.id, type: 'STATE_CHANGED', fromState: proposal.state, toState: state, note: reason });
+      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'STATE_CHANGED', fromState: proposal.state, toState: state, note: reason });
       return { ...proposal, ...changes };
     });
   }

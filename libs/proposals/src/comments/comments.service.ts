@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InvalidInputError, Viewer } from '@app/core';
-import { appendEvent } from '../events/proposal-events';
+import { ProposalHistory } from '../events/proposal-events';
 import { ProposalPolicy } from '../proposal.policy';
 import { ProposalsService } from '../proposals.service';
 import { CommentEntity } from './comment.entity';
@@ -13,6 +13,7 @@ export class CommentsService {
     private readonly dataSource: DataSource,
     private readonly proposals: ProposalsService,
     private readonly policy: ProposalPolicy,
+    private readonly history: ProposalHistory,
   ) {}
 
   /**
@@ -41,7 +42,7 @@ export class CommentsService {
         editedAt: null,
       };
       await em.getRepository(CommentEntity).insert(comment);
-      await appendEvent(em, { proposalId: proposal.id, actorId: viewer.id, type: 'COMMENTED' });
+      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'COMMENTED', details: { commentId: comment.id, parentId: comment.parentId } });
       return comment;
     });
   }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { DomainEvents } from '@app/core';
 import { ProposalState } from '../proposal.enums';
 import { ProposalEventEntity } from './event.entity';
 
@@ -13,19 +15,44 @@ export type ProposalEventType =
   | 'SUPPORT_WITHDRAWN'
   | 'COMMENTED';
 
-/** Appends to a proposal's audit trail, in the caller's transaction. */
-export async function appendEvent(
-  em: EntityManager,
-  event: { proposalId: string; actorId: string; type: ProposalEventType; fromState?: ProposalState; toState?: ProposalState; note?: string | null },
-): Promise<void> {
-  await em.getRepository(ProposalEventEntity).insert({
-    id: randomUUID(),
-    proposalId: event.proposalId,
-    actorId: event.actorId,
-    type: event.type,
-    fromState: event.fromState ?? null,
-    toState: event.toState ?? null,
-    note: event.note ?? null,
-    at: new Date(),
-  });
+export interface ProposalHistoryEntry {
+  proposalId: string;
+  actorId: string;
+  type: ProposalEventType;
+  fromState?: ProposalState;
+  toState?: ProposalState;
+  note?: string | null;
+  /** For consumers only (not stored in the trail): e.g. the partner organisation, the comment. */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Appends to a proposal's audit trail in the caller's transaction and publishes the same change as a
+ * domain event (`PROPOSAL_<TYPE>`) for notifications and live updates.
+ */
+@Injectable()
+export class ProposalHistory {
+  constructor(private readonly events: DomainEvents) {}
+
+  async record(em: EntityManager, entry: ProposalHistoryEntry): Promise<void> {
+    await em.getRepository(ProposalEventEntity).insert({
+      id: randomUUID(),
+      proposalId: entry.proposalId,
+      actorId: entry.actorId,
+      type: entry.type,
+      fromState: entry.fromState ?? null,
+      toState: entry.toState ?? null,
+      note: entry.note ?? null,
+      at: new Date(),
+    });
+    await this.events.publish(em, {
+      type: `PROPOSAL_${entry.type}`,
+      actorId: entry.actorId,
+      proposalId: entry.proposalId,
+      fromState: entry.fromState ?? null,
+      toState: entry.toState ?? null,
+      note: entry.note ?? null,
+      ...entry.details,
+    });
+  }
 }

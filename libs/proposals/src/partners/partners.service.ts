@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictError, ForbiddenError, InvalidInputError, isUniqueViolation, NotFoundError, Viewer } from '@app/core';
-import { appendEvent } from '../events/proposal-events';
+import { ProposalHistory } from '../events/proposal-events';
 import { ProposalEntity } from '../proposal.entity';
 import { PartnerConsent, ProposalState } from '../proposal.enums';
 import { ProposalsService } from '../proposals.service';
@@ -15,6 +15,7 @@ export class PartnersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly proposals: ProposalsService,
+    private readonly history: ProposalHistory,
   ) {}
 
   invite(viewer: Viewer, proposalId: string, organizationId: string, role: string | null | undefined): Promise<ProposalEntity> {
@@ -47,7 +48,7 @@ export class PartnersService {
         throw error;
       }
       const touched = await this.proposals.touch(em, proposal.id);
-      await appendEvent(em, { proposalId: proposal.id, actorId: viewer.id, type: 'PARTNER_INVITED', note: organization.name });
+      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'PARTNER_INVITED', note: organization.name, details: { organizationId } });
       return { ...proposal, ...touched };
     });
   }
@@ -72,7 +73,7 @@ export class PartnersService {
         { consent, respondedById: viewer.id, respondedAt: new Date() },
       );
       const touched = await this.proposals.touch(em, proposal.id);
-      await appendEvent(em, { proposalId: proposal.id, actorId: viewer.id, type: 'PARTNER_RESPONDED', note: consent });
+      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'PARTNER_RESPONDED', note: consent, details: { organizationId: viewer.organizationId } });
       return { ...proposal, ...touched };
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictError, ForbiddenError, Viewer } from '@app/core';
-import { appendEvent } from '../events/proposal-events';
+import { ProposalHistory } from '../events/proposal-events';
 import { SUPPORTABLE_STATES } from '../proposal-transitions';
 import { ProposalEntity } from '../proposal.entity';
 import { ProposalPolicy } from '../proposal.policy';
@@ -17,6 +17,7 @@ export class SupportsService {
     private readonly dataSource: DataSource,
     private readonly proposals: ProposalsService,
     private readonly policy: ProposalPolicy,
+    private readonly history: ProposalHistory,
   ) {}
 
   support(viewer: Viewer, proposalId: string): Promise<ProposalEntity> {
@@ -41,7 +42,7 @@ export class SupportsService {
       );
       if (inserted.length === 0) return proposal;
       await em.query(`UPDATE cooperation_proposals SET support_count = support_count + 1 WHERE id = $1`, [proposal.id]);
-      await appendEvent(em, { proposalId: proposal.id, actorId: viewer.id, type: 'SUPPORTED' });
+      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'SUPPORTED' });
       return { ...proposal, supportCount: proposal.supportCount + 1 };
     });
   }
@@ -56,7 +57,7 @@ export class SupportsService {
       );
       if (deleted.length === 0) return proposal;
       await em.query(`UPDATE cooperation_proposals SET support_count = support_count - 1 WHERE id = $1`, [proposal.id]);
-      await appendEvent(em, { proposalId: proposal.id, actorId: viewer.id, type: 'SUPPORT_WITHDRAWN' });
+      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'SUPPORT_WITHDRAWN' });
       return { ...proposal, supportCount: proposal.supportCount - 1 };
     });
   }

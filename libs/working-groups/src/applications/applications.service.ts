@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConflictError, ForbiddenError, InvalidInputError, isId, isUniqueViolation, NotFoundError, selectColumns, Viewer } from '@app/core';
+import { ConflictError, DomainEvents, ForbiddenError, InvalidInputError, NotFoundError, Viewer, isId, isUniqueViolation, selectColumns } from '@app/core';
 import { SeatsService } from '../participants/seats.service';
 import { ApplicationState, WorkingGroupStatus } from '../working-group.enums';
 import { WorkingGroupPolicy } from '../working-group.policy';
@@ -23,6 +23,7 @@ export class ApplicationsService {
     private readonly dataSource: DataSource,
     private readonly policy: WorkingGroupPolicy,
     private readonly seats: SeatsService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Any signed-in person may apply for their own organisation (admins for any). */
@@ -63,7 +64,16 @@ export class ApplicationsService {
       updatedAt: now,
     };
     try {
-      await this.dataSource.getRepository(ApplicationEntity).insert(application);
+      await this.dataSource.transaction(async (em) => {
+        await em.getRepository(ApplicationEntity).insert(application);
+        await this.events.publish(em, {
+          type: 'APPLICATION_SUBMITTED',
+          actorId: viewer.id,
+          applicationId: application.id,
+          workingGroupId: application.workingGroupId,
+          organizationId: application.organizationId,
+        });
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_applications_open')) {
         throw new ConflictError('APPLICATION_OPEN', 'The organisation already has an open application to this working group');
@@ -114,6 +124,17 @@ export class ApplicationsService {
       if (state === ApplicationState.ACCEPTED) {
         await this.seats.admit(em, application.workingGroupId, application.organizationId, application.submittedById);
       }
+      await this.events.publish(em, {
+        type: 'APPLICATION_STATE_CHANGED',
+        actorId: viewer.id,
+        applicationId: application.id,
+        workingGroupId: application.workingGroupId,
+        organizationId: application.organizationId,
+        submittedById: application.submittedById,
+        fromState: application.state,
+        toState: state,
+        note: reason,
+      });
       return { ...application, ...changes };
     });
   }
