@@ -18,6 +18,13 @@ function* sources(dir) {
   }
 }
 
+function hasOrphans(files) {
+  const dir = path.join(outDir, 'libs', 'core', 'src', 'database', 'migrations');
+  if (!fs.existsSync(dir)) return false;
+  const sources = new Set(files.map((f) => path.basename(f, '.ts')));
+  return fs.readdirSync(dir).some((f) => f.endsWith('.js') && !sources.has(path.basename(f, '.js')));
+}
+
 function isStale(files) {
   if (!fs.existsSync(stamp)) return true;
   const built = fs.statSync(stamp).mtimeMs;
@@ -26,7 +33,7 @@ function isStale(files) {
 
 async function main() {
   const files = sourceDirs.filter((d) => fs.existsSync(d)).flatMap((d) => [...sources(d)]);
-  if (process.argv.includes('--if-stale') && !isStale(files)) return;
+  if (process.argv.includes('--if-stale') && !isStale(files) && !hasOrphans(files)) return;
   await Promise.all(
     files.map(async (file) => {
       const rel = path.relative(root, file);
@@ -37,7 +44,23 @@ async function main() {
       if (map) fs.writeFileSync(`${out}.map`, map);
     }),
   );
+  removeOrphans(files);
   fs.writeFileSync(stamp, new Date().toISOString());
+}
+
+/** Deletes compiled files whose source is gone: entities and migrations are loaded by file name. */
+function removeOrphans(files) {
+  const expected = new Set(files.map((f) => path.join(outDir, path.relative(root, f)).replace(/\.ts$/, '.js')));
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.js') && !expected.has(full)) fs.rmSync(full);
+      else if (entry.name.endsWith('.js.map') && !expected.has(full.replace(/\.map$/, ''))) fs.rmSync(full);
+    }
+  };
+  for (const dir of ['apps', 'libs']) walk(path.join(outDir, dir));
 }
 
 main().catch((err) => {

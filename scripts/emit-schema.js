@@ -23,6 +23,8 @@ const { createApp } = require(path.join(root, 'dist/apps/api/src/bootstrap'));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+  // The embedded database's accepted sockets can outlive app.close(); nothing is left to do.
+  process.exit(0);
 })().catch((error) => {
   console.error(error);
   process.exit(1);

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, AuthGuard, AuthService, CoreModule, DomainErrorFilter } from '@app/core';
 import { MeetingPrepModule } from '@app/meeting-prep';
 import { MeetingsModule } from '@app/meetings';
+import { NotificationsModule } from '@app/notifications';
 import { OrganizationsModule } from '@app/organizations';
 import { PeopleModule } from '@app/people';
 import { PrioritiesModule } from '@app/priorities';
@@ -39,6 +40,7 @@ export class AppModule {
         ProposalsModule,
         MeetingsModule,
         MeetingPrepModule,
+        NotificationsModule,
       ],
       controllers: [HealthController],
       providers: [

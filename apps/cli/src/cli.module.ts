@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@app/core';
 import { MeetingPrepModule } from '@app/meeting-prep';
 import { MeetingsModule } from '@app/meetings';
+import { NotificationsModule } from '@app/notifications';
 import { OrganizationsModule } from '@app/organizations';
 import { PeopleModule } from '@app/people';
 import { PrioritiesModule } from '@app/priorities';
@@ -14,7 +15,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [CoreModule.forRoot(config), OrganizationsModule, PeopleModule, WorkingGroupsModule, PrioritiesModule, ProposalsModule, MeetingsModule, MeetingPrepModule],
+      imports: [CoreModule.forRoot(config), OrganizationsModule, PeopleModule, WorkingGroupsModule, PrioritiesModule, ProposalsModule, MeetingsModule, MeetingPrepModule, NotificationsModule],
     };
   }
 }

@@ -76,7 +76,8 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const config = loadConfig();
+  // Admin commands enqueue notifications but never consume the queues.
+  const config = { ...loadConfig(), runWorker: false };
   // Logs go to stderr and stay quiet, so stdout carries only the result (a token is its last line).
   const logger = new ConsoleLogger({ logLevels: ['error', 'warn'] });
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger });

@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DomainEvents } from './events/domain-events';
 import { MailService } from './mail/mail.service';
+import { QueueService } from './queue/queue.service';
 
 /** Configuration, database, mail and authentication, shared by the API, the worker and the CLI. */
 @Global()
@@ -15,8 +16,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule],
-      providers: [AuthService, SignInService, MailService, DomainEvents],
-      exports: [ConfigModule, DatabaseModule, AuthService, SignInService, MailService, DomainEvents],
+      providers: [AuthService, SignInService, MailService, DomainEvents, QueueService],
+      exports: [ConfigModule, DatabaseModule, AuthService, SignInService, MailService, DomainEvents, QueueService],
     };
   }
 }

@@ -10,3 +10,4 @@ export * from './pagination';
 export * from './validation/ids';
 export * from './validation/trim';
 export * from './events';
+export * from './queue';

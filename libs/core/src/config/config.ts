@@ -31,6 +31,10 @@ export interface AppConfig {
    * Required in production; elsewhere derived from `dataDir` (see `loadConfig`).
    */
   signingSecret: string;
+  /** Run the notification worker (queue consumers, scheduled digests) in this process. Default true. */
+  runWorker: boolean;
+  /** Set: live updates (subscriptions) fan out across API instances through Redis pub/sub. */
+  redisUrl?: string;
   /** How long a generated export file (and its download URL) stays valid. */
   exportTtlSeconds: number;
 }
@@ -147,6 +151,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom,
     sessionTtlSeconds: sessionTtlSeconds ?? 0,
     trustProxy: bool('TRUST_PROXY', false),
+    runWorker: bool('RUN_WORKER', true),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     corsOrigins: (text('CORS_ORIGINS') ?? (nodeEnv === 'production' ? '' : '*'))
       .split(',')
       .map((o) => o.trim())

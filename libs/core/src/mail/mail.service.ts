@@ -11,7 +11,11 @@ export interface OutgoingMail {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** Stable per delivery (`<id@host>`), so a retried send is recognisably the same message. */
   messageId?: string;
+  attachments?: { filename: string; content: Buffer | string; contentType: string }[];
+  /** Meeting emails carry the ICS also as the text/calendar alternative (RFC 6047 iMIP). */
+  icalEvent?: { method: string; content: string; filename?: string };
 }
 
 /**

@@ -1,0 +1,136 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, MailService, OutgoingMail } from '@app/core';
+import { translate } from '../i18n/translate';
+import { DeliveryStatus, NotificationCategory } from '../notification.enums';
+import { EmailItem, renderEmail } from './email-layout';
+import { unsubscribeToken } from './unsubscribe-token';
+
+/** What a notification type may add to its email: attachments (ICS, PDF) and extra parts. */
+export type EmailExtras = Pick<OutgoingMail, 'attachments' | 'icalEvent'>;
+export type ExtrasProvider = (notification: PendingEmail) => Promise<EmailExtras>;
+
+export interface PendingEmail {
+  id: string;
+  personId: string;
+  category: NotificationCategory;
+  type: string;
+  title: string;
+  link: string | null;
+  data: Record<string, unknown>;
+  email: string;
+  name: string;
+  locale: string;
+  timezone: string;
+  emailStatus: DeliveryStatus;
+}
+
+/** SMTP replies that will not improve with retrying: the address or the message is refused for good. */
+export function isPermanentFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/**
+ * Sends one notification email. Idempotent: a delivery that is no longer PENDING is skipped, the
+ * Message-ID is the notification's id, transient failures are rethrown for the queue to retry with
+ * backoff, permanent ones mark the delivery FAILED and keep it.
+ */
+@Injectable()
+export class EmailSender {
+  private readonly logger = new Logger(EmailSender.name);
+  private readonly extras = new Map<string, ExtrasProvider>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Lets a notification type add attachments (registered at start-up). */
+  registerExtras(type: string, provider: ExtrasProvider): void {
+    this.extras.set(type, provider);
+  }
+
+  async send(notificationId: string): Promise<void> {
+    const [notification]: PendingEmail[] = await this.dataSource.query(
+      `SELECT n.id, n.person_id AS "personId", n.category, n.type, n.title, n.link, n.data, n.email_status AS "emailStatus",
+              p.email, p.name, p.locale, p.timezone
+       FROM notifications n JOIN people p ON p.id = n.person_id WHERE n.id = $1`,
+      [notificationId],
+    );
+    if (!notification || notification.emailStatus !== DeliveryStatus.PENDING) return;
+    const item: EmailItem = {
+      title: notification.title,
+      body: translate(notification.locale, `body.${notification.type}`, notification.data),
+      url: notification.link ? `${this.config.publicUrl}${notification.link}` : null,
+    };
+    const extras = (await this.extras.get(notification.type)?.(notification)) ?? {};
+    try {
+      await this.mail.send({
+        ...this.compose(notification, notification.category, notification.title, [item]),
+        messageId: messageIdOf(notification.id, this.config.publicUrl),
+        ...extras,
+      });
+    } catch (error) {
+      await this.recordFailure(notification.id, error);
+      return;
+    }
+    await this.dataSource.query(
+      `UPDATE notifications SET email_status = 'SENT', email_sent_at = now(), email_attempts = email_attempts + 1, email_error = NULL
+       WHERE id = $1 AND email_status = 'PENDING'`,
+      [notification.id],
+    );
+  }
+
+  /** Subject, HTML and text with the RFC 8058 one-click unsubscribe headers for `category`. */
+  compose(
+    recipient: { personId: string; email: string; name: string; locale: string },
+    category: NotificationCategory,
+    subject: string,
+    items: EmailItem[],
+  ): OutgoingMail {
+    const unsubscribeUrl = `${this.config.publicUrl}/unsubscribe?token=${unsubscribeToken(this.config.signingSecret, recipient.personId, category)}`;
+    const lang = recipient.locale === 'DE' ? 'de' : 'en';
+    const { html, text } = renderEmail({
+      lang,
+      subject,
+      greeting: translate(recipient.locale, 'common.greeting', { name: recipient.name }),
+      items,
+      openLabel: translate(recipient.locale, 'common.open'),
+      footer: translate(recipient.locale, 'common.footer'),
+      unsubscribeUrl,
+      unsubscribeLabel: translate(recipient.locale, 'common.unsubscribe', { category: translate(recipient.locale, `category.${category}`) }),
+    });
+    return {
+      to: recipient.email,
+      subject,
+      html,
+      text,
+      headers: {
+        'List-Unsubscribe': `<${unsubscribeUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    };
+  }
+
+  private async recordFailure(id: string, error: unknown): Promise<void> {
+    const message = (error as Error).message?.slice(0, 500) ?? String(error);
+    if (isPermanentFailure(error)) {
+      this.logger.warn(`Email ${id} refused permanently: ${message}`);
+      await this.dataSource.query(
+        `UPDATE notifications SET email_status = 'FAILED', email_attempts = email_attempts + 1, email_error = $2 WHERE id = $1`,
+        [id, message],
+      );
+      return;
+    }
+    await this.dataSource.query(`UPDATE notifications SET email_attempts = email_attempts + 1, email_error = $2 WHERE id = $1`, [id, message]);
+    // The queue retries the job with backoff.
+    throw error;
+  }
+}
+
+/** A stable Message-ID per delivery: `<id@host>`. */
+export function messageIdOf(id: string, publicUrl: string): string {
+  return `<${id}@${new URL(publicUrl).hostname}>`;
+}

@@ -1,0 +1,38 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum NotificationCategory {
+  APPLICATIONS = 'APPLICATIONS',
+  PROPOSALS = 'PROPOSALS',
+  COMMENTS = 'COMMENTS',
+  PRIORITIES = 'PRIORITIES',
+  MEETINGS = 'MEETINGS',
+  ACTION_ITEMS = 'ACTION_ITEMS',
+}
+
+export enum DeliveryMode {
+  IMMEDIATE = 'IMMEDIATE',
+  DAILY_DIGEST = 'DAILY_DIGEST',
+  WEEKLY_DIGEST = 'WEEKLY_DIGEST',
+  OFF = 'OFF',
+}
+
+export enum DeliveryStatus {
+  PENDING = 'PENDING',
+  SENT = 'SENT',
+  FAILED = 'FAILED',
+  SUPPRESSED = 'SUPPRESSED',
+}
+
+/** Defaults: meetings and action items immediately, everything else in the daily digest. */
+export const DEFAULT_MODES: Record<NotificationCategory, DeliveryMode> = {
+  [NotificationCategory.APPLICATIONS]: DeliveryMode.DAILY_DIGEST,
+  [NotificationCategory.PROPOSALS]: DeliveryMode.DAILY_DIGEST,
+  [NotificationCategory.COMMENTS]: DeliveryMode.DAILY_DIGEST,
+  [NotificationCategory.PRIORITIES]: DeliveryMode.DAILY_DIGEST,
+  [NotificationCategory.MEETINGS]: DeliveryMode.IMMEDIATE,
+  [NotificationCategory.ACTION_ITEMS]: DeliveryMode.IMMEDIATE,
+};
+
+registerEnumType(NotificationCategory, { name: 'NotificationCategory' });
+registerEnumType(DeliveryMode, { name: 'DeliveryMode' });
+registerEnumType(DeliveryStatus, { name: 'DeliveryStatus' });

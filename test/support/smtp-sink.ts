@@ -1,0 +1,65 @@
+import { AddressInfo } from 'node:net';
+import { ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+/** A real SMTP server on loopback that parses every message it accepts (smtp-server + mailparser). */
+export interface SmtpSink {
+  url: string;
+  messages: ParsedMail[];
+  /** Raw Message-ID header of every accepted message, in arrival order (duplicates included). */
+  messageIds: string[];
+  /** Makes the next `count` messages fail with this SMTP reply code (e.g. 451 transient, 550 permanent). */
+  failNext(count: number, code: number): void;
+  waitFor(predicate: (messages: ParsedMail[]) => boolean, timeoutMs?: number): Promise<ParsedMail[]>;
+  close(): Promise<void>;
+}
+
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const messages: ParsedMail[] = [];
+  const messageIds: string[] = [];
+  let failures: { count: number; code: number } = { count: 0, code: 0 };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (failures.count > 0) {
+          failures.count -= 1;
+          const error = Object.assign(new Error(failures.code >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: failures.code });
+          callback(error);
+          return;
+        }
+        simpleParser(Buffer.concat(chunks)).then(
+          (mail) => {
+            messages.push(mail);
+            messageIds.push(mail.messageId ?? '');
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    messageIds,
+    failNext(count, code) {
+      failures = { count, code };
+    },
+    async waitFor(predicate, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate(messages)) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for mail; got ${messages.length}: ${messages.map((m) => m.subject).join(' | ')}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return messages;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
