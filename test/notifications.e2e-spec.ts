@@ -10,7 +10,7 @@ describe('Notifications (e2e)', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    t = await startTestApp({ SMTP_URL: smtp.url });
+    t = await startTestApp({ SMTP_URL: smtp.url, RUN_WORKER: 'true' });
   });
   afterAll(async () => {
     await t.close();

@@ -14,7 +14,15 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+export interface SmtpSinkOptions {
+  /**
+   * Waits this long after receiving (and recording) a message before replying 250, like a slow MTA:
+   * a sender killed in that window never hears that the message was accepted.
+   */
+  replyDelayMs?: number;
+}
+
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   const messageIds: string[] = [];
   let failures: { count: number; code: number } = { count: 0, code: 0 };
@@ -36,12 +44,18 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           (mail) => {
             messages.push(mail);
             messageIds.push(mail.messageId ?? '');
-            callback();
+            if (options.replyDelayMs) setTimeout(() => callback(), options.replyDelayMs);
+            else callback();
           },
           (error: Error) => callback(error),
         );
       });
     },
+  });
+  // A client that dies mid-session (the crash test SIGKILLs the worker) resets its connection: that is
+  // not the sink's failure, and an 'error' event without a listener would crash the test process.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') console.error(`SMTP sink: ${error.message}`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;

@@ -36,6 +36,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PUBLIC_URL: 'https://wg.ecava.test',
     // Production requires it; the tests also run one instance with NODE_ENV=production.
     SIGNING_SECRET: 'e2e-signing-secret-0123456789abcdef',
+    // The worker consumes queues in the background; tests that need it turn it on, the others keep
+    // their statement counts free of its queries.
+    RUN_WORKER: 'false',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });

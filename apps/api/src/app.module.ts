@@ -1,7 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { AppConfig, AuthGuard, AuthService, CoreModule, DomainErrorFilter } from '@app/core';
 import { MeetingPrepModule } from '@app/meeting-prep';
@@ -30,8 +30,9 @@ export class AppModule {
         CoreModule.forRoot(config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [AuthService, DataSource],
-          useFactory: (auth: AuthService, dataSource: DataSource) => graphqlOptions({ config, auth, dataSource, schemaFile }),
+          inject: [AuthService, DataSource, GraphQLSchemaHost],
+          useFactory: (auth: AuthService, dataSource: DataSource, schemaHost: GraphQLSchemaHost) =>
+            graphqlOptions({ config, auth, dataSource, schemaHost, schemaFile }),
         }),
         OrganizationsModule,
         PeopleModule,

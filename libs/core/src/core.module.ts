@@ -6,9 +6,10 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DomainEvents } from './events/domain-events';
 import { MailService } from './mail/mail.service';
+import { PubSubService } from './pubsub/pubsub.service';
 import { QueueService } from './queue/queue.service';
 
-/** Configuration, database, mail and authentication, shared by the API, the worker and the CLI. */
+/** Configuration, database, mail, authentication, queue and pub/sub, shared by the API, the worker and the CLI. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -16,8 +17,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule],
-      providers: [AuthService, SignInService, MailService, DomainEvents, QueueService],
-      exports: [ConfigModule, DatabaseModule, AuthService, SignInService, MailService, DomainEvents, QueueService],
+      providers: [AuthService, SignInService, MailService, DomainEvents, QueueService, PubSubService],
+      exports: [ConfigModule, DatabaseModule, AuthService, SignInService, MailService, DomainEvents, QueueService, PubSubService],
     };
   }
 }

@@ -11,3 +11,4 @@ export * from './validation/ids';
 export * from './validation/trim';
 export * from './events';
 export * from './queue';
+export * from './pubsub';

@@ -16,6 +16,11 @@ export interface QueuedEvent {
   event: DomainEvent;
 }
 
+/** The columns `row()` fills, in order. */
+const COLUMNS = ['id', 'event_id', 'person_id', 'category', 'type', 'title', 'link', 'data', 'email_mode', 'email_status', 'email_due_at'] as const;
+/** Rows per INSERT statement (and per job insert). */
+const INSERT_CHUNK = 1000;
+
 interface Recipient {
   id: string;
   locale: string;
@@ -40,19 +45,27 @@ export class NotificationExpander {
     for (const plan of await rule(event, em)) {
       const recipientIds = [...new Set(plan.recipientIds)].filter((id) => id !== event.actorId);
       if (recipientIds.length === 0) continue;
-      for (const recipient of await this.recipients(em, recipientIds, plan.category)) {
-        const row = this.row(eventId, plan, recipient);
+      const rows = (await this.recipients(em, recipientIds, plan.category)).map((recipient) => this.row(eventId, plan, recipient));
+      // A few statements per event, not two per recipient: the rows go in as parallel arrays, the
+      // send jobs in one insert per chunk. A row that exists already (a retried expansion) is skipped
+      // and gets no second job.
+      for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+        const chunk = rows.slice(start, start + INSERT_CHUNK);
         const inserted: { id: string }[] = await em.query(
-          `INSERT INTO notifications (id, event_id, person_id, category, type, title, link, data, email_mode, email_status, email_due_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+          `INSERT INTO notifications (${COLUMNS.join(', ')})
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[], $11::timestamptz[])
            ON CONFLICT (event_id, person_id) DO NOTHING RETURNING id`,
-          row,
+          COLUMNS.map((_, column) => chunk.map((row) => row[column])),
         );
-        if (inserted.length === 0) continue;
-        created.push({ id: row[0] as string, personId: recipient.id });
-        if (row[9] === DeliveryStatus.PENDING && row[8] === DeliveryMode.IMMEDIATE) {
-          await this.queue.sendInTransaction(em, QUEUE_EMAIL, { notificationId: row[0] });
+        const insertedIds = new Set(inserted.map((r) => r.id));
+        const jobs: { notificationId: string }[] = [];
+        for (const row of chunk) {
+          const id = row[0] as string;
+          if (!insertedIds.has(id)) continue;
+          created.push({ id, personId: row[2] as string });
+          if (row[9] === DeliveryStatus.PENDING && row[8] === DeliveryMode.IMMEDIATE) jobs.push({ notificationId: id });
         }
+        await this.queue.sendManyInTransaction(em, QUEUE_EMAIL, jobs);
       }
     }
     return created;

@@ -1,13 +1,26 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, DomainEvents, QueueService } from '@app/core';
+import { APP_CONFIG, AppConfig, DomainEvents, QueueService, SMTP_POOL_CONNECTIONS } from '@app/core';
 import { EmailSender } from './email/email-sender.service';
+import { LivePublisher } from './live/live-publisher.service';
 import { NotificationExpander, QUEUE_DOMAIN_EVENTS, QUEUE_EMAIL, QueuedEvent } from './notification-expander.service';
 import { randomUUID } from 'node:crypto';
 
-/** Retries with exponential backoff (pg-boss): 5 tries, from 10 s. */
-const RETRIES = { retryLimit: 5, retryDelay: 10, retryBackoff: true };
+/**
+ * Retries with exponential backoff (pg-boss): 5 retries, the first after NOTIFY_RETRY_DELAY_SECONDS
+ * (default 10 s); a job still active after NOTIFY_JOB_TIMEOUT_SECONDS (its worker died) is retried too.
+ */
+function queueOptions(config: AppConfig) {
+  return { retryLimit: 5, retryDelay: config.notifyRetryDelaySeconds, retryBackoff: true, expireInSeconds: config.notifyJobTimeoutSeconds };
+}
+
+/**
+ * Email-send jobs taken per fetch. A full batch is followed by the next fetch at once (not after the
+ * polling interval); the emails of a batch go out SMTP_POOL_CONNECTIONS at a time, one per pooled
+ * connection, so at most that many can be accepted by the server and not yet marked SENT.
+ */
+const EMAIL_BATCH_SIZE = 100;
 
 /**
  * The outbox and its consumers. Every domain event is enqueued inside its own transaction (a
@@ -17,6 +30,7 @@ const RETRIES = { retryLimit: 5, retryDelay: 10, retryBackoff: true };
 @Injectable()
 export class NotificationsWorker implements OnModuleInit {
   private readonly logger = new Logger(NotificationsWorker.name);
+  private emailWorkerId?: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -24,12 +38,16 @@ export class NotificationsWorker implements OnModuleInit {
     private readonly events: DomainEvents,
     private readonly expander: NotificationExpander,
     private readonly sender: EmailSender,
+    private readonly live: LivePublisher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.queue.createQueue(QUEUE_DOMAIN_EVENTS, RETRIES);
-    await this.queue.createQueue(QUEUE_EMAIL, RETRIES);
+    for (const name of [QUEUE_DOMAIN_EVENTS, QUEUE_EMAIL]) {
+      await this.queue.createQueue(name, queueOptions(this.config));
+      // A queue keeps the options it was created with: apply the current settings to new jobs.
+      await this.queue.boss.updateQueue(name, { name, ...queueOptions(this.config) });
+    }
     this.events.onEvent(async (event, em) => {
       const job: QueuedEvent = { eventId: randomUUID(), event };
       await this.queue.sendInTransaction(em, QUEUE_DOMAIN_EVENTS, job);
@@ -38,27 +56,40 @@ export class NotificationsWorker implements OnModuleInit {
     await this.queue.boss.work<QueuedEvent>(QUEUE_DOMAIN_EVENTS, { batchSize: 20, pollingIntervalSeconds: 0.5 }, (jobs) =>
       this.expandAll(jobs),
     );
-    await this.queue.boss.work<{ notificationId: string }>(QUEUE_EMAIL, { batchSize: 20, pollingIntervalSeconds: 0.5 }, (jobs) =>
-      this.sendAll(jobs),
+    this.emailWorkerId = await this.queue.boss.work<{ notificationId: string }>(
+      QUEUE_EMAIL,
+      { batchSize: EMAIL_BATCH_SIZE, pollingIntervalSeconds: 0.5 },
+      (jobs) => this.sendAll(jobs),
     );
   }
 
-  /** Each event in its own transaction: the notifications and their send jobs commit together. */
+  /**
+   * Each event in its own transaction: the notifications and their send jobs commit together. Live
+   * subscribers hear of them only once committed (a retried expansion creates, and announces, nothing).
+   */
   private async expandAll(jobs: PgBoss.Job<QueuedEvent>[]): Promise<void> {
     for (const job of jobs) {
-      await this.dataSource.transaction((em) => this.expander.expand(em, job.data));
+      const created = await this.dataSource.transaction((em) => this.expander.expand(em, job.data));
+      await this.live.notificationsAdded(created);
     }
   }
 
   private async sendAll(jobs: PgBoss.Job<{ notificationId: string }>[]): Promise<void> {
+    // More are probably waiting: skip the pause before the next fetch.
+    if (jobs.length === EMAIL_BATCH_SIZE && this.emailWorkerId) this.queue.boss.notifyWorker(this.emailWorkerId);
     const failures: unknown[] = [];
-    for (const job of jobs) {
-      try {
-        await this.sender.send(job.data.notificationId);
-      } catch (error) {
-        failures.push(error);
+    let next = 0;
+    const lane = async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++];
+        try {
+          await this.sender.send(job.data.notificationId);
+        } catch (error) {
+          failures.push(error);
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(SMTP_POOL_CONNECTIONS, jobs.length) }, lane));
     // A transient failure fails the batch: pg-boss retries it; deliveries already SENT are skipped.
     if (failures.length > 0) {
       this.logger.warn(`${failures.length} of ${jobs.length} emails will be retried: ${(failures[0] as Error).message}`);

@@ -2,8 +2,12 @@ import { join } from 'node:path';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { ExecutionArgs, ExecutionResult, getOperationAST, GraphQLError, GraphQLFormattedError, parse, specifiedRules, validate } from 'graphql';
+import type { IncomingMessage } from 'node:http';
+import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
 import { DataSource } from 'typeorm';
-import { AppConfig, AuthService, createFormatError, GqlContext, RequestLoaders } from '@app/core';
+import { AppConfig, AuthService, createFormatError, GqlContext, RequestLoaders, Viewer } from '@app/core';
 import { aliasLimitRule, costLimitRule } from './cost-limit.rule';
 import { depthLimitRule } from './depth-limit.rule';
 
@@ -22,15 +26,21 @@ export interface GraphqlOptionsInput {
   config: AppConfig;
   auth: AuthService;
   dataSource: DataSource;
+  /** The executable schema, for validating subscriptions (set once the GraphQL module has built it). */
+  schemaHost: GraphQLSchemaHost;
   /** Where to write the SDL; false keeps it in memory (production). */
   schemaFile: string | false;
 }
 
 type ExpressRequest = GqlContext['req'];
 
-/** Apollo settings: per-request context (viewer + loaders), error formatting, limits, landing page. */
-export function graphqlOptions({ config, auth, dataSource, schemaFile }: GraphqlOptionsInput): ApolloDriverConfig {
+/** Apollo settings: per-request context (viewer + loaders), error formatting, limits, landing page, subscriptions. */
+export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFile }: GraphqlOptionsInput): ApolloDriverConfig {
   const logger = new Logger('GraphQL');
+  const formatError = createFormatError({
+    exposeInternals: !config.isProduction,
+    log: (error) => logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+  });
   return {
     autoSchemaFile: schemaFile === false ? true : schemaFile,
     sortSchema: true,
@@ -40,10 +50,8 @@ export function graphqlOptions({ config, auth, dataSource, schemaFile }: Graphql
     plugins: config.graphqlPlayground ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [],
     includeStacktraceInErrorResponses: false,
     validationRules: queryLimitRules(),
-    formatError: createFormatError({
-      exposeInternals: !config.isProduction,
-      log: (error) => logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
-    }),
+    formatError,
+    subscriptions: { 'graphql-ws': graphqlWsOptions({ auth, dataSource, schemaHost, formatError }) },
     context: async ({ req }: { req: ExpressRequest }): Promise<GqlContext> => {
       const header = req.headers.authorization;
       const token = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : null;
@@ -55,6 +63,90 @@ export function graphqlOptions({ config, auth, dataSource, schemaFile }: Graphql
         authProblem: resolution.viewer ? undefined : resolution.problem,
         loaders: new RequestLoaders(dataSource, resolution.viewer),
       };
+    },
+  };
+}
+
+/** The HTTP body limit (bootstrap.ts) applied to a subscribe message's query and variables. */
+const MAX_SUBSCRIBE_BYTES = 1_000_000;
+
+const TOKEN_PARAM = /^Bearer\s+(\S+)\s*$/i;
+
+const wsError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+
+/**
+ * graphql-ws on the same `/graphql` path (the `graphql-transport-ws` subprotocol).
+ * - A connection authenticates once, in `connection_init`: `{ authorization: 'Bearer <token>' }`.
+ *   Without a valid token it is closed with 4403 Forbidden.
+ * - Every subscribe re-checks the token (a revoked session starts nothing new), is validated with the
+ *   HTTP limits (@nestjs/graphql's graphql-ws server does not run Apollo's validationRules), and
+ *   gets its own GqlContext (viewer + RequestLoaders), not one shared by the connection: the
+ *   subscription resolvers renew its loaders for every event, so nothing is served from an earlier
+ *   event's cache, and subscriptions on one socket run concurrently.
+ * - Only subscriptions: queries and mutations go over HTTP, where the request log, body limit and
+ *   sign-in rate limits apply.
+ */
+function graphqlWsOptions(input: {
+  auth: AuthService;
+  dataSource: DataSource;
+  schemaHost: GraphQLSchemaHost;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}) {
+  const { auth, dataSource, schemaHost, formatError } = input;
+  const tokens = new WeakMap<WsContext, string>();
+  const bearer = (ctx: WsContext): string | null => {
+    const value = ctx.connectionParams?.authorization;
+    return typeof value === 'string' ? (TOKEN_PARAM.exec(value)?.[1] ?? null) : null;
+  };
+
+  return {
+    onConnect: async (ctx: WsContext): Promise<boolean> => {
+      const token = bearer(ctx);
+      if (!token || !(await auth.resolveBearer(token)).viewer) return false;
+      tokens.set(ctx, token);
+      return true;
+    },
+    onSubscribe: async (ctx: WsContext, _id: string, payload: SubscribePayload): Promise<ExecutionArgs | GraphQLError[]> => {
+      const token = tokens.get(ctx);
+      const viewer: Viewer | null = token ? (await auth.resolveBearer(token)).viewer : null;
+      if (!viewer) return [wsError('The session has expired or was revoked; reconnect with a valid token', 'UNAUTHENTICATED')];
+      if (Buffer.byteLength(JSON.stringify(payload)) > MAX_SUBSCRIBE_BYTES) {
+        return [wsError(`The operation is larger than ${MAX_SUBSCRIBE_BYTES} bytes`, 'BAD_REQUEST')];
+      }
+      let document;
+      try {
+        document = parse(payload.query);
+      } catch (error) {
+        return [wsError((error as Error).message, 'GRAPHQL_PARSE_FAILED')];
+      }
+      const schema = schemaHost.schema;
+      const invalid = validate(schema, document, [...specifiedRules, ...queryLimitRules()]);
+      if (invalid.length > 0) {
+        return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+      }
+      const operation = getOperationAST(document, payload.operationName);
+      if (!operation) return [wsError('Unable to identify the operation', 'BAD_REQUEST')];
+      if (operation.operation !== 'subscription') {
+        return [wsError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', 'BAD_REQUEST')];
+      }
+      const request = (ctx.extra as { request: IncomingMessage }).request;
+      const contextValue: GqlContext = {
+        req: { ip: request.socket.remoteAddress, headers: request.headers },
+        viewer,
+        loaders: new RequestLoaders(dataSource, viewer),
+      };
+      return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+    },
+    // Execution errors get the same codes and the same hiding of internals as over HTTP. Errors raised
+    // by graphql-js itself (bad variables) carry no original error: they are the client's.
+    onNext: (_ctx: WsContext, _id: string, _payload: SubscribePayload, _args: ExecutionArgs, result: ExecutionResult) => {
+      if (!result.errors?.length) return undefined;
+      const errors = result.errors.map((error) => {
+        const formatted = error.toJSON();
+        const clientError = !error.originalError && !formatted.extensions?.code;
+        return formatError(clientError ? { ...formatted, extensions: { code: 'BAD_USER_INPUT' } } : formatted, error);
+      });
+      return { ...result, errors };
     },
   };
 }

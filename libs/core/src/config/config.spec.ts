@@ -48,6 +48,16 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ EXPORT_TTL: '8d' })).toThrow(/EXPORT_TTL/);
     expect(() => loadConfig({ EXPORT_TTL: 'soon' })).toThrow(/EXPORT_TTL/);
   });
+
+  it('reads the notification queue timings (defaults: retry after 10 s, job timeout 15 min, maintenance every 2 min)', () => {
+    const defaults = loadConfig({});
+    expect([defaults.notifyRetryDelaySeconds, defaults.notifyJobTimeoutSeconds, defaults.queueMaintenanceSeconds]).toEqual([10, 900, 120]);
+    const fast = loadConfig({ NOTIFY_RETRY_DELAY_SECONDS: '1', NOTIFY_JOB_TIMEOUT_SECONDS: '5', QUEUE_MAINTENANCE_SECONDS: '2' });
+    expect([fast.notifyRetryDelaySeconds, fast.notifyJobTimeoutSeconds, fast.queueMaintenanceSeconds]).toEqual([1, 5, 2]);
+    expect(() => loadConfig({ NOTIFY_RETRY_DELAY_SECONDS: '0' })).toThrow(/NOTIFY_RETRY_DELAY_SECONDS/);
+    expect(() => loadConfig({ NOTIFY_JOB_TIMEOUT_SECONDS: '86400' })).toThrow(/NOTIFY_JOB_TIMEOUT_SECONDS/);
+    expect(() => loadConfig({ QUEUE_MAINTENANCE_SECONDS: 'often' })).toThrow(/QUEUE_MAINTENANCE_SECONDS/);
+  });
 });
 
 describe(parseDuration.name, () => {

@@ -37,6 +37,16 @@ export interface AppConfig {
   redisUrl?: string;
   /** How long a generated export file (and its download URL) stays valid. */
   exportTtlSeconds: number;
+  /** Notification jobs (event expansion, email sending): delay before the first retry, doubled on each next one. Default 10. */
+  notifyRetryDelaySeconds: number;
+  /**
+   * How long a notification job may stay active before the queue treats it as failed and retries it: a
+   * batch taken by a worker that died is sent again after this (plus up to `queueMaintenanceSeconds`).
+   * Default 900 (pg-boss's own default).
+   */
+  notifyJobTimeoutSeconds: number;
+  /** How often the queue's maintenance runs (expires timed-out jobs, archives finished ones). Default 120. */
+  queueMaintenanceSeconds: number;
 }
 
 /** The shortest `SIGNING_SECRET` accepted: 32 characters (e.g. `openssl rand -base64 32` gives 44). */
@@ -162,6 +172,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signInLimitPerIp: int('SIGN_IN_LIMIT_PER_IP', 30, 1, 100000),
     signingSecret,
     exportTtlSeconds: exportTtlSeconds ?? 0,
+    notifyRetryDelaySeconds: int('NOTIFY_RETRY_DELAY_SECONDS', 10, 1, 3600),
+    notifyJobTimeoutSeconds: int('NOTIFY_JOB_TIMEOUT_SECONDS', 900, 1, 43200),
+    queueMaintenanceSeconds: int('QUEUE_MAINTENANCE_SECONDS', 120, 1, 3600),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -18,6 +18,9 @@ export interface OutgoingMail {
   icalEvent?: { method: string; content: string; filename?: string };
 }
 
+/** SMTP connections kept open per process (Nodemailer's pool); also how many emails a worker sends at once. */
+export const SMTP_POOL_CONNECTIONS = 5;
+
 /**
  * Sends email with Nodemailer: over SMTP when `SMTP_URL` is set; otherwise each message is written
  * as an RFC 5322 `.eml` file under `DATA_DIR/mail/` and logged, so a fresh install needs no server.
@@ -30,7 +33,13 @@ export class MailService implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.mailDir = join(config.dataDir, 'mail');
-    this.transport = config.smtpUrl ? createTransport(config.smtpUrl) : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    // SMTP connections are pooled and reused: opening one costs a TCP handshake, the server's
+    // greeting (often delayed on purpose) and EHLO, far more than sending one message. Query
+    // parameters in SMTP_URL override these defaults (e.g. `?maxConnections=2` for a server that
+    // limits connections per client).
+    this.transport = config.smtpUrl
+      ? createTransport({ pool: true, maxConnections: SMTP_POOL_CONNECTIONS, url: config.smtpUrl })
+      : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 
   async send(mail: OutgoingMail): Promise<{ messageId: string; file?: string }> {

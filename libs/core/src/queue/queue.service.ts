@@ -27,6 +27,7 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueService.name);
   readonly boss: PgBoss;
   private started = false;
+  private queueCreation: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -39,6 +40,8 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
       schema: 'pgboss',
       supervise: config.runWorker,
       schedule: config.runWorker,
+      // Maintenance expires jobs left active by a worker that died, so they are retried.
+      maintenanceIntervalSeconds: config.queueMaintenanceSeconds,
       migrate: true,
     });
     this.boss.on('error', (error) => this.logger.error(`Queue error: ${(error as Error).message}`));
@@ -55,12 +58,36 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
     this.started = false;
   }
 
-  async createQueue(name: string, options: Omit<PgBoss.Queue, 'name'> = {}): Promise<void> {
-    await this.boss.createQueue(name, { name, ...options });
+  /**
+   * Creating a queue creates its partition table: two at once deadlock in PostgreSQL. Calls are
+   * serialised in this process, and a deadlock with another process starting up is retried.
+   */
+  createQueue(name: string, options: Omit<PgBoss.Queue, 'name'> = {}): Promise<void> {
+    const create = async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.boss.createQueue(name, { name, ...options });
+        } catch (error) {
+          if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+        }
+      }
+    };
+    const created = this.queueCreation.then(create);
+    this.queueCreation = created.catch(() => undefined);
+    return created;
   }
 
   /** Enqueues inside the caller's transaction: a rolled-back change leaves no job behind. */
   async sendInTransaction(em: EntityManager, name: string, data: object, options: PgBoss.SendOptions = {}): Promise<void> {
     await this.boss.send(name, data, { ...options, db: onEntityManager(em) });
+  }
+
+  /** Enqueues one job per item in one statement, inside the caller's transaction (the queue's options apply). */
+  async sendManyInTransaction(em: EntityManager, name: string, items: object[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.boss.insert(
+      items.map((data) => ({ name, data })),
+      { db: onEntityManager(em) },
+    );
   }
 }

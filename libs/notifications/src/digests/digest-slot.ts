@@ -42,3 +42,18 @@ export function nextDigestSlot(mode: DeliveryMode, timeZone: string, now: Date =
   }
   return slot;
 }
+
+/**
+ * The slot a digest pass at `now` sends: the latest 08:00 (daily) or Monday 08:00 (weekly) in the
+ * recipient's time zone at or before `now`. Every pass within one slot period names the same slot,
+ * which is what makes (person, mode, slot) a once-only key.
+ */
+export function currentDigestSlot(mode: DeliveryMode, timeZone: string, now: Date = new Date()): Date {
+  // Start more than a period back and step forward: day lengths vary with daylight saving time.
+  let slot = nextDigestSlot(mode, timeZone, new Date(now.getTime() - 9 * 24 * 3600_000));
+  for (;;) {
+    const next = nextDigestSlot(mode, timeZone, slot);
+    if (next.getTime() > now.getTime()) return slot;
+    slot = next;
+  }
+}

@@ -1,4 +1,8 @@
+import { REMINDER_RULES } from '../scheduled/reminder.rules';
 import { applicationDecided, applicationSubmitted } from './application.rules';
+import { MEETING_RULES } from './meeting.rules';
+import { PRIORITY_RULES } from './priority.rules';
+import { PROPOSAL_RULES } from './proposal.rules';
 import { RecipientRule } from './recipient-rules';
 
 export * from './recipient-rules';
@@ -7,4 +11,9 @@ export * from './recipient-rules';
 export const RECIPIENT_RULES: Record<string, RecipientRule> = {
   APPLICATION_SUBMITTED: applicationSubmitted,
   APPLICATION_STATE_CHANGED: applicationDecided,
+  ...PROPOSAL_RULES,
+  ...PRIORITY_RULES,
+  ...MEETING_RULES,
+  // Raised by the reminder pass (scheduled/), not by a domain service.
+  ...REMINDER_RULES,
 };

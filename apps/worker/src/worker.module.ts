@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, CoreModule } from '@app/core';
+import { MeetingPrepModule } from '@app/meeting-prep';
+import { MeetingsModule } from '@app/meetings';
+import { NotificationsModule } from '@app/notifications';
+import { OrganizationsModule } from '@app/organizations';
+import { PeopleModule } from '@app/people';
+import { PrioritiesModule } from '@app/priorities';
+import { ProposalsModule } from '@app/proposals';
+import { WorkingGroupsModule } from '@app/working-groups';
+
+/**
+ * The notification worker: the domain (which the recipient rules and email attachments read) and the
+ * notifications lib, which consumes the queues when `runWorker` is set. No HTTP, no GraphQL.
+ */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        CoreModule.forRoot(config),
+        OrganizationsModule,
+        PeopleModule,
+        WorkingGroupsModule,
+        PrioritiesModule,
+        ProposalsModule,
+        MeetingsModule,
+        MeetingPrepModule,
+        NotificationsModule,
+      ],
+    };
+  }
+}

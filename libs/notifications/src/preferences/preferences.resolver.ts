@@ -1,0 +1,34 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { Person, PersonEntity } from '@app/people';
+import { NotificationPreference } from '../notification.model';
+import { UpdateNotificationPreferencesArgs } from './preference.input';
+import { createNotificationPreferenceLoaders } from './preferences.loader';
+import { NotificationPreferencesService } from './preferences.service';
+
+@Resolver(() => NotificationPreference)
+export class NotificationPreferencesResolver {
+  constructor(private readonly preferences: NotificationPreferencesService) {}
+
+  @Mutation(() => [NotificationPreference], {
+    description: "Sets the viewer's email modes for the categories given (each at most once); returns all six categories.",
+  })
+  updateNotificationPreferences(@CurrentViewer() viewer: Viewer, @Args() { preferences }: UpdateNotificationPreferencesArgs) {
+    return this.preferences.update(viewer, preferences);
+  }
+}
+
+/** `Person.notificationPreferences`, declared here because notifications depend on people, not the reverse. */
+@Resolver(() => Person)
+export class PersonNotificationPreferencesResolver {
+  constructor(private readonly preferences: NotificationPreferencesService) {}
+
+  @ResolveField(() => [NotificationPreference], {
+    nullable: true,
+    description: "The person's own settings, all six categories with defaults filled in; null for anyone else but admins.",
+  })
+  notificationPreferences(@Parent() person: PersonEntity, @Context() ctx: GqlContext) {
+    if (!this.preferences.canRead(ctx.viewer, person.id)) return null;
+    return ctx.loaders.of(createNotificationPreferenceLoaders).ofPerson.load(person.id);
+  }
+}

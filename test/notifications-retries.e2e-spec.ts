@@ -1,0 +1,95 @@
+import { makeGroup, makePerson, seat } from './support/factories';
+import { SmtpSink, startSmtpSink } from './support/smtp-sink';
+import { startTestApp, TestApp } from './support/test-app';
+
+const SUBMIT = `mutation ($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }`;
+
+/**
+ * SMTP failures: a transient reply (4xx) is retried with exponential backoff until the email goes
+ * out; a permanent one (5xx) marks the delivery FAILED, keeps it, and is not retried. The first retry
+ * waits NOTIFY_RETRY_DELAY_SECONDS (1 s here, 10 s by default), each next one about twice as long.
+ */
+describe('Notification email retries (e2e)', () => {
+  let t: TestApp;
+  let smtp: SmtpSink;
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    t = await startTestApp({ SMTP_URL: smtp.url, NOTIFY_RETRY_DELAY_SECONDS: '1', RUN_WORKER: 'true' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  /** A group whose chair wants application emails immediately; an applicant submits; returns the chair's delivery. */
+  async function applyTo(): Promise<{ chairEmail: string; delivery: () => Promise<Delivery | undefined> }> {
+    const group = await makeGroup(t);
+    const chair = await makePerson(t);
+    await seat(t, group.id, chair, 'CHAIR');
+    await t.dataSource.query(`INSERT INTO notification_preferences (person_id, category, mode) VALUES ($1, 'APPLICATIONS', 'IMMEDIATE')`, [chair.id]);
+    const applicant = await makePerson(t);
+    const response = await t.gql(SUBMIT, { input: { workingGroupId: group.id, organizationId: applicant.organizationId, motivation: 'Retry test' } }, applicant.token);
+    expect(response.errors).toBeUndefined();
+    return {
+      chairEmail: chair.email,
+      delivery: async () =>
+        (
+          await t.dataSource.query(
+            `SELECT n.id, n.email_status AS status, n.email_attempts AS attempts, n.email_error AS error, n.email_sent_at AS "sentAt", n.created_at AS "createdAt",
+                    (SELECT array_agg(j.state::text) FROM pgboss.job j WHERE j.name = 'email-send' AND j.data->>'notificationId' = n.id::text) AS "jobStates"
+             FROM notifications n WHERE n.person_id = $1`,
+            [chair.id],
+          )
+        )[0],
+    };
+  }
+
+  interface Delivery {
+    id: string;
+    status: string;
+    attempts: number;
+    error: string | null;
+    sentAt: Date | null;
+    createdAt: Date;
+    jobStates: string[] | null;
+  }
+
+  async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await read();
+      if (done(value)) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it('retries a transient failure (451) with backoff until the email is SENT, once', async () => {
+    smtp.failNext(3, 451);
+    const { chairEmail, delivery } = await applyTo();
+    const sent = (await until('the delivery to be SENT', delivery, (d) => d?.status === 'SENT', 40_000))!;
+    // Three refusals, then success: four attempts, the error cleared.
+    expect(sent.attempts).toBe(4);
+    expect(sent.error).toBeNull();
+    // Backoff: retries after at least 1 + 2 + 4 s (pg-boss waits retryDelay · 2^(n-1) · (1 + random)).
+    expect(new Date(sent.sentAt!).getTime() - new Date(sent.createdAt).getTime()).toBeGreaterThanOrEqual(7_000);
+    const received = smtp.messages.filter((m) => (m.to as { text: string }).text === chairEmail);
+    expect(received).toHaveLength(1);
+    expect(received[0].messageId).toBe(`<${sent.id}@wg.ecava.test>`);
+  }, 60_000);
+
+  it('marks a permanent failure (550) FAILED, keeps it with the reason, and does not retry it', async () => {
+    smtp.failNext(1, 550);
+    const { chairEmail, delivery } = await applyTo();
+    const failed = (await until('the delivery to be FAILED', delivery, (d) => d?.status === 'FAILED', 20_000))!;
+    expect(failed.attempts).toBe(1);
+    expect(failed.error).toMatch(/550/);
+    // Long enough for two retries at 1 s and 2 s, had there been any: the next message would be accepted.
+    await new Promise((r) => setTimeout(r, 5_000));
+    const later = (await delivery())!;
+    expect(later).toMatchObject({ status: 'FAILED', attempts: 1, sentAt: null });
+    expect(later.jobStates).toEqual(['completed']);
+    expect(smtp.messages.filter((m) => (m.to as { text: string }).text === chairEmail)).toHaveLength(0);
+  }, 40_000);
+});
