@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { translate } from '../i18n/translate';
 import { NotificationCategory } from '../notification.enums';
 import { PlannedNotification, RecipientRule } from './recipient-rules';
+import { loadActionItemFacts } from './action-item-facts';
 
 /** BCP 47 tags for the email locales; FR reads English emails (translate falls back to EN). */
 const LANGUAGE_TAGS: Record<string, string> = { DE: 'de-DE' };
@@ -137,24 +138,7 @@ export const meetingCancelled: RecipientRule = async (event, em) => {
 /** An action item with an owner: the owner (unless they added it themselves: the actor is removed). */
 export const actionItemAdded: RecipientRule = async (event, em) => {
   if (typeof event.ownerId !== 'string') return [];
-  const [item]: {
-    id: string;
-    title: string;
-    dueDate: Date | null;
-    meetingId: string;
-    meetingTitle: string;
-    workingGroupId: string | null;
-    groupName: string | null;
-    locale: string;
-    timezone: string;
-  }[] = await em.query(
-    `SELECT ai.id, ai.title, ai.due_date AS "dueDate", m.id AS "meetingId", m.title AS "meetingTitle",
-              m.working_group_id AS "workingGroupId", g.name AS "groupName", o.locale, o.timezone
-       FROM action_items ai JOIN meetings m ON m.id = ai.meeting_id LEFT JOIN working_groups g ON g.id = m.working_group_id
-       JOIN people o ON o.id = ai.owner_id
-       WHERE ai.id = $1 AND ai.owner_id = $2`,
-    [event.actionItemId, event.ownerId],
-  );
+  const item = await loadActionItemFacts(em, event.actionItemId, event.ownerId);
   if (!item) return [];
   return [
     {

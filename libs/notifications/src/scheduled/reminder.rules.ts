@@ -1,6 +1,7 @@
 import { NotificationCategory } from '../notification.enums';
 import { formatDay, invitees, meetingFacts, meetingNotice } from '../recipients/meeting.rules';
 import { RecipientRule } from '../recipients/recipient-rules';
+import { loadActionItemFacts } from '../recipients/action-item-facts';
 
 /**
  * Events the reminder pass raises itself (actor: the system). They go through the same expander as
@@ -21,25 +22,8 @@ export const meetingBriefReady: RecipientRule = async (event, em) => {
 
 /** An open item due tomorrow (in the owner's zone): its owner. */
 export const actionItemDueTomorrow: RecipientRule = async (event, em) => {
-  const [item]: {
-    id: string;
-    title: string;
-    dueDate: Date;
-    meetingId: string;
-    meetingTitle: string;
-    workingGroupId: string | null;
-    groupName: string | null;
-    locale: string;
-    timezone: string;
-  }[] = await em.query(
-    `SELECT ai.id, ai.title, ai.due_date AS "dueDate", m.id AS "meetingId", m.title AS "meetingTitle",
-              m.working_group_id AS "workingGroupId", g.name AS "groupName", o.locale, o.timezone
-       FROM action_items ai JOIN meetings m ON m.id = ai.meeting_id LEFT JOIN working_groups g ON g.id = m.working_group_id
-       JOIN people o ON o.id = ai.owner_id
-       WHERE ai.id = $1 AND ai.owner_id = $2 AND ai.status = 'OPEN' AND ai.due_date IS NOT NULL`,
-    [event.actionItemId, event.ownerId],
-  );
-  if (!item) return [];
+  const item = await loadActionItemFacts(em, event.actionItemId, event.ownerId, { openOnly: true });
+  if (!item?.dueDate) return [];
   return [
     {
       category: NotificationCategory.ACTION_ITEMS,
