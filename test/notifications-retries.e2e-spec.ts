@@ -92,4 +92,34 @@ describe('Notification email retries (e2e)', () => {
     expect(later.jobStates).toEqual(['completed']);
     expect(smtp.messages.filter((m) => (m.to as { text: string }).text === chairEmail)).toHaveLength(0);
   }, 40_000);
+
+  describe('when transient failures outlast the retries', () => {
+    let limited: TestApp;
+
+    beforeAll(async () => {
+      limited = await startTestApp({ SMTP_URL: smtp.url, NOTIFY_RETRY_DELAY_SECONDS: '1', NOTIFY_RETRY_LIMIT: '1', RUN_WORKER: 'true' });
+    });
+    afterAll(async () => {
+      smtp.failNext(0, 0);
+      await limited.close();
+    });
+
+    it('marks the delivery FAILED after the last attempt instead of leaving it PENDING', async () => {
+      smtp.failNext(50, 451);
+      const group = await makeGroup(limited);
+      const chair = await makePerson(limited);
+      await seat(limited, group.id, chair, 'CHAIR');
+      await limited.dataSource.query(`INSERT INTO notification_preferences (person_id, category, mode) VALUES ($1, 'APPLICATIONS', 'IMMEDIATE')`, [chair.id]);
+      const applicant = await makePerson(limited);
+      const response = await limited.gql(SUBMIT, { input: { workingGroupId: group.id, organizationId: applicant.organizationId, motivation: 'Give up' } }, applicant.token);
+      expect(response.errors).toBeUndefined();
+      const read = async () =>
+        (await limited.dataSource.query(`SELECT email_status AS status, email_attempts AS attempts, email_error AS error FROM notifications WHERE person_id = $1`, [chair.id]))[0];
+      const failed = await until('the delivery to be FAILED', read, (d) => d?.status === 'FAILED', 30_000);
+      // One attempt and one retry (NOTIFY_RETRY_LIMIT=1), then it gives up and keeps the reason.
+      expect(failed.attempts).toBe(2);
+      expect(failed.error).toMatch(/451|Try again/);
+      expect(smtp.messages.filter((m) => (m.to as { text: string }).text === chair.email)).toHaveLength(0);
+    }, 40_000);
+  });
 });

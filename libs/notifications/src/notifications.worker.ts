@@ -8,11 +8,11 @@ import { NotificationExpander, QUEUE_DOMAIN_EVENTS, QUEUE_EMAIL, QueuedEvent } f
 import { randomUUID } from 'node:crypto';
 
 /**
- * Retries with exponential backoff (pg-boss): 5 retries, the first after NOTIFY_RETRY_DELAY_SECONDS
+ * Retries with exponential backoff (pg-boss): NOTIFY_RETRY_LIMIT retries (5), the first after NOTIFY_RETRY_DELAY_SECONDS
  * (default 10 s); a job still active after NOTIFY_JOB_TIMEOUT_SECONDS (its worker died) is retried too.
  */
 function queueOptions(config: AppConfig) {
-  return { retryLimit: 5, retryDelay: config.notifyRetryDelaySeconds, retryBackoff: true, expireInSeconds: config.notifyJobTimeoutSeconds };
+  return { retryLimit: config.notifyRetryLimit, retryDelay: config.notifyRetryDelaySeconds, retryBackoff: true, expireInSeconds: config.notifyJobTimeoutSeconds };
 }
 
 /**

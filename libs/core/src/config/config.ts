@@ -39,6 +39,8 @@ export interface AppConfig {
   exportTtlSeconds: number;
   /** Notification jobs (event expansion, email sending): delay before the first retry, doubled on each next one. Default 10. */
   notifyRetryDelaySeconds: number;
+  /** Retries of a transiently failing email before it is marked FAILED (NOTIFY_RETRY_LIMIT, default 5). */
+  notifyRetryLimit: number;
   /**
    * How long a notification job may stay active before the queue treats it as failed and retries it: a
    * batch taken by a worker that died is sent again after this (plus up to `queueMaintenanceSeconds`).
@@ -173,6 +175,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signingSecret,
     exportTtlSeconds: exportTtlSeconds ?? 0,
     notifyRetryDelaySeconds: int('NOTIFY_RETRY_DELAY_SECONDS', 10, 1, 3600),
+    notifyRetryLimit: int('NOTIFY_RETRY_LIMIT', 5, 0, 50),
     notifyJobTimeoutSeconds: int('NOTIFY_JOB_TIMEOUT_SECONDS', 900, 1, 43200),
     queueMaintenanceSeconds: int('QUEUE_MAINTENANCE_SECONDS', 120, 1, 3600),
   };

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, MailService, OutgoingMail } from '@app/core';
+import { APP_CONFIG, AppConfig, MailService, OutgoingMail, writeReturning } from '@app/core';
 import { translate } from '../i18n/translate';
 import { DeliveryStatus, NotificationCategory } from '../notification.enums';
 import { EmailItem, renderEmail } from './email-layout';
@@ -124,8 +124,19 @@ export class EmailSender {
       );
       return;
     }
-    await this.dataSource.query(`UPDATE notifications SET email_attempts = email_attempts + 1, email_error = $2 WHERE id = $1`, [id, message]);
-    // The queue retries the job with backoff.
+    // Transient: the queue retries with backoff, until the attempts are used up; then it is FAILED and
+    // kept (not left PENDING forever).
+    const [row] = await writeReturning<{ status: string }>(
+      this.dataSource,
+      `UPDATE notifications SET email_attempts = email_attempts + 1, email_error = $2,
+              email_status = CASE WHEN email_attempts + 1 > $3 THEN 'FAILED' ELSE email_status END
+       WHERE id = $1 RETURNING email_status AS status`,
+      [id, message, this.config.notifyRetryLimit],
+    );
+    if (row?.status === DeliveryStatus.FAILED) {
+      this.logger.warn(`Email ${id} gave up after ${this.config.notifyRetryLimit + 1} attempts: ${message}`);
+      return;
+    }
     throw error;
   }
 }
