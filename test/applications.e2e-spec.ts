@@ -1,10 +1,5 @@
 import { Actor, makeGroup, makePerson, seat } from "./support/factories";
-import {
-  errorCode,
-  GqlResponse,
-  startTestApp,
-  TestApp,
-} from "./support/test-app";
+import { errorCode, ok, startTestApp, TestApp } from './support/test-app';
 
 const APPLICATION_FIELDS = `id state motivation contribution decisionReason decidedAt createdAt
   decidedBy { id } submittedBy { id } organization { id } workingGroup { id }`;
@@ -36,10 +31,6 @@ describe("Membership applications (e2e)", () => {
   afterAll(() => t.close());
 
   /** The data of a response that must have succeeded. */
-  function ok<T = any>(response: GqlResponse<T>): T {
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  }
 
   /** A group with a chair and a secretary, and a person from an organisation that is not a member. */
   async function fixture() {

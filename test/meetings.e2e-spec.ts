@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MeetingEvent, MeetingEvents } from '@app/meetings';
 import { Actor, makeGroup, makePerson, makePriority, makeProposal, moveProposal, seat } from './support/factories';
-import { GqlResponse, startTestApp, TestApp } from './support/test-app';
+import { GqlResponse, ok, refusal, startTestApp, TestApp } from './support/test-app';
 
 const MEETING_FIELDS = `id title description format location onlineUrl startsAt endsAt timezone status cancelReason minutes
   sequence createdAt workingGroup { id } attendeeCount agendaOverrunMinutes`;
@@ -52,19 +52,7 @@ describe('Meetings and workshops (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  function ok<T = any>(response: GqlResponse<T>): T {
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  }
 
-  /** The error's code, reason and field, for one-line assertions. */
-  function refusal(response: GqlResponse): { code?: string; reason?: string; field?: string } {
-    expect(response.data?.[Object.keys(response.data ?? {})[0]] ?? null).toBeNull();
-    const extensions = response.errors?.[0]?.extensions;
-    return Object.fromEntries(
-      Object.entries({ code: extensions?.code, reason: extensions?.reason, field: extensions?.field }).filter(([, v]) => v !== undefined),
-    );
-  }
 
   /** A group with one person per role, each from their own organisation, an outsider and another group's chair. */
   async function fixture() {

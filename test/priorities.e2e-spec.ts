@@ -1,5 +1,5 @@
 import { Actor, makeGroup, makeOrganization, makePerson, seat } from './support/factories';
-import { errorCode, GqlResponse, startTestApp, TestApp } from './support/test-app';
+import { errorCode, GqlResponse, ok, startTestApp, TestApp } from './support/test-app';
 
 const PRIORITY_FIELDS = `id title description rank status createdAt workingGroup { id }
   endorsements { id name } endorsementCount viewerHasEndorsed`;
@@ -29,10 +29,6 @@ describe('Priorities: ranking, permissions and endorsements (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  function ok<T = any>(response: GqlResponse<T>): T {
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  }
 
   function refusal(response: GqlResponse): { code?: string; reason?: string; field?: string } {
     const error = response.errors?.[0];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, makeGroup, makePerson, makePriority, makeProposal, moveProposal, seat } from './support/factories';
-import { GqlResponse, startTestApp, TestApp } from './support/test-app';
+import { ok, startTestApp, TestApp } from './support/test-app';
 
 const NODE = `id title state supportCount viewerHasSupported supporters { id }`;
 const PROPOSAL = `query ($id: ID!) { proposal(id: $id) { ${NODE} } }`;
@@ -35,10 +35,6 @@ describe('Proposal visibility, lists and search (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  function ok<T = any>(response: GqlResponse<T>): T {
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  }
 
   function gqlAs(actor: Actor | undefined, query: string, variables: Record<string, unknown> = {}) {
     return t.gql(query, variables, actor?.token);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, makeGroup, makePerson, makePriority, makeProposal, moveProposal, seat } from './support/factories';
-import { GqlResponse, startTestApp, TestApp } from './support/test-app';
+import { GqlResponse, ok, refusal, startTestApp, TestApp } from './support/test-app';
 
 const PROPOSAL_FIELDS = `id title summary body kind state confidentiality version supportCount viewerHasSupported
   createdAt updatedAt submittedAt decidedAt workingGroup { id } leadOrganization { id } author { id } priorities { id }
@@ -57,17 +57,7 @@ describe('Cooperation proposals (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  function ok<T = any>(response: GqlResponse<T>): T {
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  }
 
-  /** The error's code, reason and field, for one-line assertions. */
-  function refusal(response: GqlResponse): { code?: string; reason?: string; field?: string } {
-    expect(response.data?.[Object.keys(response.data ?? {})[0]] ?? null).toBeNull();
-    const extensions = response.errors?.[0]?.extensions;
-    return Object.fromEntries(Object.entries({ code: extensions?.code, reason: extensions?.reason, field: extensions?.field }).filter(([, v]) => v !== undefined));
-  }
 
   /**
    * A group with one person per role, each from their own organisation; the author's colleague (same

@@ -1,11 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Actor, makeGroup, makePerson, seat } from "./support/factories";
-import {
-  errorCode,
-  GqlResponse,
-  startTestApp,
-  TestApp,
-} from "./support/test-app";
+import { errorCode, GqlResponse, ok, startTestApp, TestApp } from './support/test-app';
 
 const GROUP_FIELDS = "id slug name mission status createdAt";
 const CREATE = `mutation ($input: CreateWorkingGroupInput!) { createWorkingGroup(input: $input) { ${GROUP_FIELDS} } }`;
@@ -37,10 +32,6 @@ describe("Working groups, seats and permissions (e2e)", () => {
   });
   afterAll(() => t.close());
 
-  function ok<T = any>(response: GqlResponse<T>): T {
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  }
 
   /** The error's code and reason, for one-line assertions. */
   function refusal(response: GqlResponse): { code?: string; reason?: string } {

@@ -87,3 +87,18 @@ export async function tokenFor(t: TestApp, personId: string): Promise<string> {
 export function errorCode(response: GqlResponse): string | undefined {
   return response.errors?.[0]?.extensions.code;
 }
+
+/** The data of a response that must have succeeded. */
+export function ok<T = any>(response: GqlResponse<T>): T {
+  expect(response.errors).toBeUndefined();
+  return response.data!;
+}
+
+/** A refused operation: no data for it, and the first error's code, reason and field (those present). */
+export function refusal(response: GqlResponse): { code?: string; reason?: string; field?: string } {
+  expect(response.data?.[Object.keys(response.data ?? {})[0]] ?? null).toBeNull();
+  const extensions = response.errors?.[0]?.extensions;
+  return Object.fromEntries(
+    Object.entries({ code: extensions?.code, reason: extensions?.reason, field: extensions?.field }).filter(([, v]) => v !== undefined),
+  );
+}
