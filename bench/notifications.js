@@ -20,7 +20,7 @@ const { SMTPServer } = require('smtp-server');
 
 const root = path.resolve(__dirname, '..');
 const WORKER = path.join(root, 'dist', 'apps', 'worker', 'src', 'main.js');
-const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const { createDatabase } = require('./bench-database');
 const TARGET_PER_SECOND = 200;
 const PUBLIC_HOST = 'wg.ecava.bench';
 
@@ -65,26 +65,6 @@ async function startSink() {
   server.on('error', (error) => console.error(`SMTP sink: ${error.message}`));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `smtp://127.0.0.1:${server.server.address().port}`, ids, close: () => new Promise((r) => server.close(r)) };
-}
-
-async function createDatabase() {
-  const name = `ecava_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = new Client({ connectionString: SERVER, connectionTimeoutMillis: 3000 });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    async drop() {
-      const client = new Client({ connectionString: SERVER });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 /** Peak (VmHWM) and current (VmRSS) resident memory of a process, in KiB, from /proc. */

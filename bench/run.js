@@ -20,7 +20,7 @@ const { Client } = require('pg');
 const { seed } = require('./seed');
 
 const root = path.resolve(__dirname, '..');
-const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const { SERVER, createDatabase } = require('./bench-database');
 const NODE22 = path.join(__dirname, 'node_modules', 'node', 'bin', 'node');
 const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef0123456789abcdef';
 
@@ -54,26 +54,6 @@ function requireBench(name) {
   } catch {
     return null;
   }
-}
-
-async function createDatabase() {
-  const name = `ecava_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = new Client({ connectionString: SERVER, connectionTimeoutMillis: 3000 });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    async drop() {
-      const client = new Client({ connectionString: SERVER });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 function freePort() {
