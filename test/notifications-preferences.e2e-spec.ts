@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ParsedMail } from 'mailparser';
 import { QueueService } from '@app/core';
-import { DeliveryMode, DigestsService, nextDigestSlot, NotificationCategory, QUEUE_DIGEST_SEND, QUEUE_DIGESTS, unsubscribeToken } from '@app/notifications';
+import { DeliveryMode, DigestSender, DigestsService, nextDigestSlot, NotificationCategory, QUEUE_DIGEST_SEND, QUEUE_DIGESTS, unsubscribeToken } from '@app/notifications';
 import { Actor, makeGroup, makePerson, seat } from './support/factories';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
@@ -255,6 +255,60 @@ describe('Notification preferences, digests, unsubscribe and feed (e2e)', () => 
       await settle();
       expect(mailsTo(chair)).toHaveLength(1);
       expect(again.sent).toBe(0);
+    });
+
+    it('are kept PENDING when the server refuses them after taking the data (451), and sent once on retry', async () => {
+      const chair = await chairOf([]);
+      const slot = nextDigestSlot(DeliveryMode.DAILY_DIGEST, 'Europe/Brussels');
+      await insertNotification(chair, {
+        mode: 'DAILY_DIGEST',
+        status: 'PENDING',
+        dueAt: slot,
+      });
+      await insertNotification(chair, {
+        mode: 'DAILY_DIGEST',
+        status: 'PENDING',
+        dueAt: slot,
+      });
+      smtp.failNext(1, 451);
+      expect(
+        await digests.runDigests(new Date(slot.getTime() + MINUTE)),
+      ).toEqual({ planned: 1, sent: 0 });
+      const read = async () => ({
+        digest: (
+          await t.dataSource.query(
+            `SELECT id, status, attempts, sent_at FROM notification_digests WHERE person_id = $1`,
+            [chair.id],
+          )
+        )[0],
+        items: await t.dataSource.query(
+          `SELECT email_status AS status, email_attempts AS attempts FROM notifications WHERE person_id = $1`,
+          [chair.id],
+        ),
+      });
+      // It had been settled SENT as it left; the refusal put it back, counting the attempt once.
+      const refused = await read();
+      expect(refused.digest).toMatchObject({
+        status: 'PENDING',
+        attempts: 1,
+        sent_at: null,
+      });
+      expect(refused.items).toEqual([
+        { status: 'PENDING', attempts: 0 },
+        { status: 'PENDING', attempts: 0 },
+      ]);
+      expect(await t.app.get(DigestSender).send(refused.digest.id)).toBe(
+        'SENT',
+      );
+      await smtp.waitFor(() => mailsTo(chair).length >= 1);
+      await settle();
+      expect(mailsTo(chair)).toHaveLength(1);
+      const sent = await read();
+      expect(sent.digest).toMatchObject({ status: 'SENT', attempts: 2 });
+      expect(sent.items).toEqual([
+        { status: 'SENT', attempts: 1 },
+        { status: 'SENT', attempts: 1 },
+      ]);
     });
 
     it('send a slot once when passes run in parallel (several workers)', async () => {

@@ -1,8 +1,16 @@
+import { ParsedMail } from 'mailparser';
 import { makeGroup, makePerson, seat } from './support/factories';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
 
 const SUBMIT = `mutation ($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }`;
+
+/** A new organisation applies to the group through the API (its chairs are notified). */
+async function applyThrough(app: TestApp, groupId: string, motivation: string): Promise<void> {
+  const applicant = await makePerson(app);
+  const response = await app.gql(SUBMIT, { input: { workingGroupId: groupId, organizationId: applicant.organizationId, motivation } }, applicant.token);
+  expect(response.errors).toBeUndefined();
+}
 
 /**
  * SMTP failures: a transient reply (4xx) is retried with exponential backoff until the email goes
@@ -15,7 +23,11 @@ describe('Notification email retries (e2e)', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    t = await startTestApp({ SMTP_URL: smtp.url, NOTIFY_RETRY_DELAY_SECONDS: '1', RUN_WORKER: 'true' });
+    t = await startTestApp({
+      SMTP_URL: smtp.url,
+      NOTIFY_RETRY_DELAY_SECONDS: '1',
+      RUN_WORKER: 'true',
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -23,14 +35,15 @@ describe('Notification email retries (e2e)', () => {
   });
 
   /** A group whose chair wants application emails immediately; an applicant submits; returns the chair's delivery. */
-  async function applyTo(): Promise<{ chairEmail: string; delivery: () => Promise<Delivery | undefined> }> {
+  async function applyTo(): Promise<{
+    chairEmail: string;
+    delivery: () => Promise<Delivery | undefined>;
+  }> {
     const group = await makeGroup(t);
     const chair = await makePerson(t);
     await seat(t, group.id, chair, 'CHAIR');
     await t.dataSource.query(`INSERT INTO notification_preferences (person_id, category, mode) VALUES ($1, 'APPLICATIONS', 'IMMEDIATE')`, [chair.id]);
-    const applicant = await makePerson(t);
-    const response = await t.gql(SUBMIT, { input: { workingGroupId: group.id, organizationId: applicant.organizationId, motivation: 'Retry test' } }, applicant.token);
-    expect(response.errors).toBeUndefined();
+    await applyThrough(t, group.id, 'Retry test');
     return {
       chairEmail: chair.email,
       delivery: async () =>
@@ -74,7 +87,11 @@ describe('Notification email retries (e2e)', () => {
     expect(sent.error).toBeNull();
     // Backoff: retries after at least 1 + 2 + 4 s (pg-boss waits retryDelay · 2^(n-1) · (1 + random)).
     expect(new Date(sent.sentAt!).getTime() - new Date(sent.createdAt).getTime()).toBeGreaterThanOrEqual(7_000);
-    const received = smtp.messages.filter((m) => (m.to as { text: string }).text === chairEmail);
+    // SENT is recorded as the message leaves, before the server's reply: the sink may still be parsing it.
+    const toChair = (m: ParsedMail) => (m.to as { text: string }).text === chairEmail;
+    await smtp.waitFor((messages) => messages.some(toChair));
+    await new Promise((r) => setTimeout(r, 300));
+    const received = smtp.messages.filter(toChair);
     expect(received).toHaveLength(1);
     expect(received[0].messageId).toBe(`<${sent.id}@wg.ecava.test>`);
   }, 60_000);
@@ -88,16 +105,51 @@ describe('Notification email retries (e2e)', () => {
     // Long enough for two retries at 1 s and 2 s, had there been any: the next message would be accepted.
     await new Promise((r) => setTimeout(r, 5_000));
     const later = (await delivery())!;
-    expect(later).toMatchObject({ status: 'FAILED', attempts: 1, sentAt: null });
+    expect(later).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      sentAt: null,
+    });
     expect(later.jobStates).toEqual(['completed']);
     expect(smtp.messages.filter((m) => (m.to as { text: string }).text === chairEmail)).toHaveLength(0);
+  }, 40_000);
+
+  it('retries only the email that failed: the rest of its batch completes at once', async () => {
+    const group = await makeGroup(t);
+    const chairs = [await makePerson(t), await makePerson(t), await makePerson(t)];
+    for (const chair of chairs) await seat(t, group.id, chair, 'CHAIR');
+    const ids = chairs.map((c) => c.id);
+    await t.dataSource.query(`INSERT INTO notification_preferences (person_id, category, mode) SELECT unnest($1::uuid[]), 'APPLICATIONS', 'IMMEDIATE'`, [ids]);
+    smtp.failNext(1, 451);
+    await applyThrough(t, group.id, 'One fails');
+    const read = async () =>
+      (await t.dataSource.query(
+        `SELECT n.email_status AS status, n.email_attempts AS attempts,
+                (SELECT max(j.retry_count) FROM pgboss.job j WHERE j.name = 'email-send' AND j.data->>'notificationId' = n.id::text) AS retries
+         FROM notifications n WHERE n.person_id = ANY($1) ORDER BY n.email_attempts`,
+        [ids],
+      )) as { status: string; attempts: number; retries: number }[];
+    const rows = await until('all three SENT', read, (r) => r.length === 3 && r.every((d) => d.status === 'SENT'), 30_000);
+    // The refused one took a second attempt on its own job; the two others' jobs were never retried.
+    expect(rows).toEqual([
+      { status: 'SENT', attempts: 1, retries: 0 },
+      { status: 'SENT', attempts: 1, retries: 0 },
+      { status: 'SENT', attempts: 2, retries: 1 },
+    ]);
+    const emails = new Set(chairs.map((c) => c.email));
+    await smtp.waitFor((messages) => messages.filter((m) => emails.has((m.to as { text: string }).text)).length >= 3);
   }, 40_000);
 
   describe('when transient failures outlast the retries', () => {
     let limited: TestApp;
 
     beforeAll(async () => {
-      limited = await startTestApp({ SMTP_URL: smtp.url, NOTIFY_RETRY_DELAY_SECONDS: '1', NOTIFY_RETRY_LIMIT: '1', RUN_WORKER: 'true' });
+      limited = await startTestApp({
+        SMTP_URL: smtp.url,
+        NOTIFY_RETRY_DELAY_SECONDS: '1',
+        NOTIFY_RETRY_LIMIT: '1',
+        RUN_WORKER: 'true',
+      });
     });
     afterAll(async () => {
       smtp.failNext(0, 0);
@@ -110,11 +162,14 @@ describe('Notification email retries (e2e)', () => {
       const chair = await makePerson(limited);
       await seat(limited, group.id, chair, 'CHAIR');
       await limited.dataSource.query(`INSERT INTO notification_preferences (person_id, category, mode) VALUES ($1, 'APPLICATIONS', 'IMMEDIATE')`, [chair.id]);
-      const applicant = await makePerson(limited);
-      const response = await limited.gql(SUBMIT, { input: { workingGroupId: group.id, organizationId: applicant.organizationId, motivation: 'Give up' } }, applicant.token);
-      expect(response.errors).toBeUndefined();
+      await applyThrough(limited, group.id, 'Give up');
       const read = async () =>
-        (await limited.dataSource.query(`SELECT email_status AS status, email_attempts AS attempts, email_error AS error FROM notifications WHERE person_id = $1`, [chair.id]))[0];
+        (
+          await limited.dataSource.query(
+            `SELECT email_status AS status, email_attempts AS attempts, email_error AS error FROM notifications WHERE person_id = $1`,
+            [chair.id],
+          )
+        )[0];
       const failed = await until('the delivery to be FAILED', read, (d) => d?.status === 'FAILED', 30_000);
       // One attempt and one retry (NOTIFY_RETRY_LIMIT=1), then it gives up and keeps the reason.
       expect(failed.attempts).toBe(2);

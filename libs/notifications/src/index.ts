@@ -1,6 +1,7 @@
 export * from './email/email-sender.service';
 export * from './digests/digest-slot';
 export * from './digests/digests.service';
+export * from './digests/digest-sender.service';
 export * from './email/unsubscribe-token';
 export * from './notification-expander.service';
 export * from './notification.entity';

@@ -12,7 +12,12 @@ import { randomUUID } from 'node:crypto';
  * (default 10 s); a job still active after NOTIFY_JOB_TIMEOUT_SECONDS (its worker died) is retried too.
  */
 function queueOptions(config: AppConfig) {
-  return { retryLimit: config.notifyRetryLimit, retryDelay: config.notifyRetryDelaySeconds, retryBackoff: true, expireInSeconds: config.notifyJobTimeoutSeconds };
+  return {
+    retryLimit: config.notifyRetryLimit,
+    retryDelay: config.notifyRetryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: config.notifyJobTimeoutSeconds,
+  };
 }
 
 /**
@@ -46,16 +51,17 @@ export class NotificationsWorker implements OnModuleInit {
     for (const name of [QUEUE_DOMAIN_EVENTS, QUEUE_EMAIL]) {
       await this.queue.createQueue(name, queueOptions(this.config));
       // A queue keeps the options it was created with: apply the current settings to new jobs.
-      await this.queue.boss.updateQueue(name, { name, ...queueOptions(this.config) });
+      await this.queue.boss.updateQueue(name, {
+        name,
+        ...queueOptions(this.config),
+      });
     }
     this.events.onEvent(async (event, em) => {
       const job: QueuedEvent = { eventId: randomUUID(), event };
       await this.queue.sendInTransaction(em, QUEUE_DOMAIN_EVENTS, job);
     });
     if (!this.config.runWorker) return;
-    await this.queue.boss.work<QueuedEvent>(QUEUE_DOMAIN_EVENTS, { batchSize: 20, pollingIntervalSeconds: 0.5 }, (jobs) =>
-      this.expandAll(jobs),
-    );
+    await this.queue.boss.work<QueuedEvent>(QUEUE_DOMAIN_EVENTS, { batchSize: 20, pollingIntervalSeconds: 0.5 }, (jobs) => this.expandAll(jobs));
     this.emailWorkerId = await this.queue.boss.work<{ notificationId: string }>(
       QUEUE_EMAIL,
       { batchSize: EMAIL_BATCH_SIZE, pollingIntervalSeconds: 0.5 },
@@ -74,10 +80,14 @@ export class NotificationsWorker implements OnModuleInit {
     }
   }
 
+  /**
+   * Each email's job succeeds or fails on its own: a transient failure fails only that job (pg-boss
+   * retries it with backoff, counting its own attempts); the rest of the batch completes.
+   */
   private async sendAll(jobs: PgBoss.Job<{ notificationId: string }>[]): Promise<void> {
     // More are probably waiting: skip the pause before the next fetch.
     if (jobs.length === EMAIL_BATCH_SIZE && this.emailWorkerId) this.queue.boss.notifyWorker(this.emailWorkerId);
-    const failures: unknown[] = [];
+    const failed: { id: string; error: Error }[] = [];
     let next = 0;
     const lane = async () => {
       while (next < jobs.length) {
@@ -85,15 +95,18 @@ export class NotificationsWorker implements OnModuleInit {
         try {
           await this.sender.send(job.data.notificationId);
         } catch (error) {
-          failures.push(error);
+          failed.push({ id: job.id, error: error as Error });
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(SMTP_POOL_CONNECTIONS, jobs.length) }, lane));
-    // A transient failure fails the batch: pg-boss retries it; deliveries already SENT are skipped.
-    if (failures.length > 0) {
-      this.logger.warn(`${failures.length} of ${jobs.length} emails will be retried: ${(failures[0] as Error).message}`);
-      throw failures[0];
-    }
+    if (failed.length === 0) return;
+    this.logger.warn(`${failed.length} of ${jobs.length} emails will be retried: ${failed[0].error.message}`);
+    // Failing them moves them out of 'active', so completing the batch leaves them alone. (Each
+    // error is on its notification row, `email_error`.)
+    await this.queue.boss.fail(
+      QUEUE_EMAIL,
+      failed.map((f) => f.id),
+    );
   }
 }

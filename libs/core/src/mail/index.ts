@@ -1,2 +1,3 @@
 export * from './mail.service';
 export * from './templates';
+export { HandOffHook } from './smtp-hand-off';

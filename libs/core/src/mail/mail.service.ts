@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { HandOffHook, SmtpHandOff } from './smtp-hand-off';
 
 export interface OutgoingMail {
   to: string;
@@ -13,7 +14,11 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
   /** Stable per delivery (`<id@host>`), so a retried send is recognisably the same message. */
   messageId?: string;
-  attachments?: { filename: string; content: Buffer | string; contentType: string }[];
+  attachments?: {
+    filename: string;
+    content: Buffer | string;
+    contentType: string;
+  }[];
   /** Meeting emails carry the ICS also as the text/calendar alternative (RFC 6047 iMIP). */
   icalEvent?: { method: string; content: string; filename?: string };
 }
@@ -29,6 +34,7 @@ export const SMTP_POOL_CONNECTIONS = 5;
 export class MailService implements OnApplicationShutdown {
   private readonly logger = new Logger(MailService.name);
   private readonly transport: Transporter;
+  private readonly handOff?: SmtpHandOff;
   private readonly mailDir: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
@@ -38,12 +44,38 @@ export class MailService implements OnApplicationShutdown {
     // parameters in SMTP_URL override these defaults (e.g. `?maxConnections=2` for a server that
     // limits connections per client).
     this.transport = config.smtpUrl
-      ? createTransport({ pool: true, maxConnections: SMTP_POOL_CONNECTIONS, url: config.smtpUrl })
-      : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+      ? createTransport({
+          pool: true,
+          maxConnections: SMTP_POOL_CONNECTIONS,
+          url: config.smtpUrl,
+        })
+      : createTransport({
+          streamTransport: true,
+          buffer: true,
+          newline: 'unix',
+        });
+    if (config.smtpUrl) this.handOff = new SmtpHandOff(config.smtpUrl, SMTP_POOL_CONNECTIONS);
+  }
+
+  /**
+   * Sends like `send`, and runs `onHandedOff` the moment the message is out of this process's hands
+   * (its last byte written to the SMTP server, or its `.eml` file written), before the server's
+   * reply: see `SmtpHandOff`. The server may still refuse it after that (the promise rejects).
+   */
+  async sendHandingOff(mail: OutgoingMail, onHandedOff: HandOffHook): Promise<void> {
+    if (!this.handOff) {
+      await this.send(mail);
+      onHandedOff();
+      return;
+    }
+    await this.handOff.send({ from: this.config.mailFrom, ...mail }, onHandedOff);
   }
 
   async send(mail: OutgoingMail): Promise<{ messageId: string; file?: string }> {
-    const info = await this.transport.sendMail({ from: this.config.mailFrom, ...mail });
+    const info = await this.transport.sendMail({
+      from: this.config.mailFrom,
+      ...mail,
+    });
     if (this.config.smtpUrl) return { messageId: info.messageId };
     await mkdir(this.mailDir, { recursive: true });
     const file = join(this.mailDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`);
@@ -54,5 +86,6 @@ export class MailService implements OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     this.transport.close();
+    this.handOff?.close();
   }
 }

@@ -50,15 +50,24 @@ export class DigestSender {
     // Everything in it was switched OFF (or taken by an earlier send): an empty digest is not sent.
     if (entries.length === 0) return 'EMPTY';
     const content = digestContent(digest.locale, digest.mode, entries, this.config.publicUrl);
+    // Settled as SENT as soon as the email leaves (not after the server's reply), like single emails:
+    // a worker killed while the server takes it does not send it again.
+    let settled: Promise<void> | undefined;
     try {
-      await this.mail.send({
-        ...this.emails.compose(digest, content.unsubscribeCategory, content.subject, content.items),
-        messageId: messageIdOf(digest.id, this.config.publicUrl),
-      });
+      await this.mail.sendHandingOff(
+        {
+          ...this.emails.compose(digest, content.unsubscribeCategory, content.subject, content.items),
+          messageId: messageIdOf(digest.id, this.config.publicUrl),
+        },
+        () => {
+          settled = this.finish(digest.id, DeliveryStatus.SENT, entries, null);
+        },
+      );
     } catch (error) {
-      return this.recordFailure(digest.id, entries, error);
+      if (settled) await settled;
+      return this.recordFailure(digest.id, entries, error, settled !== undefined);
     }
-    await this.finish(digest.id, DeliveryStatus.SENT, entries, null);
+    await settled;
     return 'SENT';
   }
 
@@ -67,36 +76,46 @@ export class DigestSender {
    * was being sent are released (digest_id NULL) for the next slot: the planner locks the digest row
    * too, so nothing can be attached to a digest once it is settled.
    */
-  private async finish(digestId: string, status: DeliveryStatus, entries: DigestEntry[], error: string | null): Promise<void> {
+  private async finish(
+    digestId: string,
+    status: DeliveryStatus,
+    entries: DigestEntry[],
+    error: string | null,
+    from: DeliveryStatus = DeliveryStatus.PENDING,
+  ): Promise<void> {
     const ids = entries.map((e) => e.id);
+    // A digest refused after it had been settled as SENT is settled again: its attempt is counted once.
+    const attempt = from === DeliveryStatus.PENDING ? 1 : 0;
     await this.dataSource.transaction(async (em) => {
       await em.query(`SELECT 1 FROM notification_digests WHERE id = $1 FOR UPDATE`, [digestId]);
       await em.query(
-        `UPDATE notification_digests SET status = $2, attempts = attempts + 1, error = $3, sent_at = CASE WHEN $2::text = 'SENT' THEN now() END
+        `UPDATE notification_digests SET status = $2, attempts = attempts + $4::int, error = $3, sent_at = CASE WHEN $2::text = 'SENT' THEN now() END
          WHERE id = $1`,
-        [digestId, status, error],
+        [digestId, status, error, attempt],
       );
       await em.query(
-        `UPDATE notifications SET email_status = $2, email_attempts = email_attempts + 1, email_error = $3,
+        `UPDATE notifications SET email_status = $2, email_attempts = email_attempts + $5::int, email_error = $3,
                 email_sent_at = CASE WHEN $2::text = 'SENT' THEN now() END
-         WHERE id = ANY($1::uuid[]) AND email_status = 'PENDING'`,
-        [ids, status, error],
+         WHERE id = ANY($1::uuid[]) AND email_status = $4`,
+        // Put back to PENDING: the send that counted it did not happen after all.
+        [ids, status, error, from, status === DeliveryStatus.PENDING ? -1 : attempt],
       );
-      await em.query(
-        `UPDATE notifications SET digest_id = NULL WHERE digest_id = $1 AND email_status = 'PENDING' AND id <> ALL($2::uuid[])`,
-        [digestId, ids],
-      );
+      if (status === DeliveryStatus.PENDING) return;
+      await em.query(`UPDATE notifications SET digest_id = NULL WHERE digest_id = $1 AND email_status = 'PENDING' AND id <> ALL($2::uuid[])`, [digestId, ids]);
     });
   }
 
-  private async recordFailure(digestId: string, entries: DigestEntry[], error: unknown): Promise<DigestOutcome> {
+  /** `settled`: the digest had been settled as SENT when it was handed off, before the server refused it. */
+  private async recordFailure(digestId: string, entries: DigestEntry[], error: unknown, settled: boolean): Promise<DigestOutcome> {
     const message = (error as Error).message?.slice(0, 500) ?? String(error);
+    const from = settled ? DeliveryStatus.SENT : DeliveryStatus.PENDING;
     if (isPermanentFailure(error)) {
       this.logger.warn(`Digest ${digestId} refused permanently: ${message}`);
-      await this.finish(digestId, DeliveryStatus.FAILED, entries, message);
+      await this.finish(digestId, DeliveryStatus.FAILED, entries, message, from);
       return 'FAILED';
     }
-    await this.dataSource.query(`UPDATE notification_digests SET attempts = attempts + 1, error = $2 WHERE id = $1`, [digestId, message]);
+    if (settled) await this.finish(digestId, DeliveryStatus.PENDING, entries, message, from);
+    else await this.dataSource.query(`UPDATE notification_digests SET attempts = attempts + 1, error = $2 WHERE id = $1`, [digestId, message]);
     // The queue retries the digest with backoff.
     throw error;
   }

@@ -66,26 +66,41 @@ export class EmailSender {
       url: notification.link ? `${this.config.publicUrl}${notification.link}` : null,
     };
     const extras = (await this.extras.get(notification.type)?.(notification)) ?? {};
+    // Marked SENT on the very tick the message leaves (not after the server's reply): a worker killed
+    // in between can then resend it only if it dies within microseconds of the last byte.
+    let marked: Promise<unknown> | undefined;
     try {
-      await this.mail.send({
-        ...this.compose(notification, notification.category, notification.title, [item]),
-        messageId: messageIdOf(notification.id, this.config.publicUrl),
-        ...extras,
-      });
+      await this.mail.sendHandingOff(
+        {
+          ...this.compose(notification, notification.category, notification.title, [item]),
+          messageId: messageIdOf(notification.id, this.config.publicUrl),
+          ...extras,
+        },
+        () => {
+          marked = this.dataSource.query(
+            `UPDATE notifications SET email_status = 'SENT', email_sent_at = now(), email_attempts = email_attempts + 1, email_error = NULL
+             WHERE id = $1 AND email_status = 'PENDING'`,
+            [notification.id],
+          );
+        },
+      );
     } catch (error) {
-      await this.recordFailure(notification.id, error);
+      // Refused after the hand-off: the row already says SENT (and counted the attempt); undo that.
+      if (marked) await marked;
+      await this.recordFailure(notification.id, error, marked !== undefined);
       return;
     }
-    await this.dataSource.query(
-      `UPDATE notifications SET email_status = 'SENT', email_sent_at = now(), email_attempts = email_attempts + 1, email_error = NULL
-       WHERE id = $1 AND email_status = 'PENDING'`,
-      [notification.id],
-    );
+    await marked;
   }
 
   /** Subject, HTML and text with the RFC 8058 one-click unsubscribe headers for `category`. */
   compose(
-    recipient: { personId: string; email: string; name: string; locale: string },
+    recipient: {
+      personId: string;
+      email: string;
+      name: string;
+      locale: string;
+    },
     category: NotificationCategory,
     subject: string,
     items: EmailItem[],
@@ -95,12 +110,16 @@ export class EmailSender {
     const { html, text } = renderEmail({
       lang,
       subject,
-      greeting: translate(recipient.locale, 'common.greeting', { name: recipient.name }),
+      greeting: translate(recipient.locale, 'common.greeting', {
+        name: recipient.name,
+      }),
       items,
       openLabel: translate(recipient.locale, 'common.open'),
       footer: translate(recipient.locale, 'common.footer'),
       unsubscribeUrl,
-      unsubscribeLabel: translate(recipient.locale, 'common.unsubscribe', { category: translate(recipient.locale, `category.${category}`) }),
+      unsubscribeLabel: translate(recipient.locale, 'common.unsubscribe', {
+        category: translate(recipient.locale, `category.${category}`),
+      }),
     });
     return {
       to: recipient.email,
@@ -114,25 +133,23 @@ export class EmailSender {
     };
   }
 
-  private async recordFailure(id: string, error: unknown): Promise<void> {
+  /** `counted`: the attempt was already counted (and the row marked SENT) when the message was handed off. */
+  private async recordFailure(id: string, error: unknown, counted: boolean): Promise<void> {
     const message = (error as Error).message?.slice(0, 500) ?? String(error);
-    if (isPermanentFailure(error)) {
-      this.logger.warn(`Email ${id} refused permanently: ${message}`);
-      await this.dataSource.query(
-        `UPDATE notifications SET email_status = 'FAILED', email_attempts = email_attempts + 1, email_error = $2 WHERE id = $1`,
-        [id, message],
-      );
-      return;
-    }
+    const permanent = isPermanentFailure(error);
     // Transient: the queue retries with backoff, until the attempts are used up; then it is FAILED and
     // kept (not left PENDING forever).
     const [row] = await writeReturning<{ status: string }>(
       this.dataSource,
-      `UPDATE notifications SET email_attempts = email_attempts + 1, email_error = $2,
-              email_status = CASE WHEN email_attempts + 1 > $3 THEN 'FAILED' ELSE email_status END
-       WHERE id = $1 RETURNING email_status AS status`,
-      [id, message, this.config.notifyRetryLimit],
+      `UPDATE notifications SET email_attempts = email_attempts + $4::int, email_error = $2, email_sent_at = NULL,
+              email_status = CASE WHEN $5 OR email_attempts + $4::int > $3 THEN 'FAILED' ELSE 'PENDING' END
+       WHERE id = $1 AND email_status = $6 RETURNING email_status AS status`,
+      [id, message, this.config.notifyRetryLimit, counted ? 0 : 1, permanent, counted ? DeliveryStatus.SENT : DeliveryStatus.PENDING],
     );
+    if (permanent) {
+      this.logger.warn(`Email ${id} refused permanently: ${message}`);
+      return;
+    }
     if (row?.status === DeliveryStatus.FAILED) {
       this.logger.warn(`Email ${id} gave up after ${this.config.notifyRetryLimit + 1} attempts: ${message}`);
       return;
