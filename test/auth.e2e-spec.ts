@@ -137,4 +137,47 @@ describe('Sign-in and tokens (e2e)', () => {
     expect((await t.gql(`mutation { signOut }`, {}, person.token)).data.signOut).toBe(false);
     expect((await t.gql(ME, {}, person.token)).data.me.id).toBe(person.id);
   });
+
+  describe('with the viewer cache (AUTH_CACHE_SECONDS=1)', () => {
+    let cached: TestApp;
+
+    beforeAll(async () => {
+      cached = await startTestApp({ AUTH_CACHE_SECONDS: '1' });
+    });
+    afterAll(() => cached.close());
+
+    it('looks a token up once, not on every request', async () => {
+      const person = await makePerson(cached);
+      await cached.gql(ME, {}, person.token);
+      const { statements } = await cached.counter.measure(() => cached.gql(`{ __typename }`, {}, person.token));
+      expect(statements).toEqual([]);
+    });
+
+    it('refuses a token revoked through this instance at once, and one revoked elsewhere within the cache time', async () => {
+      const person = await makePerson(cached);
+      const created = await cached.gql(`mutation { createAccessToken(name: "ci") { secret token { id } } }`, {}, person.token);
+      const { secret, token } = created.data.createAccessToken;
+      expect((await cached.gql(ME, {}, secret)).data.me.id).toBe(person.id);
+      expect((await cached.gql(`mutation ($id: ID!) { revokeAccessToken(id: $id) }`, { id: token.id }, person.token)).data.revokeAccessToken).toBe(true);
+      expect(errorCode(await cached.gql(ME, {}, secret))).toBe('UNAUTHENTICATED');
+
+      // Revoked by another instance (here: straight in the database): this one still knows the viewer, for at most a second.
+      expect((await cached.gql(ME, {}, person.token)).data.me.id).toBe(person.id);
+      await cached.dataSource.query(`UPDATE access_tokens SET revoked_at = now() WHERE person_id = $1`, [person.id]);
+      expect((await cached.gql(ME, {}, person.token)).data.me.id).toBe(person.id);
+      await new Promise((r) => setTimeout(r, 1_100));
+      expect(errorCode(await cached.gql(ME, {}, person.token))).toBe('UNAUTHENTICATED');
+    });
+
+    it('sees a profile change made through this instance at once', async () => {
+      const person = await makePerson(cached);
+      expect((await cached.gql(`{ me { locale } }`, {}, person.token)).data.me.locale).toBe('EN');
+      const updated = await cached.gql(`mutation { updateMyProfile(input: { locale: DE }) { locale } }`, {}, person.token);
+      expect(updated.data.updateMyProfile.locale).toBe('DE');
+      const { result, statements } = await cached.counter.measure(() => cached.gql(`{ __typename }`, {}, person.token));
+      expect(result.errors).toBeUndefined();
+      // The cached viewer was dropped: the next request looks the token up again.
+      expect(statements.length).toBe(1);
+    });
+  });
 });

@@ -1031,7 +1031,7 @@ describe('Meetings and workshops (e2e)', () => {
 
     /** The tables one request reads, each with its number of statements (attendee counts apart from the invitations). */
     async function statementsFor(actor: Actor): Promise<Record<string, number>> {
-      // Warm-up: the token's first use writes last_used_at once, which is not part of the query's cost.
+      // Warm-up: the token's first use looks it up and writes last_used_at, which is not part of the query's cost.
       ok(await t.gql(NESTED, {}, actor.token));
       const { result, statements } = await t.counter.measure(() => t.gql(NESTED, {}, actor.token));
       expect(result.errors).toBeUndefined();
@@ -1050,8 +1050,8 @@ describe('Meetings and workshops (e2e)', () => {
      */
     function expectBounded(tables: Record<string, number>): void {
       const { people, ...others } = tables;
+      // (The token was looked up by the warm-up; the viewer cache serves it since.)
       expect(others).toEqual({
-        access_tokens: 1,
         meetings: 1,
         working_groups: 1,
         agenda_items: 1,

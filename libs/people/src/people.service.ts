@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  AuthService,
   ConflictError,
   escapeLike,
   Connection,
@@ -34,6 +35,7 @@ export class PeopleService {
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly signIn: SignInService,
+    private readonly auth: AuthService,
   ) {}
 
   /** Admins invite people; the invitee receives a sign-in link by email. */
@@ -79,6 +81,7 @@ export class PeopleService {
     }
     const changes: Partial<PersonEntity> = { ...(input as Partial<PersonEntity>), updatedAt: new Date() };
     await this.dataSource.getRepository(PersonEntity).update({ id: viewer.id }, changes);
+    this.auth.forgetPerson(viewer.id);
     return (await this.findById(viewer.id))!;
   }
 
@@ -99,6 +102,7 @@ export class PeopleService {
 
   async setRole(personId: string, role: PlatformRole): Promise<void> {
     await this.dataSource.getRepository(PersonEntity).update({ id: personId }, { role, updatedAt: new Date() });
+    this.auth.forgetPerson(personId);
   }
 
   list(filter: PersonFilter | null | undefined, args: PageArgs): Connection<PersonEntity> {

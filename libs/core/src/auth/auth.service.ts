@@ -17,24 +17,51 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export type ViewerResolution = { viewer: Viewer } | { viewer: null; problem: string };
 
+/** Resolved viewers kept per token hash; the oldest are dropped beyond this many. */
+const AUTH_CACHE_ENTRIES = 10_000;
+
 /** Sessions and personal access tokens: issuing, resolving a bearer token to a viewer, revoking. */
 @Injectable()
 export class AuthService {
+  /**
+   * Valid tokens' viewers for AUTH_CACHE_SECONDS (never past a session's expiry), so a client's
+   * requests do not each cost a lookup. Unknown or revoked tokens are not cached.
+   */
+  private readonly cache = new Map<string, { viewer: Viewer; until: number }>();
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** One indexed lookup per request, on the table the token's prefix names. */
+  /** A cached viewer, or one indexed lookup on the table the token's prefix names. */
   async resolveBearer(token: string): Promise<ViewerResolution> {
     const hash = hashToken(token);
+    const cached = this.cache.get(hash);
+    if (cached && cached.until > Date.now()) return { viewer: cached.viewer };
+    if (cached) this.cache.delete(hash);
+    const resolution = await this.lookUp(token, hash);
+    if (resolution.viewer && this.config.authCacheSeconds > 0) {
+      const until = Math.min(Date.now() + this.config.authCacheSeconds * 1000, resolution.expiresAt?.getTime() ?? Infinity);
+      if (this.cache.size >= AUTH_CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(hash, { viewer: resolution.viewer, until });
+    }
+    return resolution.viewer ? { viewer: resolution.viewer } : resolution;
+  }
+
+  /** Forgets the cached viewers of a person (revoked credentials, changed role or profile). */
+  forgetPerson(personId: string): void {
+    for (const [hash, entry] of this.cache) if (entry.viewer.id === personId) this.cache.delete(hash);
+  }
+
+  private async lookUp(token: string, hash: string): Promise<{ viewer: Viewer; expiresAt?: Date } | { viewer: null; problem: string }> {
     if (token.startsWith(`${TOKEN_PREFIX.session}_`)) {
       const rows = await this.dataSource.query(
-        `SELECT ${VIEWER_COLUMNS}, s.id AS "credentialId" FROM sessions s JOIN people p ON p.id = s.person_id
+        `SELECT ${VIEWER_COLUMNS}, s.id AS "credentialId", s.expires_at AS "expiresAt" FROM sessions s JOIN people p ON p.id = s.person_id
          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
         [hash],
       );
-      return rows[0] ? { viewer: toViewer(rows[0], 'session') } : { viewer: null, problem: 'The session has expired or was revoked' };
+      return rows[0] ? { viewer: toViewer(rows[0], 'session'), expiresAt: rows[0].expiresAt } : { viewer: null, problem: 'The session has expired or was revoked' };
     }
     if (token.startsWith(`${TOKEN_PREFIX.accessToken}_`)) {
       const rows = await this.dataSource.query(
@@ -70,6 +97,7 @@ export class AuthService {
   /** Revokes the session the viewer signed in with; false when they used an access token. */
   async signOut(viewer: Viewer): Promise<boolean> {
     if (viewer.credential.kind !== 'session') return false;
+    this.forgetPerson(viewer.id);
     const revoked = await writeReturning(
       this.dataSource,
       `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
@@ -102,6 +130,7 @@ export class AuthService {
       [id, viewer.id, viewer.role === 'ADMIN'],
     );
     if (revoked.length === 0) throw new NotFoundError('access token');
+    this.cache.clear();
     return true;
   }
 

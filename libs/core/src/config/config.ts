@@ -17,6 +17,12 @@ export interface AppConfig {
   smtpUrl?: string;
   mailFrom: string;
   sessionTtlSeconds: number;
+  /**
+   * How long an instance may reuse a bearer token's resolved viewer without asking the database
+   * (AUTH_CACHE_SECONDS, default 10; 0 looks every request up). Revoking or changing a person through
+   * an instance takes effect there at once, on the other instances within this time.
+   */
+  authCacheSeconds: number;
   /** Express `trust proxy`: set when the API runs behind a reverse proxy, so client IPs are right. */
   trustProxy: boolean;
   /** Apollo's sandbox and introspection; on by default outside production. */
@@ -162,6 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom,
     sessionTtlSeconds: sessionTtlSeconds ?? 0,
+    authCacheSeconds: int('AUTH_CACHE_SECONDS', 10, 0, 300),
     trustProxy: bool('TRUST_PROXY', false),
     runWorker: bool('RUN_WORKER', true),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
