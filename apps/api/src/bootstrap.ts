@@ -17,6 +17,8 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.useBodyParser('json', { limit: '1mb' });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // GraphQL answers are POSTs that are never revalidated: no SHA-1 of every response body.
+  app.set('etag', false);
   // Apollo's sandbox page needs inline scripts; the strict CSP applies whenever it is off.
   app.use(helmet({ contentSecurityPolicy: config.graphqlPlayground ? false : undefined, crossOriginEmbedderPolicy: false }));
   if (config.corsOrigins.length > 0) {

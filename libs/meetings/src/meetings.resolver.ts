@@ -46,34 +46,34 @@ export class MeetingsResolver {
   }
 
   @ResolveField(() => WorkingGroup, { nullable: true, description: 'Null for an alliance-wide workshop.' })
-  workingGroup(@Parent() meeting: MeetingEntity, @Context() ctx: GqlContext) {
+  workingGroup(meeting: MeetingEntity, _args: unknown, ctx: GqlContext) {
     return meeting.workingGroupId ? ctx.loaders.of(createWorkingGroupLoaders).byId.load(meeting.workingGroupId) : null;
   }
 
   @ResolveField(() => [AgendaItem], { description: 'In order, each with its computed start time.' })
-  async agenda(@Parent() meeting: MeetingEntity, @Context() ctx: GqlContext) {
+  async agenda(meeting: MeetingEntity, _args: unknown, ctx: GqlContext) {
     return withStartTimes(meeting.startsAt, await ctx.loaders.of(createMeetingLoaders).agenda.load(meeting.id));
   }
 
   @ResolveField(() => Int, { description: 'By how many minutes the agenda runs past endsAt; 0 when it fits.' })
-  async agendaOverrunMinutes(@Parent() meeting: MeetingEntity, @Context() ctx: GqlContext) {
+  async agendaOverrunMinutes(meeting: MeetingEntity, _args: unknown, ctx: GqlContext) {
     return agendaOverrunMinutes(meeting, await ctx.loaders.of(createMeetingLoaders).agenda.load(meeting.id));
   }
 
   @ResolveField(() => [Invitation], { description: "By the invitee's name." })
-  invitations(@Parent() meeting: MeetingEntity, @Context() ctx: GqlContext) {
+  invitations(meeting: MeetingEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createMeetingLoaders).invitations.load(meeting.id);
   }
 
   @ResolveField(() => Int, {
     description: 'Invitees marked present once attendance is recorded; before that, the invitees who ACCEPTED.',
   })
-  attendeeCount(@Parent() meeting: MeetingEntity, @Context() ctx: GqlContext) {
+  attendeeCount(meeting: MeetingEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createMeetingLoaders).attendeeCount.load(meeting.id);
   }
 
   @ResolveField(() => [ActionItem], { description: 'Oldest first.' })
-  actionItems(@Parent() meeting: MeetingEntity, @Context() ctx: GqlContext) {
+  actionItems(meeting: MeetingEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createMeetingLoaders).actionItems.load(meeting.id);
   }
 }

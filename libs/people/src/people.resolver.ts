@@ -44,7 +44,7 @@ export class PeopleResolver {
     nullable: true,
     description: 'Visible to the person, to admins and to people who share a working group with them; null otherwise.',
   })
-  async email(@Parent() person: PersonEntity, @Context() ctx: GqlContext): Promise<string | null> {
+  async email(person: PersonEntity, _args: unknown, ctx: GqlContext): Promise<string | null> {
     const viewer = ctx.viewer;
     if (!viewer) return null;
     if (viewer.id === person.id || viewer.role === PlatformRole.ADMIN) return person.email;
@@ -52,7 +52,7 @@ export class PeopleResolver {
   }
 
   @ResolveField(() => Organization)
-  organization(@Parent() person: PersonEntity, @Context() ctx: GqlContext) {
+  organization(person: PersonEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createOrganizationLoaders).byId.load(person.organizationId);
   }
 }

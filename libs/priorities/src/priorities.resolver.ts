@@ -61,22 +61,22 @@ export class PrioritiesResolver {
   }
 
   @ResolveField(() => WorkingGroup, { nullable: true, description: 'Null for an alliance-wide priority.' })
-  workingGroup(@Parent() priority: PriorityEntity, @Context() ctx: GqlContext) {
+  workingGroup(priority: PriorityEntity, _args: unknown, ctx: GqlContext) {
     return priority.workingGroupId ? ctx.loaders.of(createWorkingGroupLoaders).byId.load(priority.workingGroupId) : null;
   }
 
   @ResolveField(() => [Organization], { description: 'The endorsing organisations, by name.' })
-  endorsements(@Parent() priority: PriorityEntity, @Context() ctx: GqlContext) {
+  endorsements(priority: PriorityEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createPriorityLoaders).endorsements.load(priority.id);
   }
 
   @ResolveField(() => Int)
-  endorsementCount(@Parent() priority: PriorityEntity, @Context() ctx: GqlContext) {
+  endorsementCount(priority: PriorityEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createPriorityLoaders).endorsementCount.load(priority.id);
   }
 
   @ResolveField(() => Boolean, { description: "Whether the viewer's organisation endorses this priority." })
-  viewerHasEndorsed(@Parent() priority: PriorityEntity, @Context() ctx: GqlContext) {
+  viewerHasEndorsed(priority: PriorityEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createPriorityLoaders).viewerHasEndorsed.load(priority.id);
   }
 }

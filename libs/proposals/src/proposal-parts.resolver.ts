@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Context, CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, GqlContext, Viewer } from '@app/core';
 import { createOrganizationLoaders, Organization } from '@app/organizations';
 import { createPeopleLoaders, Person } from '@app/people';
 import { CommentEntity } from './comments/comment.entity';
@@ -12,7 +12,7 @@ import { Comment, ProposalEvent, ProposalPartner } from './proposal.model';
 @Resolver(() => ProposalPartner)
 export class ProposalPartnerResolver {
   @ResolveField(() => Organization)
-  organization(@Parent() partner: PartnerEntity, @Context() ctx: GqlContext) {
+  organization(partner: PartnerEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createOrganizationLoaders).byId.load(partner.organizationId);
   }
 }
@@ -20,7 +20,7 @@ export class ProposalPartnerResolver {
 @Resolver(() => ProposalEvent)
 export class ProposalEventResolver {
   @ResolveField(() => Person, { nullable: true })
-  actor(@Parent() event: ProposalEventEntity, @Context() ctx: GqlContext) {
+  actor(event: ProposalEventEntity, _args: unknown, ctx: GqlContext) {
     return event.actorId ? ctx.loaders.of(createPeopleLoaders).byId.load(event.actorId) : null;
   }
 }
@@ -35,7 +35,7 @@ export class CommentsResolver {
   }
 
   @ResolveField(() => Person)
-  author(@Parent() comment: CommentEntity, @Context() ctx: GqlContext) {
+  author(comment: CommentEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createPeopleLoaders).byId.load(comment.authorId);
   }
 }

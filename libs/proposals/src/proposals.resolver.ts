@@ -73,37 +73,37 @@ export class ProposalsResolver {
   }
 
   @ResolveField(() => WorkingGroup)
-  workingGroup(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+  workingGroup(proposal: ProposalEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createWorkingGroupLoaders).byId.load(proposal.workingGroupId);
   }
 
   @ResolveField(() => Organization)
-  leadOrganization(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+  leadOrganization(proposal: ProposalEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createOrganizationLoaders).byId.load(proposal.leadOrganizationId);
   }
 
   @ResolveField(() => Person)
-  author(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+  author(proposal: ProposalEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createPeopleLoaders).byId.load(proposal.authorId);
   }
 
   @ResolveField(() => [ProposalPartner])
-  partners(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+  partners(proposal: ProposalEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createProposalLoaders).partners.load(proposal.id);
   }
 
   @ResolveField(() => [Priority])
-  priorities(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+  priorities(proposal: ProposalEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createProposalLoaders).priorities.load(proposal.id);
   }
 
   @ResolveField(() => [Organization])
-  supporters(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+  supporters(proposal: ProposalEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createProposalLoaders).supporters.load(proposal.id);
   }
 
   @ResolveField(() => Boolean, { description: "Whether the viewer's organisation supports it." })
-  viewerHasSupported(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+  viewerHasSupported(proposal: ProposalEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createProposalLoaders).viewerHasSupported.load(proposal.id);
   }
 
@@ -113,7 +113,7 @@ export class ProposalsResolver {
   }
 
   @ResolveField(() => [ProposalEvent], { description: 'The audit trail, oldest first.' })
-  history(@Parent() proposal: ProposalEntity, @Context() ctx: GqlContext) {
+  history(proposal: ProposalEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createProposalLoaders).history.load(proposal.id);
   }
 }

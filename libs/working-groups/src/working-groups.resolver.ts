@@ -44,7 +44,7 @@ export class WorkingGroupsResolver {
   }
 
   @ResolveField(() => [Person], { description: 'People holding a CHAIR or CO_CHAIR seat, chairs first.' })
-  async chairs(@Parent() group: WorkingGroupEntity, @Context() ctx: GqlContext): Promise<PersonEntity[]> {
+  async chairs(group: WorkingGroupEntity, _args: unknown, ctx: GqlContext): Promise<PersonEntity[]> {
     const seats = await ctx.loaders.of(createWorkingGroupLoaders).chairSeatsOfGroup.load(group.id);
     const people = await ctx.loaders.of(createPeopleLoaders).byId.loadMany(seats.map((s) => s.personId));
     return people.filter((p): p is PersonEntity => p !== null && !(p instanceof Error));

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { ExecutionArgs, ExecutionResult, getOperationAST, GraphQLError, GraphQLFormattedError, parse, specifiedRules, validate } from 'graphql';
@@ -47,7 +48,9 @@ export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFil
     path: '/graphql',
     playground: false,
     introspection: config.graphqlPlayground,
-    plugins: config.graphqlPlayground ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [],
+    // No cache hints in this schema (answers depend on the viewer): Apollo's cache-control plugin, on by
+    // default, would only wrap every field resolver (a quarter of a nested query's allocations).
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...(config.graphqlPlayground ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
     includeStacktraceInErrorResponses: false,
     validationRules: queryLimitRules(),
     formatError,

@@ -49,15 +49,27 @@ function afterCondition(query: ListQuery, params: unknown[], after: string | nul
   return [`(${keys.join(', ')}) ${query.descending ? '<' : '>'} (${placeholders.join(', ')})`];
 }
 
+/**
+ * An edge whose cursor is encoded only if a client asks for it (most ask for nodes alone). The row
+ * keeps its sort-key columns (`__k0`…): GraphQL serialises only the schema's fields, and deleting
+ * properties would turn every row into a slow dictionary-mode object.
+ */
+class KeysetEdge<T> {
+  private encoded?: string;
+  constructor(
+    readonly node: T,
+    private readonly keyValues: unknown[],
+  ) {}
+
+  get cursor(): string {
+    return (this.encoded ??= encodeCursor(this.keyValues));
+  }
+}
+
 function toPage<T>(rows: Record<string, unknown>[], query: ListQuery, args: PageArgs): Page<T> {
   const hasNextPage = rows.length > args.first;
-  const edges = rows.slice(0, args.first).map((row) => {
-    const keyValues = query.orderBy.map((_, i) => row[`__k${i}`]);
-    for (let i = 0; i < query.orderBy.length; i += 1) delete row[`__k${i}`];
-    delete row.__parent;
-    delete row.__rn;
-    return { cursor: encodeCursor(keyValues), node: row as T };
-  });
+  const keyNames = query.orderBy.map((_, i) => `__k${i}`);
+  const edges = rows.slice(0, args.first).map((row) => new KeysetEdge(row as T, keyNames.map((k) => row[k])));
   return {
     edges,
     pageInfo: {

@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Context, CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, GqlContext, Viewer } from '@app/core';
 import { createPeopleLoaders, Person } from '@app/people';
 import { ActionItemInput, MyActionItemsArgs, SetActionItemStatusArgs } from '../dto/action-item.input';
 import { Meeting } from '../meeting.model';
@@ -32,12 +32,12 @@ export class ActionItemsResolver {
   }
 
   @ResolveField(() => Person, { nullable: true })
-  owner(@Parent() item: ActionItemEntity, @Context() ctx: GqlContext) {
+  owner(item: ActionItemEntity, _args: unknown, ctx: GqlContext) {
     return item.ownerId ? ctx.loaders.of(createPeopleLoaders).byId.load(item.ownerId) : null;
   }
 
   @ResolveField(() => Meeting)
-  meeting(@Parent() item: ActionItemEntity, @Context() ctx: GqlContext) {
+  meeting(item: ActionItemEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createMeetingLoaders).visibleById.load(item.meetingId);
   }
 }

@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Context, CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, GqlContext, Viewer } from '@app/core';
 import { createPeopleLoaders, Person } from '@app/people';
 import { createPriorityLoaders, Priority } from '@app/priorities';
 import { CooperationProposal, createProposalLoaders } from '@app/proposals';
@@ -19,17 +19,17 @@ export class AgendaResolver {
   }
 
   @ResolveField(() => Person, { nullable: true })
-  presenter(@Parent() item: AgendaItemEntity, @Context() ctx: GqlContext) {
+  presenter(item: AgendaItemEntity, _args: unknown, ctx: GqlContext) {
     return item.presenterId ? ctx.loaders.of(createPeopleLoaders).byId.load(item.presenterId) : null;
   }
 
   @ResolveField(() => CooperationProposal, { nullable: true, description: 'Null also when the viewer may not read the proposal.' })
-  proposal(@Parent() item: AgendaItemEntity, @Context() ctx: GqlContext) {
+  proposal(item: AgendaItemEntity, _args: unknown, ctx: GqlContext) {
     return item.proposalId ? ctx.loaders.of(createProposalLoaders).visibleById.load(item.proposalId) : null;
   }
 
   @ResolveField(() => Priority, { nullable: true })
-  priority(@Parent() item: AgendaItemEntity, @Context() ctx: GqlContext) {
+  priority(item: AgendaItemEntity, _args: unknown, ctx: GqlContext) {
     return item.priorityId ? ctx.loaders.of(createPriorityLoaders).byId.load(item.priorityId) : null;
   }
 }

@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Context, CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, GqlContext, Viewer } from '@app/core';
 import { createPeopleLoaders, Person } from '@app/people';
 import { MeetingPeopleArgs, RespondToInvitationArgs } from '../dto/invitation.args';
 import { Meeting } from '../meeting.model';
@@ -32,7 +32,7 @@ export class InvitationsResolver {
   }
 
   @ResolveField(() => Person)
-  person(@Parent() invitation: InvitationEntity, @Context() ctx: GqlContext) {
+  person(invitation: InvitationEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createPeopleLoaders).byId.load(invitation.personId);
   }
 }

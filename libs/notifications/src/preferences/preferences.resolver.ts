@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Context, CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, GqlContext, Viewer } from '@app/core';
 import { Person, PersonEntity } from '@app/people';
 import { NotificationPreference } from '../notification.model';
 import { UpdateNotificationPreferencesArgs } from './preference.input';
@@ -27,7 +27,7 @@ export class PersonNotificationPreferencesResolver {
     nullable: true,
     description: "The person's own settings, all six categories with defaults filled in; null for anyone else but admins.",
   })
-  notificationPreferences(@Parent() person: PersonEntity, @Context() ctx: GqlContext) {
+  notificationPreferences(person: PersonEntity, _args: unknown, ctx: GqlContext) {
     if (!this.preferences.canRead(ctx.viewer, person.id)) return null;
     return ctx.loaders.of(createNotificationPreferenceLoaders).ofPerson.load(person.id);
   }

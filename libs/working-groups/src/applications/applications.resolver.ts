@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Context, CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, GqlContext, Viewer } from '@app/core';
 import { createOrganizationLoaders, Organization } from '@app/organizations';
 import { createPeopleLoaders, Person } from '@app/people';
 import { MembershipApplication, WorkingGroup } from '../working-group.model';
@@ -33,22 +33,22 @@ export class ApplicationsResolver {
   }
 
   @ResolveField(() => WorkingGroup)
-  workingGroup(@Parent() application: ApplicationEntity, @Context() ctx: GqlContext) {
+  workingGroup(application: ApplicationEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createWorkingGroupLoaders).byId.load(application.workingGroupId);
   }
 
   @ResolveField(() => Organization)
-  organization(@Parent() application: ApplicationEntity, @Context() ctx: GqlContext) {
+  organization(application: ApplicationEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createOrganizationLoaders).byId.load(application.organizationId);
   }
 
   @ResolveField(() => Person)
-  submittedBy(@Parent() application: ApplicationEntity, @Context() ctx: GqlContext) {
+  submittedBy(application: ApplicationEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createPeopleLoaders).byId.load(application.submittedById);
   }
 
   @ResolveField(() => Person, { nullable: true })
-  decidedBy(@Parent() application: ApplicationEntity, @Context() ctx: GqlContext) {
+  decidedBy(application: ApplicationEntity, _args: unknown, ctx: GqlContext) {
     return application.decidedById ? ctx.loaders.of(createPeopleLoaders).byId.load(application.decidedById) : null;
   }
 }

@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Context, CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, GqlContext, Viewer } from '@app/core';
 import { createOrganizationLoaders, Organization } from '@app/organizations';
 import { SeatsService } from '../participants/seats.service';
 import { WorkingGroup, WorkingGroupMembership } from '../working-group.model';
@@ -20,12 +20,12 @@ export class MembershipsResolver {
   }
 
   @ResolveField(() => WorkingGroup)
-  workingGroup(@Parent() membership: MembershipEntity, @Context() ctx: GqlContext) {
+  workingGroup(membership: MembershipEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createWorkingGroupLoaders).byId.load(membership.workingGroupId);
   }
 
   @ResolveField(() => Organization)
-  organization(@Parent() membership: MembershipEntity, @Context() ctx: GqlContext) {
+  organization(membership: MembershipEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createOrganizationLoaders).byId.load(membership.organizationId);
   }
 }
@@ -34,7 +34,7 @@ export class MembershipsResolver {
 @Resolver(() => Organization)
 export class OrganizationMembershipsResolver {
   @ResolveField(() => [WorkingGroupMembership])
-  memberships(@Parent() organization: Organization, @Context() ctx: GqlContext) {
+  memberships(organization: Organization, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createWorkingGroupLoaders).membershipsOfOrganization.load(organization.id);
   }
 }

@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Context, CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, GqlContext, Viewer } from '@app/core';
 import { createPeopleLoaders, Person, PersonEntity } from '@app/people';
 import { ParticipantRole } from '../working-group.enums';
 import { WorkingGroup, WorkingGroupParticipant } from '../working-group.model';
@@ -33,12 +33,12 @@ export class ParticipantsResolver {
   }
 
   @ResolveField(() => WorkingGroup)
-  workingGroup(@Parent() seat: ParticipantEntity, @Context() ctx: GqlContext) {
+  workingGroup(seat: ParticipantEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createWorkingGroupLoaders).byId.load(seat.workingGroupId);
   }
 
   @ResolveField(() => Person)
-  person(@Parent() seat: ParticipantEntity, @Context() ctx: GqlContext) {
+  person(seat: ParticipantEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createPeopleLoaders).byId.load(seat.personId);
   }
 }
@@ -47,7 +47,7 @@ export class ParticipantsResolver {
 @Resolver(() => Person)
 export class PersonParticipationsResolver {
   @ResolveField(() => [WorkingGroupParticipant])
-  participations(@Parent() person: PersonEntity, @Context() ctx: GqlContext) {
+  participations(person: PersonEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createWorkingGroupLoaders).seatsOfPerson.load(person.id);
   }
 }
