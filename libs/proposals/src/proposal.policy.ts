@@ -67,7 +67,12 @@ export class ProposalPolicy {
   /** Taking part (proposing, supporting, commenting): a seat other than OBSERVER in the group, or admin. */
   async assertCanTakePart(viewer: Viewer, workingGroupId: string, what: string, db?: Db): Promise<void> {
     if (viewer.role === 'ADMIN') return;
-    const role = await this.groups.roleOf(viewer, workingGroupId, db);
+    this.assertRoleTakesPart(viewer, await this.groups.roleOf(viewer, workingGroupId, db), what);
+  }
+
+  /** The same rule, for a caller that already read the viewer's `role` in the group (null: no seat). */
+  assertRoleTakesPart(viewer: Viewer, role: ParticipantRole | null, what: string): void {
+    if (viewer.role === 'ADMIN') return;
     if (role === null || role === ParticipantRole.OBSERVER) {
       throw new ForbiddenError(`Only participants of the working group (not observers) may ${what}`, 'NOT_GROUP_PARTICIPANT');
     }

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer } from '@app/core';
-import { WorkingGroupStatus } from '@app/working-groups';
+import { ParticipantRole, WorkingGroupStatus } from '@app/working-groups';
 import { CreateProposalInput, UpdateProposalInput } from './dto/proposal.input';
-import { ProposalHistory } from './events/proposal-events';
+import { ProposalHistory, SqlWrite } from './events/proposal-events';
 import { AUTHOR_MOVES, EDITABLE_STATES, PROPOSAL_TRANSITIONS } from './proposal-transitions';
-import { ProposalEntity, ProposalPriorityEntity } from './proposal.entity';
+import { ProposalEntity } from './proposal.entity';
 import { Confidentiality, ProposalState } from './proposal.enums';
 import { canReadProposalSql, ProposalPolicy } from './proposal.policy';
 
@@ -21,18 +21,23 @@ export class ProposalsService {
   /** A participant (not observer) of the group drafts a proposal for an active member organisation. */
   create(viewer: Viewer, input: CreateProposalInput): Promise<ProposalEntity> {
     return this.dataSource.transaction(async (em) => {
-      const [group]: { status: WorkingGroupStatus }[] = await em.query(`SELECT status FROM working_groups WHERE id = $1`, [input.workingGroupId]);
+      const leadOrganizationId = input.leadOrganizationId ?? viewer.organizationId;
+      // What every check needs, in one statement (the seat as WorkingGroupPolicy.roleOf reads it); the checks keep their order,
+      // which decides the error when several fail.
+      const [group]: { status: WorkingGroupStatus; role: ParticipantRole | null; leadIsMember: boolean }[] = await em.query(
+        `SELECT g.status,
+           (SELECT s.role FROM working_group_participants s WHERE s.working_group_id = g.id AND s.person_id = $2 AND s.ended_at IS NULL) AS role,
+           EXISTS (SELECT 1 FROM working_group_memberships m
+                   WHERE m.working_group_id = g.id AND m.organization_id = $3 AND m.status = 'ACTIVE') AS "leadIsMember"
+         FROM working_groups g WHERE g.id = $1`,
+        [input.workingGroupId, viewer.id, leadOrganizationId],
+      );
       if (!group) throw new NotFoundError('working group');
-      await this.policy.assertCanTakePart(viewer, input.workingGroupId, 'propose', em);
+      this.policy.assertRoleTakesPart(viewer, group.role, 'propose');
       if (group.status === WorkingGroupStatus.CLOSED) {
         throw new ConflictError('WORKING_GROUP_CLOSED', 'This working group is closed');
       }
-      const leadOrganizationId = input.leadOrganizationId ?? viewer.organizationId;
-      const [lead] = await em.query(
-        `SELECT 1 FROM working_group_memberships WHERE working_group_id = $1 AND organization_id = $2 AND status = 'ACTIVE'`,
-        [input.workingGroupId, leadOrganizationId],
-      );
-      if (!lead) {
+      if (!group.leadIsMember) {
         throw new InvalidInputError('leadOrganizationId', 'The lead organisation must be an active member of the working group', 'LEAD_NOT_MEMBER');
       }
       const now = new Date();
@@ -55,9 +60,9 @@ export class ProposalsService {
         submittedAt: null,
         decidedAt: null,
       };
-      await em.getRepository(ProposalEntity).insert(proposal);
+      // The proposal and its CREATED event in one statement.
+      await this.history.record(em, { proposal, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT }, insertProposal(proposal));
       await this.setPriorities(em, proposal, input.priorityIds ?? []);
-      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT });
       return proposal;
     });
   }
@@ -89,7 +94,7 @@ export class ProposalsService {
         await em.query(`DELETE FROM proposal_priorities WHERE proposal_id = $1`, [proposal.id]);
         await this.setPriorities(em, proposal, priorityIds);
       }
-      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'UPDATED', note: `Changed: ${changed.join(', ')}` });
+      await this.history.record(em, { proposal, actorId: viewer.id, type: 'UPDATED', note: `Changed: ${changed.join(', ')}` });
       return { ...proposal, ...changes };
     });
   }
@@ -118,7 +123,7 @@ export class ProposalsService {
         ...(state === ProposalState.APPROVED || state === ProposalState.REJECTED ? { decidedAt: now } : {}),
       };
       await em.getRepository(ProposalEntity).update({ id: proposal.id }, changes);
-      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'STATE_CHANGED', fromState: proposal.state, toState: state, note: reason });
+      await this.history.record(em, { proposal, actorId: viewer.id, type: 'STATE_CHANGED', fromState: proposal.state, toState: state, note: reason });
       return { ...proposal, ...changes };
     });
   }
@@ -166,15 +171,29 @@ export class ProposalsService {
   private async setPriorities(em: EntityManager, proposal: ProposalEntity, priorityIds: string[]): Promise<void> {
     const ids = [...new Set(priorityIds)];
     if (ids.length === 0) return;
-    const found: { id: string }[] = await em.query(
-      `SELECT id FROM priorities WHERE id = ANY($1) AND (working_group_id IS NULL OR working_group_id = $2)`,
-      [ids, proposal.workingGroupId],
+    // Links the admissible ones; if any is not, the error rolls the transaction (and these links) back.
+    const linked: unknown[] = await em.query(
+      `INSERT INTO proposal_priorities (proposal_id, priority_id)
+       SELECT $1::uuid, id FROM priorities WHERE id = ANY($2) AND (working_group_id IS NULL OR working_group_id = $3) RETURNING priority_id`,
+      [proposal.id, ids, proposal.workingGroupId],
     );
-    if (found.length !== ids.length) {
+    if (linked.length !== ids.length) {
       throw new InvalidInputError('priorityIds', "priorityIds must be priorities of the proposal's working group or alliance-wide ones");
     }
-    await em.getRepository(ProposalPriorityEntity).insert(ids.map((priorityId) => ({ proposalId: proposal.id, priorityId })));
   }
+}
+
+/** A new proposal's INSERT, every column given: nothing to read back. */
+function insertProposal(p: ProposalEntity): SqlWrite {
+  return {
+    sql: `INSERT INTO cooperation_proposals (id, working_group_id, title, summary, body, kind, state, confidentiality, lead_organization_id, author_id,
+            author_organization_id, version, support_count, created_at, updated_at, submitted_at, decided_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    params: [
+      p.id, p.workingGroupId, p.title, p.summary, p.body, p.kind, p.state, p.confidentiality, p.leadOrganizationId, p.authorId,
+      p.authorOrganizationId, p.version, p.supportCount, p.createdAt, p.updatedAt, p.submittedAt, p.decidedAt,
+    ],
+  };
 }
 
 function anyPartnerSql(viewer: Viewer, params: unknown[]): string {

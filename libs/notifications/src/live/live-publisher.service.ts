@@ -1,5 +1,4 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainEvent, DomainEvents, PubSubService } from '@app/core';
 import { NOTIFICATION_ADDED, NotificationAddedMessage, PROPOSAL_CHANGED, ProposalChangedMessage } from './live-triggers';
 
@@ -13,7 +12,6 @@ export class LivePublisher implements OnModuleInit {
   private readonly logger = new Logger(LivePublisher.name);
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly events: DomainEvents,
     private readonly pubsub: PubSubService,
   ) {}
@@ -31,18 +29,14 @@ export class LivePublisher implements OnModuleInit {
     }
   }
 
+  /** The group travels with each PROPOSAL_* event, and so with the message: subscribers filtering by group skip it without a query. */
   private async proposalsChanged(events: DomainEvent[]): Promise<void> {
-    const ids = [
-      ...new Set(events.filter((e) => e.type.startsWith('PROPOSAL_') && typeof e.proposalId === 'string').map((e) => e.proposalId as string)),
-    ];
-    if (ids.length === 0) return;
-    // The group travels with the message so that subscribers filtering by group skip it without a query.
-    const rows: { id: string; workingGroupId: string }[] = await this.dataSource.query(
-      `SELECT id, working_group_id AS "workingGroupId" FROM cooperation_proposals WHERE id = ANY($1)`,
-      [ids],
-    );
-    for (const row of rows) {
-      const message: ProposalChangedMessage = { proposalId: row.id, workingGroupId: row.workingGroupId };
+    const groups = new Map<string, string>();
+    for (const e of events) {
+      if (e.type.startsWith('PROPOSAL_') && typeof e.proposalId === 'string' && typeof e.workingGroupId === 'string') groups.set(e.proposalId, e.workingGroupId);
+    }
+    for (const [proposalId, workingGroupId] of groups) {
+      const message: ProposalChangedMessage = { proposalId, workingGroupId };
       await this.pubsub.publish(PROPOSAL_CHANGED, message);
     }
   }

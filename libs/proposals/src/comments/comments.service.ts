@@ -42,7 +42,7 @@ export class CommentsService {
         editedAt: null,
       };
       await em.getRepository(CommentEntity).insert(comment);
-      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'COMMENTED', details: { commentId: comment.id, parentId: comment.parentId } });
+      await this.history.record(em, { proposal, actorId: viewer.id, type: 'COMMENTED', details: { commentId: comment.id, parentId: comment.parentId } });
       return comment;
     });
   }

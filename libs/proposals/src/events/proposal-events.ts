@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainEvents } from '@app/core';
+import { ProposalEntity } from '../proposal.entity';
 import { ProposalState } from '../proposal.enums';
-import { ProposalEventEntity } from './event.entity';
 
 export type ProposalEventType =
   | 'CREATED'
@@ -16,7 +16,8 @@ export type ProposalEventType =
   | 'COMMENTED';
 
 export interface ProposalHistoryEntry {
-  proposalId: string;
+  /** The group travels with the event (not stored in the trail): live updates filter by it without a query. */
+  proposal: Pick<ProposalEntity, 'id' | 'workingGroupId'>;
   actorId: string;
   type: ProposalEventType;
   fromState?: ProposalState;
@@ -24,6 +25,12 @@ export interface ProposalHistoryEntry {
   note?: string | null;
   /** For consumers only (not stored in the trail): e.g. the partner organisation, the comment. */
   details?: Record<string, unknown>;
+}
+
+/** A data-modifying statement and its parameters ($1…$n). */
+export interface SqlWrite {
+  sql: string;
+  params: unknown[];
 }
 
 /**
@@ -34,21 +41,22 @@ export interface ProposalHistoryEntry {
 export class ProposalHistory {
   constructor(private readonly events: DomainEvents) {}
 
-  async record(em: EntityManager, entry: ProposalHistoryEntry): Promise<void> {
-    await em.getRepository(ProposalEventEntity).insert({
-      id: randomUUID(),
-      proposalId: entry.proposalId,
-      actorId: entry.actorId,
-      type: entry.type,
-      fromState: entry.fromState ?? null,
-      toState: entry.toState ?? null,
-      note: entry.note ?? null,
-      at: new Date(),
-    });
+  /**
+   * `along`, a write the event belongs with (the proposal's own INSERT), runs in the same statement as
+   * a data-modifying CTE: one round trip. Foreign keys are checked at the end of the statement, so
+   * the trail may reference a proposal inserted by `along`.
+   */
+  async record(em: EntityManager, entry: ProposalHistoryEntry, along?: SqlWrite): Promise<void> {
+    const before = along?.params ?? [];
+    const values = [randomUUID(), entry.proposal.id, entry.actorId, entry.type, entry.fromState ?? null, entry.toState ?? null, entry.note ?? null, new Date()];
+    const placeholders = values.map((_, i) => `$${before.length + i + 1}`).join(', ');
+    const insert = `INSERT INTO proposal_events (id, proposal_id, actor_id, type, from_state, to_state, note, at) VALUES (${placeholders})`;
+    await em.query(along ? `WITH along AS (${along.sql}) ${insert}` : insert, [...before, ...values]);
     await this.events.publish(em, {
       type: `PROPOSAL_${entry.type}`,
       actorId: entry.actorId,
-      proposalId: entry.proposalId,
+      proposalId: entry.proposal.id,
+      workingGroupId: entry.proposal.workingGroupId,
       fromState: entry.fromState ?? null,
       toState: entry.toState ?? null,
       note: entry.note ?? null,

@@ -48,7 +48,7 @@ export class PartnersService {
         throw error;
       }
       const touched = await this.proposals.touch(em, proposal.id);
-      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'PARTNER_INVITED', note: organization.name, details: { organizationId } });
+      await this.history.record(em, { proposal, actorId: viewer.id, type: 'PARTNER_INVITED', note: organization.name, details: { organizationId } });
       return { ...proposal, ...touched };
     });
   }
@@ -73,7 +73,7 @@ export class PartnersService {
         { consent, respondedById: viewer.id, respondedAt: new Date() },
       );
       const touched = await this.proposals.touch(em, proposal.id);
-      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'PARTNER_RESPONDED', note: consent, details: { organizationId: viewer.organizationId } });
+      await this.history.record(em, { proposal, actorId: viewer.id, type: 'PARTNER_RESPONDED', note: consent, details: { organizationId: viewer.organizationId } });
       return { ...proposal, ...touched };
     });
   }

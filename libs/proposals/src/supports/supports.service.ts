@@ -42,7 +42,7 @@ export class SupportsService {
       );
       if (inserted.length === 0) return proposal;
       await em.query(`UPDATE cooperation_proposals SET support_count = support_count + 1 WHERE id = $1`, [proposal.id]);
-      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'SUPPORTED' });
+      await this.history.record(em, { proposal, actorId: viewer.id, type: 'SUPPORTED' });
       return { ...proposal, supportCount: proposal.supportCount + 1 };
     });
   }
@@ -57,7 +57,7 @@ export class SupportsService {
       );
       if (deleted.length === 0) return proposal;
       await em.query(`UPDATE cooperation_proposals SET support_count = support_count - 1 WHERE id = $1`, [proposal.id]);
-      await this.history.record(em, { proposalId: proposal.id, actorId: viewer.id, type: 'SUPPORT_WITHDRAWN' });
+      await this.history.record(em, { proposal, actorId: viewer.id, type: 'SUPPORT_WITHDRAWN' });
       return { ...proposal, supportCount: proposal.supportCount - 1 };
     });
   }
