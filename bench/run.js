@@ -4,13 +4,12 @@
 // autocannon on loopback. See issue 6.
 //   npm --prefix bench install        (once: PostGraphile, node@22, autocannon; kept out of the app)
 //   npm run bench                     (builds if stale, then runs this)
-//   node bench/run.js [--duration 10] [--warmup 3] [--rounds 2] [--connections 16,64]
+//   node bench/run.js [--duration 10] [--warmup 3] [--jit-warmup 6] [--rounds 2] [--connections 16,64]
 //                     [--only platform|postgraphile] [--no-db-stats] [--scale 1] [--keep]
 // It works on its own database `ecava_bench_<time>` on BENCH_DATABASE_SERVER (default:
 // postgres://postgres@127.0.0.1:5432/postgres), never the test or dev one, dropped at the end unless
 // --keep. Prints a Markdown table and writes it to bench/results/latest.md.
 const { spawn, execFileSync } = require('node:child_process');
-const { randomBytes, randomUUID } = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -18,6 +17,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { Client } = require('pg');
 const { seed } = require('./seed');
+const { fixtures, workloads } = require('./workloads');
 
 const root = path.resolve(__dirname, '..');
 const { SERVER, createDatabase } = require('./bench-database');
@@ -28,6 +28,9 @@ const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
+    // Once per server and workload before any measured run: V8 keeps optimising (background JIT
+    // compilation) for well over the per-run warm-up, taking CPU from PostgreSQL and the load generator.
+    'jit-warmup': { type: 'string', default: '6' },
     rounds: { type: 'string', default: '2' },
     connections: { type: 'string', default: '16,64' },
     only: { type: 'string' },
@@ -41,6 +44,7 @@ const { values } = parseArgs({
 });
 const duration = Number(values.duration);
 const warmup = Number(values.warmup);
+const jitWarmup = Number(values['jit-warmup']);
 const rounds = Number(values.rounds);
 const connectionLevels = values.connections.split(',').map(Number);
 // The platform's pool on a PostgreSQL server (libs/core/src/database/database.module.ts); PostGraphile gets the same.
@@ -199,105 +203,6 @@ async function startCountingProxy(databaseUrl) {
   };
 }
 
-/** Seeded ids the workloads need: a group, a member organisation of it, and a person of that organisation. */
-async function fixtures(url) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      `SELECT m.working_group_id, m.organization_id, p.id AS person_id
-         FROM working_group_memberships m JOIN people p ON p.organization_id = m.organization_id
-        ORDER BY m.id, p.id LIMIT 1`,
-    );
-    return rows[0];
-  } finally {
-    await client.end();
-  }
-}
-
-/** The same logical operation on both servers; `count` returns the rows a response holds (to compare). */
-function workloads(f) {
-  const flatPlatform = `{ proposals(first: 50) { edges { node { id title state kind supportCount createdAt } } } }`;
-  const flatPgl = `{ allCooperationProposals(first: 50, orderBy: [CREATED_AT_DESC, ROW_ID_DESC]) { nodes { rowId title state kind supportCount createdAt } } }`;
-  const nestedPlatform = `{ organizations(first: 10) { edges { node { id name memberships { id status workingGroup { id name
-      proposals(first: 20) { edges { node { id title leadOrganization { id name } supporters { id name } } } } } } } } } }`;
-  const nestedPgl = `{ allOrganizations(first: 10, orderBy: PRIMARY_KEY_ASC) { nodes { rowId name
-      workingGroupMembershipsByOrganizationId(orderBy: PRIMARY_KEY_ASC) { nodes { rowId status workingGroupByWorkingGroupId { rowId name
-        cooperationProposalsByWorkingGroupId(first: 20, orderBy: [CREATED_AT_DESC, ROW_ID_DESC]) { nodes { rowId title
-          organizationByLeadOrganizationId { rowId name }
-          proposalSupportsByProposalId { nodes { organizationByOrganizationId { rowId name } } } } } } } } } } }`;
-  const draft = { title: 'Bench draft', summary: 'A draft created by the benchmark.', body: 'Body of the benchmark draft.', kind: 'DATA_POOLING' };
-  const mutationPlatform = `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id title state } }`;
-  const mutationPgl = `mutation($input: CreateCooperationProposalInput!) { createCooperationProposal(input: $input) { cooperationProposal { rowId title state } } }`;
-  const nestedCount = (orgs, memberships, group, proposals, supporters) => {
-    let n = 0;
-    for (const o of orgs) {
-      n++;
-      for (const m of memberships(o)) {
-        n += 2;
-        for (const p of proposals(group(m))) n += 2 + supporters(p).length;
-      }
-    }
-    return n;
-  };
-  return [
-    {
-      name: 'flat',
-      title: 'flat: 50 proposals × 6 scalar fields',
-      platform: { body: () => JSON.stringify({ query: flatPlatform }), count: (d) => d.proposals.edges.length },
-      postgraphile: { body: () => JSON.stringify({ query: flatPgl }), count: (d) => d.allCooperationProposals.nodes.length },
-    },
-    {
-      name: 'nested',
-      title: 'nested: 10 organisations → memberships → group → 20 proposals → lead + supporters',
-      platform: {
-        body: () => JSON.stringify({ query: nestedPlatform }),
-        count: (d) =>
-          nestedCount(d.organizations.edges.map((e) => e.node), (o) => o.memberships, (m) => m.workingGroup, (g) => g.proposals.edges.map((e) => e.node), (p) => p.supporters),
-      },
-      postgraphile: {
-        body: () => JSON.stringify({ query: nestedPgl }),
-        count: (d) =>
-          nestedCount(
-            d.allOrganizations.nodes,
-            (o) => o.workingGroupMembershipsByOrganizationId.nodes,
-            (m) => m.workingGroupByWorkingGroupId,
-            (g) => g.cooperationProposalsByWorkingGroupId.nodes,
-            (p) => p.proposalSupportsByProposalId.nodes,
-          ),
-      },
-    },
-    {
-      name: 'mutation',
-      title: 'mutation: create a proposal draft',
-      platform: {
-        body: () => JSON.stringify({ query: mutationPlatform, variables: { input: { ...draft, workingGroupId: f.working_group_id, leadOrganizationId: f.organization_id } } }),
-        count: (d) => (d.createProposal.state === 'DRAFT' ? 1 : 0),
-      },
-      postgraphile: {
-        // PostGraphile's generated create needs the primary key (no default in the schema) and the
-        // columns the platform fills from the viewer; one fresh id per request.
-        body: () =>
-          JSON.stringify({
-            query: mutationPgl,
-            variables: {
-              input: {
-                cooperationProposal: {
-                  ...draft,
-                  rowId: randomUUID(),
-                  workingGroupId: f.working_group_id,
-                  leadOrganizationId: f.organization_id,
-                  authorId: f.person_id,
-                  authorOrganizationId: f.organization_id,
-                },
-              },
-            },
-          }),
-        count: (d) => (d.createCooperationProposal.cooperationProposal.state === 'DRAFT' ? 1 : 0),
-      },
-    },
-  ];
-}
 
 async function post(server, headers, body) {
   const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -471,6 +376,9 @@ async function main() {
       missing.push('database work per request (run without --no-db-stats)');
     }
 
+    for (const load of loads) {
+      for (const name of names) await runAutocannon(autocannon, servers[name], headersOf[name], load[name], 16, jitWarmup);
+    }
     const results = [];
     for (const connections of connectionLevels) {
       for (const load of loads) {
@@ -535,13 +443,13 @@ function render({ results, memory, shape, names, loads, counts, nodeVersions, mi
     '',
     `Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.platform()} ${os.release()}. ` +
       `Platform on Node ${nodeVersions.platform} (NODE_ENV=production, RUN_WORKER=false); PostGraphile ${postgraphileVersion()} (amber preset) on Node ${nodeVersions.postgraphile}. ` +
-      `Pool size ${poolSize} each. Run: ${new Date().toISOString()}, \`node bench/run.js --duration ${duration} --warmup ${warmup} --rounds ${rounds} --connections ${connectionLevels.join(',')} --scale ${values.scale}\`.`,
+      `Pool size ${poolSize} each. Run: ${new Date().toISOString()}, \`node bench/run.js --duration ${duration} --warmup ${warmup} --jit-warmup ${jitWarmup} --rounds ${rounds} --connections ${connectionLevels.join(',')} --scale ${values.scale}\`.`,
     '',
     `Data: ${Object.entries(counts)
       .map(([t, n]) => `${n} ${t}`)
       .join(', ')}.`,
     '',
-    `Load: autocannon on loopback (same machine, sharing its cores), ${warmup} s warm-up then ${duration} s measured, ${rounds} round(s) per server alternating which goes first, each run starting once both servers are idle; figures are medians of the rounds, errors are summed (a request unanswered after autocannon's 10 s timeout is an error).`,
+    `Load: autocannon on loopback (same machine, sharing its cores); first ${jitWarmup} s per server and workload to let V8 finish optimising, then for each run ${warmup} s warm-up then ${duration} s measured, ${rounds} round(s) per server alternating which goes first, each run starting once both servers are idle; figures are medians of the rounds, errors are summed (a request unanswered after autocannon's 10 s timeout is an error).`,
     '',
     '| Workload | Conc. | Server | Req/s | p50 | p99 | Errors | SQL stmts/req | Xacts/req | Tuples read/req | DB ms/req | Rows, bytes |',
     '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -254,7 +254,7 @@ async function seed(url, { scale = 1 } = {}) {
   }
 }
 
-module.exports = { seed, generate };
+module.exports = { seed, generate, insertAll };
 
 if (require.main === module) {
   const url = process.argv[2];

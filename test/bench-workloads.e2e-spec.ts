@@ -1,0 +1,63 @@
+import { Client } from 'pg';
+import { makePerson } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+
+/* eslint-disable @typescript-eslint/no-require-imports -- the benchmark's own CommonJS modules */
+const { generate, insertAll } = require('../bench/seed') as {
+  generate(options: { scale: number }): Record<string, object[]>;
+  insertAll(client: Client, tables: Record<string, object[]>): Promise<Record<string, number>>;
+};
+const { fixtures, workloads } = require('../bench/workloads') as {
+  fixtures(url: string): Promise<object>;
+  workloads(f: object): { name: string; platform: { body(): string; count(data: unknown): number } }[];
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * Guards the SQL statements per request of the three benchmark workloads (bench/workloads.js, the very
+ * operations `npm run bench` measures against PostGraphile), on the benchmark's generated alliance at a
+ * tenth of its size and at a fifth: the counts are fixed, and the same when the data doubles. A change
+ * that adds a statement (an N+1, a lost batch, an extra permission query) fails here, not in a
+ * benchmark nobody ran. Counted by the app's TypeORM logger: every statement, BEGIN and COMMIT included.
+ */
+describe('Benchmark workloads: SQL statements per request (e2e)', () => {
+  /** The most each workload may send. nested: 1 + its depth (organisations → memberships → group → proposals → lead, supporters). */
+  const CEILING = { flat: 1, nested: 6, mutation: 5 };
+
+  async function measure(scale: number): Promise<Record<string, number>> {
+    const t: TestApp = await startTestApp();
+    try {
+      const client = new Client({ connectionString: t.config.databaseUrl });
+      await client.connect();
+      try {
+        await insertAll(client, generate({ scale }));
+      } finally {
+        await client.end();
+      }
+      const admin = await makePerson(t, { admin: true });
+      const counts: Record<string, number> = {};
+      for (const workload of workloads(await fixtures(t.config.databaseUrl!))) {
+        const send = async () => {
+          const { query, variables } = JSON.parse(workload.platform.body()) as { query: string; variables?: Record<string, unknown> };
+          const response = await t.gql(query, variables ?? {}, admin.token);
+          expect(response.errors).toBeUndefined();
+          expect(workload.platform.count(response.data)).toBeGreaterThan(0);
+        };
+        // The first request warms caches that are not per request (the token's last use, query plans).
+        await send();
+        counts[workload.name] = (await t.counter.measure(send)).statements.length;
+      }
+      return counts;
+    } finally {
+      await t.close();
+    }
+  }
+
+  it('send a fixed number of statements, within the ceilings, unchanged when the data doubles', async () => {
+    const small = await measure(0.1);
+    const large = await measure(0.2);
+    console.info(`statements per request: ${JSON.stringify(small)} at scale 0.1, ${JSON.stringify(large)} at 0.2`);
+    expect(large).toEqual(small);
+    for (const [name, ceiling] of Object.entries(CEILING)) expect(small[name]).toBeLessThanOrEqual(ceiling);
+  }, 120_000);
+});
