@@ -478,7 +478,7 @@ function render({ results, memory, shape, names, loads, counts, nodeVersions, mi
     ...loads.map((l) => `- ${l.title}`),
     '',
     'Notes:',
-    '- The platform answers as an admin (bearer access token, looked up once per request); PostGraphile runs without authentication or row-level security, so it does no visibility work.',
+    '- The platform answers as an admin (bearer access token; its viewer is cached for AUTH_CACHE_SECONDS, so it is looked up once per 10 s, not per request); PostGraphile runs without authentication or row-level security, so it does no visibility work.',
     "- Nested: PostGraphile cannot order organisations by name (no index on `name`), so it orders by primary key; the seed makes ids ascend with names, so both return the same organisations.",
     "- Mutation: the platform's `createProposal` also checks the group, the viewer's right to take part and the lead's membership, and appends a proposal event, in one transaction; PostGraphile's `createCooperationProposal` is one INSERT with the id and author columns given by the client.",
     '- SQL stmts/req: statements the server sent, counted at the wire (simple Query and extended Execute messages, so BEGIN and COMMIT count) by a proxy in front of PostgreSQL, over a second instance of each server, not the one under load.',
