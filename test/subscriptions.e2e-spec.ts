@@ -165,6 +165,11 @@ describe('Subscriptions over graphql-ws (e2e)', () => {
       const comment = (id: string) => ok(ADD_COMMENT, { id, body: `probe ${(n += 1)}` }, author).then(() => undefined);
       await untilLive(all, () => comment(readableG), (e: any) => e.proposalChanged.id === readableG);
       await untilLive(onlyH, () => comment(readableH), (e: any) => e.proposalChanged.id === readableH);
+      // The probes on H reach \`all\` too, maybe later: one more probe on G, delivered in order after them,
+      // marks the point where nothing of theirs is still on its way.
+      const probed = all.events.length;
+      await comment(readableG);
+      await all.waitFor((events) => events.slice(probed).some((e: any) => e.proposalChanged.id === readableG));
 
       // Changes the viewer may not see, then (after them, in order) ones it may: once the last has
       // arrived, anything unfiltered before it would have arrived too.
