@@ -14,47 +14,42 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
   /** Stable per delivery (`<id@host>`), so a retried send is recognisably the same message. */
   messageId?: string;
-  attachments?: {
-    filename: string;
-    content: Buffer | string;
-    contentType: string;
-  }[];
+  attachments?: { filename: string; content: Buffer | string; contentType: string }[];
   /** Meeting emails carry the ICS also as the text/calendar alternative (RFC 6047 iMIP). */
   icalEvent?: { method: string; content: string; filename?: string };
 }
 
-/** SMTP connections kept open per process (Nodemailer's pool); also how many emails a worker sends at once. */
+/** SMTP connections kept open per process; also how many emails a worker sends at once. */
 export const SMTP_POOL_CONNECTIONS = 5;
 
 /**
- * Sends email with Nodemailer: over SMTP when `SMTP_URL` is set; otherwise each message is written
- * as an RFC 5322 `.eml` file under `DATA_DIR/mail/` and logged, so a fresh install needs no server.
+ * Sends email: over SMTP when `SMTP_URL` is set (`SmtpHandOff`'s pooled connections); otherwise each
+ * message is written as an RFC 5322 `.eml` file under `DATA_DIR/mail/` and logged, so a fresh install
+ * needs no server.
  */
 @Injectable()
 export class MailService implements OnApplicationShutdown {
   private readonly logger = new Logger(MailService.name);
-  private readonly transport: Transporter;
-  private readonly handOff?: SmtpHandOff;
+  private readonly smtp?: SmtpHandOff;
+  private readonly files: Transporter;
   private readonly mailDir: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.mailDir = join(config.dataDir, 'mail');
     // SMTP connections are pooled and reused: opening one costs a TCP handshake, the server's
-    // greeting (often delayed on purpose) and EHLO, far more than sending one message. Query
-    // parameters in SMTP_URL override these defaults (e.g. `?maxConnections=2` for a server that
-    // limits connections per client).
-    this.transport = config.smtpUrl
-      ? createTransport({
-          pool: true,
-          maxConnections: SMTP_POOL_CONNECTIONS,
-          url: config.smtpUrl,
-        })
-      : createTransport({
-          streamTransport: true,
-          buffer: true,
-          newline: 'unix',
-        });
-    if (config.smtpUrl) this.handOff = new SmtpHandOff(config.smtpUrl, SMTP_POOL_CONNECTIONS);
+    // greeting (often delayed on purpose) and EHLO, far more than sending one message.
+    if (config.smtpUrl) this.smtp = new SmtpHandOff(config.smtpUrl, SMTP_POOL_CONNECTIONS);
+    this.files = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  async send(mail: OutgoingMail): Promise<{ messageId: string; file?: string }> {
+    if (this.smtp) return { messageId: await this.smtp.send({ from: this.config.mailFrom, ...mail }, () => undefined) };
+    const info = await this.files.sendMail({ from: this.config.mailFrom, ...mail });
+    await mkdir(this.mailDir, { recursive: true });
+    const file = join(this.mailDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`);
+    await writeFile(file, (info as unknown as { message: Buffer }).message);
+    this.logger.log(`Email "${mail.subject}" to ${mail.to} written to ${file}`);
+    return { messageId: info.messageId, file };
   }
 
   /**
@@ -63,29 +58,16 @@ export class MailService implements OnApplicationShutdown {
    * reply: see `SmtpHandOff`. The server may still refuse it after that (the promise rejects).
    */
   async sendHandingOff(mail: OutgoingMail, onHandedOff: HandOffHook): Promise<void> {
-    if (!this.handOff) {
-      await this.send(mail);
-      onHandedOff();
+    if (this.smtp) {
+      await this.smtp.send({ from: this.config.mailFrom, ...mail }, onHandedOff);
       return;
     }
-    await this.handOff.send({ from: this.config.mailFrom, ...mail }, onHandedOff);
-  }
-
-  async send(mail: OutgoingMail): Promise<{ messageId: string; file?: string }> {
-    const info = await this.transport.sendMail({
-      from: this.config.mailFrom,
-      ...mail,
-    });
-    if (this.config.smtpUrl) return { messageId: info.messageId };
-    await mkdir(this.mailDir, { recursive: true });
-    const file = join(this.mailDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`);
-    await writeFile(file, (info as unknown as { message: Buffer }).message);
-    this.logger.log(`Email "${mail.subject}" to ${mail.to} written to ${file}`);
-    return { messageId: info.messageId, file };
+    await this.send(mail);
+    onHandedOff();
   }
 
   onApplicationShutdown(): void {
-    this.transport.close();
-    this.handOff?.close();
+    this.files.close();
+    this.smtp?.close();
   }
 }

@@ -46,29 +46,23 @@ class HandOffSource extends Readable {
  */
 export class SmtpHandOff {
   private readonly logger = new Logger(SmtpHandOff.name);
-  private readonly options: SMTPConnection.Options & {
-    auth?: { user: string; pass: string };
-  };
+  private readonly options: SMTPConnection.Options & { auth?: { user: string; pass: string } };
   private readonly idle: SMTPConnection[] = [];
   private readonly waiting: (() => void)[] = [];
   private readonly retired = new WeakSet<SMTPConnection>();
+  private readonly maxConnections: number;
   private open = 0;
   private closed = false;
 
-  constructor(
-    url: string,
-    private readonly maxConnections: number,
-  ) {
-    this.options = {
-      ...parseConnectionUrl(url),
-      connectionTimeout: 30_000,
-      greetingTimeout: 30_000,
-      socketTimeout: 120_000,
-    } as typeof this.options;
+  /** `maxConnections` unless the URL names its own (`?maxConnections=2`, for a server that limits them). */
+  constructor(url: string, maxConnections: number) {
+    const { maxConnections: fromUrl, ...options } = parseConnectionUrl(url);
+    this.maxConnections = Number(fromUrl) || maxConnections;
+    this.options = { ...options, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 120_000 } as typeof this.options;
   }
 
-  /** Composes and sends one message; runs `onHandedOff` as described above. Rejects with the server's error. */
-  async send(mail: MailComposer.Options, onHandedOff: HandOffHook): Promise<void> {
+  /** Composes and sends one message; runs `onHandedOff` as described above. Returns its Message-ID; rejects with the server's error. */
+  async send(mail: MailComposer.Options, onHandedOff: HandOffHook): Promise<string> {
     const compiled = new MailComposer(mail).compile();
     const envelope = compiled.getEnvelope();
     const body = await compiled.build();
@@ -79,6 +73,7 @@ export class SmtpHandOff {
         connection.send({ from: envelope.from || undefined, to: envelope.to }, source, (error) => (error ? reject(error) : resolve())),
       );
       this.release(connection, true);
+      return compiled.messageId();
     } catch (error) {
       // A refused envelope or message leaves the session usable after RSET; anything else closes it.
       const refused = typeof (error as { responseCode?: number }).responseCode === 'number';
