@@ -123,14 +123,14 @@ export class AuthService {
 
   /** A person revokes their own tokens; admins may revoke anyone's. */
   async revokeAccessToken(viewer: Viewer, id: string): Promise<boolean> {
-    const revoked = await writeReturning(
+    const revoked = await writeReturning<{ personId: string }>(
       this.dataSource,
       `UPDATE access_tokens SET revoked_at = now()
-       WHERE id::text = $1 AND revoked_at IS NULL AND (person_id = $2 OR $3) RETURNING id`,
+       WHERE id::text = $1 AND revoked_at IS NULL AND (person_id = $2 OR $3) RETURNING person_id AS "personId"`,
       [id, viewer.id, viewer.role === 'ADMIN'],
     );
     if (revoked.length === 0) throw new NotFoundError('access token');
-    this.cache.clear();
+    this.forgetPerson(revoked[0].personId);
     return true;
   }
 
