@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer } from '@app/core';
-import { ParticipantRole, WorkingGroupStatus } from '@app/working-groups';
+import { ParticipantRole, seatRoleSql, WorkingGroupStatus } from '@app/working-groups';
 import { CreateProposalInput, UpdateProposalInput } from './dto/proposal.input';
 import { ProposalHistory, SqlWrite } from './events/proposal-events';
 import { AUTHOR_MOVES, EDITABLE_STATES, PROPOSAL_TRANSITIONS } from './proposal-transitions';
@@ -22,11 +22,10 @@ export class ProposalsService {
   create(viewer: Viewer, input: CreateProposalInput): Promise<ProposalEntity> {
     return this.dataSource.transaction(async (em) => {
       const leadOrganizationId = input.leadOrganizationId ?? viewer.organizationId;
-      // What every check needs, in one statement (the seat as WorkingGroupPolicy.roleOf reads it); the checks keep their order,
-      // which decides the error when several fail.
+      // What every check needs, in one statement; the checks keep their order, which decides the error when several fail.
       const [group]: { status: WorkingGroupStatus; role: ParticipantRole | null; leadIsMember: boolean }[] = await em.query(
         `SELECT g.status,
-           (SELECT s.role FROM working_group_participants s WHERE s.working_group_id = g.id AND s.person_id = $2 AND s.ended_at IS NULL) AS role,
+           ${seatRoleSql('g.id', '$2')} AS role,
            EXISTS (SELECT 1 FROM working_group_memberships m
                    WHERE m.working_group_id = g.id AND m.organization_id = $3 AND m.status = 'ACTIVE') AS "leadIsMember"
          FROM working_groups g WHERE g.id = $1`,

@@ -4,15 +4,17 @@ import { ForbiddenError, Viewer } from '@app/core';
 import { MANAGER_ROLES, ParticipantRole } from './working-group.enums';
 
 /** Who may do what in a working group; every service asks here. */
+/** A person's current seat role in a group (NULL without a seat), as a scalar subquery over SQL expressions. */
+export function seatRoleSql(workingGroupId: string, personId: string): string {
+  return `(SELECT s.role FROM working_group_participants s WHERE s.working_group_id = ${workingGroupId} AND s.person_id = ${personId} AND s.ended_at IS NULL)`;
+}
+
 @Injectable()
 export class WorkingGroupPolicy {
   constructor(private readonly dataSource: DataSource) {}
 
   async roleOf(viewer: Viewer, workingGroupId: string, db: EntityManager | DataSource = this.dataSource): Promise<ParticipantRole | null> {
-    const rows: { role: ParticipantRole }[] = await db.query(
-      `SELECT role FROM working_group_participants WHERE working_group_id = $1 AND person_id = $2 AND ended_at IS NULL`,
-      [workingGroupId, viewer.id],
-    );
+    const rows: { role: ParticipantRole | null }[] = await db.query(`SELECT ${seatRoleSql('$1', '$2')} AS role`, [workingGroupId, viewer.id]);
     return rows[0]?.role ?? null;
   }
 
