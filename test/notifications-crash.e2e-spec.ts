@@ -22,11 +22,7 @@ const WORKER_MAIN = join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
 const N = 300;
 const KILL_AFTER = 111;
 /** Fast queue timings, so the batch the killed worker held is retried within seconds (see docs/operations.md). */
-const QUEUE_ENV = {
-  NOTIFY_RETRY_DELAY_SECONDS: '1',
-  NOTIFY_JOB_TIMEOUT_SECONDS: '5',
-  QUEUE_MAINTENANCE_SECONDS: '1',
-};
+const QUEUE_ENV = { NOTIFY_RETRY_DELAY_SECONDS: '1', NOTIFY_JOB_TIMEOUT_SECONDS: '5', QUEUE_MAINTENANCE_SECONDS: '1' };
 
 const SUBMIT = `mutation ($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }`;
 
@@ -37,18 +33,11 @@ interface WorkerProcess {
 }
 
 function startWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, [WORKER_MAIN], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(process.execPath, [WORKER_MAIN], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{
-    code: number | null;
-    signal: NodeJS.Signals | null;
-  }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return { child, output: () => output, exited };
 }
 
@@ -72,11 +61,7 @@ describe('Notifications crash safety (e2e)', () => {
     // A slightly slow MTA (5 ms before each 250 reply), so the kill lands while mail is flowing.
     smtp = await startSmtpSink({ replyDelayMs: 5 });
     // The API only enqueues here: the worker processes do the work.
-    t = await startTestApp({
-      SMTP_URL: smtp.url,
-      RUN_WORKER: 'false',
-      ...QUEUE_ENV,
-    });
+    t = await startTestApp({ SMTP_URL: smtp.url, RUN_WORKER: 'false', ...QUEUE_ENV });
     dataDir = mkdtempSync(join(tmpdir(), 'ecava-worker-'));
   });
   afterAll(async () => {
@@ -119,17 +104,7 @@ describe('Notifications crash safety (e2e)', () => {
   async function interruptedDelivery(signal: 'SIGKILL' | 'SIGTERM') {
     const { group, ids } = await groupWithSecretaries(N);
     const applicant = await makePerson(t);
-    const response = await t.gql(
-      SUBMIT,
-      {
-        input: {
-          workingGroupId: group.id,
-          organizationId: applicant.organizationId,
-          motivation: 'Crash test',
-        },
-      },
-      applicant.token,
-    );
+    const response = await t.gql(SUBMIT, { input: { workingGroupId: group.id, organizationId: applicant.organizationId, motivation: 'Crash test' } }, applicant.token);
     expect(response.errors).toBeUndefined();
     const link = `/applications/${response.data.submitApplication.id as string}`;
     const statuses = async () =>
@@ -225,13 +200,7 @@ describe('Notifications crash safety (e2e)', () => {
     );
     const job: QueuedEvent = {
       eventId: randomUUID(),
-      event: {
-        type: 'APPLICATION_SUBMITTED',
-        actorId: applicant.id,
-        applicationId,
-        workingGroupId: group.id,
-        organizationId: applicant.organizationId,
-      },
+      event: { type: 'APPLICATION_SUBMITTED', actorId: applicant.id, applicationId, workingGroupId: group.id, organizationId: applicant.organizationId },
     };
     const expander = t.app.get(NotificationExpander);
     const jobsFor = async () =>

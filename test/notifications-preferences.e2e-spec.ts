@@ -260,46 +260,22 @@ describe('Notification preferences, digests, unsubscribe and feed (e2e)', () => 
     it('are kept PENDING when the server refuses them after taking the data (451), and sent once on retry', async () => {
       const chair = await chairOf([]);
       const slot = nextDigestSlot(DeliveryMode.DAILY_DIGEST, 'Europe/Brussels');
-      await insertNotification(chair, {
-        mode: 'DAILY_DIGEST',
-        status: 'PENDING',
-        dueAt: slot,
-      });
-      await insertNotification(chair, {
-        mode: 'DAILY_DIGEST',
-        status: 'PENDING',
-        dueAt: slot,
-      });
+      await insertNotification(chair, { mode: 'DAILY_DIGEST', status: 'PENDING', dueAt: slot });
+      await insertNotification(chair, { mode: 'DAILY_DIGEST', status: 'PENDING', dueAt: slot });
       smtp.failNext(1, 451);
-      expect(
-        await digests.runDigests(new Date(slot.getTime() + MINUTE)),
-      ).toEqual({ planned: 1, sent: 0 });
+      expect(await digests.runDigests(new Date(slot.getTime() + MINUTE))).toEqual({ planned: 1, sent: 0 });
       const read = async () => ({
-        digest: (
-          await t.dataSource.query(
-            `SELECT id, status, attempts, sent_at FROM notification_digests WHERE person_id = $1`,
-            [chair.id],
-          )
-        )[0],
-        items: await t.dataSource.query(
-          `SELECT email_status AS status, email_attempts AS attempts FROM notifications WHERE person_id = $1`,
-          [chair.id],
-        ),
+        digest: (await t.dataSource.query(`SELECT id, status, attempts, sent_at FROM notification_digests WHERE person_id = $1`, [chair.id]))[0],
+        items: await t.dataSource.query(`SELECT email_status AS status, email_attempts AS attempts FROM notifications WHERE person_id = $1`, [chair.id]),
       });
       // It had been settled SENT as it left; the refusal put it back, counting the attempt once.
       const refused = await read();
-      expect(refused.digest).toMatchObject({
-        status: 'PENDING',
-        attempts: 1,
-        sent_at: null,
-      });
+      expect(refused.digest).toMatchObject({ status: 'PENDING', attempts: 1, sent_at: null });
       expect(refused.items).toEqual([
         { status: 'PENDING', attempts: 0 },
         { status: 'PENDING', attempts: 0 },
       ]);
-      expect(await t.app.get(DigestSender).send(refused.digest.id)).toBe(
-        'SENT',
-      );
+      expect(await t.app.get(DigestSender).send(refused.digest.id)).toBe('SENT');
       await smtp.waitFor(() => mailsTo(chair).length >= 1);
       await settle();
       expect(mailsTo(chair)).toHaveLength(1);

@@ -23,11 +23,7 @@ describe('Notification email retries (e2e)', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    t = await startTestApp({
-      SMTP_URL: smtp.url,
-      NOTIFY_RETRY_DELAY_SECONDS: '1',
-      RUN_WORKER: 'true',
-    });
+    t = await startTestApp({ SMTP_URL: smtp.url, NOTIFY_RETRY_DELAY_SECONDS: '1', RUN_WORKER: 'true' });
   });
   afterAll(async () => {
     await t.close();
@@ -35,10 +31,7 @@ describe('Notification email retries (e2e)', () => {
   });
 
   /** A group whose chair wants application emails immediately; an applicant submits; returns the chair's delivery. */
-  async function applyTo(): Promise<{
-    chairEmail: string;
-    delivery: () => Promise<Delivery | undefined>;
-  }> {
+  async function applyTo(): Promise<{ chairEmail: string; delivery: () => Promise<Delivery | undefined> }> {
     const group = await makeGroup(t);
     const chair = await makePerson(t);
     await seat(t, group.id, chair, 'CHAIR');
@@ -105,11 +98,7 @@ describe('Notification email retries (e2e)', () => {
     // Long enough for two retries at 1 s and 2 s, had there been any: the next message would be accepted.
     await new Promise((r) => setTimeout(r, 5_000));
     const later = (await delivery())!;
-    expect(later).toMatchObject({
-      status: 'FAILED',
-      attempts: 1,
-      sentAt: null,
-    });
+    expect(later).toMatchObject({ status: 'FAILED', attempts: 1, sentAt: null });
     expect(later.jobStates).toEqual(['completed']);
     expect(smtp.messages.filter((m) => (m.to as { text: string }).text === chairEmail)).toHaveLength(0);
   }, 40_000);
@@ -144,12 +133,7 @@ describe('Notification email retries (e2e)', () => {
     let limited: TestApp;
 
     beforeAll(async () => {
-      limited = await startTestApp({
-        SMTP_URL: smtp.url,
-        NOTIFY_RETRY_DELAY_SECONDS: '1',
-        NOTIFY_RETRY_LIMIT: '1',
-        RUN_WORKER: 'true',
-      });
+      limited = await startTestApp({ SMTP_URL: smtp.url, NOTIFY_RETRY_DELAY_SECONDS: '1', NOTIFY_RETRY_LIMIT: '1', RUN_WORKER: 'true' });
     });
     afterAll(async () => {
       smtp.failNext(0, 0);
@@ -164,12 +148,7 @@ describe('Notification email retries (e2e)', () => {
       await limited.dataSource.query(`INSERT INTO notification_preferences (person_id, category, mode) VALUES ($1, 'APPLICATIONS', 'IMMEDIATE')`, [chair.id]);
       await applyThrough(limited, group.id, 'Give up');
       const read = async () =>
-        (
-          await limited.dataSource.query(
-            `SELECT email_status AS status, email_attempts AS attempts, email_error AS error FROM notifications WHERE person_id = $1`,
-            [chair.id],
-          )
-        )[0];
+        (await limited.dataSource.query(`SELECT email_status AS status, email_attempts AS attempts, email_error AS error FROM notifications WHERE person_id = $1`, [chair.id]))[0];
       const failed = await until('the delivery to be FAILED', read, (d) => d?.status === 'FAILED', 30_000);
       // One attempt and one retry (NOTIFY_RETRY_LIMIT=1), then it gives up and keeps the reason.
       expect(failed.attempts).toBe(2);

@@ -12,12 +12,7 @@ import { randomUUID } from 'node:crypto';
  * (default 10 s); a job still active after NOTIFY_JOB_TIMEOUT_SECONDS (its worker died) is retried too.
  */
 function queueOptions(config: AppConfig) {
-  return {
-    retryLimit: config.notifyRetryLimit,
-    retryDelay: config.notifyRetryDelaySeconds,
-    retryBackoff: true,
-    expireInSeconds: config.notifyJobTimeoutSeconds,
-  };
+  return { retryLimit: config.notifyRetryLimit, retryDelay: config.notifyRetryDelaySeconds, retryBackoff: true, expireInSeconds: config.notifyJobTimeoutSeconds };
 }
 
 /**
@@ -51,17 +46,16 @@ export class NotificationsWorker implements OnModuleInit {
     for (const name of [QUEUE_DOMAIN_EVENTS, QUEUE_EMAIL]) {
       await this.queue.createQueue(name, queueOptions(this.config));
       // A queue keeps the options it was created with: apply the current settings to new jobs.
-      await this.queue.boss.updateQueue(name, {
-        name,
-        ...queueOptions(this.config),
-      });
+      await this.queue.boss.updateQueue(name, { name, ...queueOptions(this.config) });
     }
     this.events.onEvent(async (event, em) => {
       const job: QueuedEvent = { eventId: randomUUID(), event };
       await this.queue.sendInTransaction(em, QUEUE_DOMAIN_EVENTS, job);
     });
     if (!this.config.runWorker) return;
-    await this.queue.boss.work<QueuedEvent>(QUEUE_DOMAIN_EVENTS, { batchSize: 20, pollingIntervalSeconds: 0.5 }, (jobs) => this.expandAll(jobs));
+    await this.queue.boss.work<QueuedEvent>(QUEUE_DOMAIN_EVENTS, { batchSize: 20, pollingIntervalSeconds: 0.5 }, (jobs) =>
+      this.expandAll(jobs),
+    );
     this.emailWorkerId = await this.queue.boss.work<{ notificationId: string }>(
       QUEUE_EMAIL,
       { batchSize: EMAIL_BATCH_SIZE, pollingIntervalSeconds: 0.5 },
@@ -104,9 +98,6 @@ export class NotificationsWorker implements OnModuleInit {
     this.logger.warn(`${failed.length} of ${jobs.length} emails will be retried: ${failed[0].error.message}`);
     // Failing them moves them out of 'active', so completing the batch leaves them alone. (Each
     // error is on its notification row, `email_error`.)
-    await this.queue.boss.fail(
-      QUEUE_EMAIL,
-      failed.map((f) => f.id),
-    );
+    await this.queue.boss.fail(QUEUE_EMAIL, failed.map((f) => f.id));
   }
 }

@@ -95,12 +95,7 @@ export class EmailSender {
 
   /** Subject, HTML and text with the RFC 8058 one-click unsubscribe headers for `category`. */
   compose(
-    recipient: {
-      personId: string;
-      email: string;
-      name: string;
-      locale: string;
-    },
+    recipient: { personId: string; email: string; name: string; locale: string },
     category: NotificationCategory,
     subject: string,
     items: EmailItem[],
@@ -110,16 +105,12 @@ export class EmailSender {
     const { html, text } = renderEmail({
       lang,
       subject,
-      greeting: translate(recipient.locale, 'common.greeting', {
-        name: recipient.name,
-      }),
+      greeting: translate(recipient.locale, 'common.greeting', { name: recipient.name }),
       items,
       openLabel: translate(recipient.locale, 'common.open'),
       footer: translate(recipient.locale, 'common.footer'),
       unsubscribeUrl,
-      unsubscribeLabel: translate(recipient.locale, 'common.unsubscribe', {
-        category: translate(recipient.locale, `category.${category}`),
-      }),
+      unsubscribeLabel: translate(recipient.locale, 'common.unsubscribe', { category: translate(recipient.locale, `category.${category}`) }),
     });
     return {
       to: recipient.email,
