@@ -40,6 +40,8 @@ describe('Hardening and health (e2e)', () => {
       const ok = await fetch(`${t.url}/health/live`);
       expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
       expect(ok.headers.get('x-powered-by')).toBeNull();
+      // Idle connections are kept longer than a load balancer's 60 s, so the server never closes one a client reuses.
+      expect(ok.headers.get('keep-alive')).toBe('timeout=65');
     });
 
     it('answers null for a malformed id instead of a database error', async () => {

@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { signExport } from '@app/meeting-prep';
 import {
@@ -504,25 +505,29 @@ describe('Meeting-prep pack (e2e)', () => {
   });
 
   describe('CLI', () => {
-    const cli = (args: string[]) =>
-      execFileSync(process.execPath, [join(root, 'dist/apps/cli/src/main.js'), ...args], {
-        env: { ...process.env, DATABASE_URL: t.config.databaseUrl, DATA_DIR: dir, NODE_ENV: 'development' },
-        cwd: dir,
-      }).toString('utf8');
+    // Child processes run asynchronously: the app under test shares this process and must keep serving meanwhile.
+    const run = promisify(execFile);
+    const cli = async (args: string[]) =>
+      (
+        await run(process.execPath, [join(root, 'dist/apps/cli/src/main.js'), ...args], {
+          env: { ...process.env, DATABASE_URL: t.config.databaseUrl, DATA_DIR: dir, NODE_ENV: 'development' },
+          cwd: dir,
+        })
+      ).stdout;
 
-    beforeAll(() => execFileSync(process.execPath, [join(root, 'scripts/build.js'), '--if-stale']));
+    beforeAll(() => run(process.execPath, [join(root, 'scripts/build.js'), '--if-stale']));
 
     it('writes the same file as the mutation (an admin’s view by default, or --as a person’s)', async () => {
       // The CLI is a second process: it needs a real PostgreSQL server (the embedded one is single-process).
       if (!t.config.databaseUrl) return;
       const out = join(dir, 'cli.pdf');
-      expect(cli(['export', 'meeting-brief', '--meeting', launch, '--format', 'pdf', '--out', out])).toContain(`Wrote ${out}`);
+      expect(await cli(['export', 'meeting-brief', '--meeting', launch, '--format', 'pdf', '--out', out])).toContain(`Wrote ${out}`);
       const text = pdfText(out);
       expect(text).toContain('Launch workshop');
       expect(text).toContain('Vertraulicher Rechenzeit-Deal');
 
       const csvOut = join(dir, 'member.csv');
-      cli(['export', 'meeting-brief', '--meeting', launch, '--format', 'csv', '--out', csvOut, '--as', member.email]);
+      await cli(['export', 'meeting-brief', '--meeting', launch, '--format', 'csv', '--out', csvOut, '--as', member.email]);
       const { bytes } = await download(launch, 'CSV', member);
       expect(readFileSync(csvOut).equals(bytes)).toBe(true);
       expect(bytes.toString('utf8')).toContain('Restricted proposal');
