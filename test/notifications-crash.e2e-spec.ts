@@ -165,17 +165,22 @@ describe('Notifications crash safety (e2e)', () => {
     return { duplicates, arrivedAtStop, rowsAtStop };
   }
 
-  it(`delivers all ${N} emails exactly once after the worker is SIGKILLed mid-batch`, async () => {
+  it(`delivers all ${N} emails after the worker is SIGKILLed mid-batch, resending none it had marked`, async () => {
     if (!t.config.databaseUrl) {
       console.warn('No PostgreSQL server: the crash test needs one the worker process can reach; skipped.');
       return;
     }
     expect(existsSync(WORKER_MAIN)).toBe(true);
     const { duplicates, arrivedAtStop, rowsAtStop } = await interruptedDelivery('SIGKILL');
-    // What the sink had taken when the worker died is exactly what the rows said was SENT: the
-    // messages still awaiting their 250 reply were already marked, so none is sent again.
-    expect(rowsAtStop.SENT).toBe(arrivedAtStop);
-    expect(duplicates).toBe(0);
+    // Nothing was lost (checked above). The messages still awaiting their 250 reply were already marked,
+    // so they are not sent again: only one whose last byte had left in the microseconds before the kill,
+    // and whose SENT mark had not (decision 40), can be. The kill here is timed by the sink's arrivals,
+    // i.e. right behind a last byte, so that window is hit now and then when the machine is busy.
+    const inWindow = arrivedAtStop - (rowsAtStop.SENT ?? 0);
+    expect(inWindow).toBeGreaterThanOrEqual(0);
+    // At most one per SMTP connection (5, the hand-off pool's default).
+    expect(inWindow).toBeLessThanOrEqual(5);
+    expect(duplicates).toBe(inWindow);
   }, 180_000);
 
   it(`delivers all ${N} emails exactly once when the worker is stopped with SIGTERM mid-batch (a deploy)`, async () => {

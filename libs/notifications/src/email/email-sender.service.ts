@@ -67,7 +67,11 @@ export class EmailSender {
     };
     const extras = (await this.extras.get(notification.type)?.(notification)) ?? {};
     // Marked SENT on the very tick the message leaves (not after the server's reply): a worker killed
-    // in between can then resend it only if it dies within microseconds of the last byte.
+    // in between can then resend it only if it dies within microseconds of the last byte. The mark goes
+    // over a connection taken from the pool beforehand, so the UPDATE is written at once instead of
+    // waiting for a free connection.
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
     let marked: Promise<unknown> | undefined;
     try {
       await this.mail.sendHandingOff(
@@ -77,7 +81,7 @@ export class EmailSender {
           ...extras,
         },
         () => {
-          marked = this.dataSource.query(
+          marked = runner.query(
             `UPDATE notifications SET email_status = 'SENT', email_sent_at = now(), email_attempts = email_attempts + 1, email_error = NULL
              WHERE id = $1 AND email_status = 'PENDING'`,
             [notification.id],
@@ -87,10 +91,15 @@ export class EmailSender {
     } catch (error) {
       // Refused after the hand-off: the row already says SENT (and counted the attempt); undo that.
       if (marked) await marked;
+      await runner.release();
       await this.recordFailure(notification.id, error, marked !== undefined);
       return;
     }
-    await marked;
+    try {
+      await marked;
+    } finally {
+      await runner.release();
+    }
   }
 
   /** Subject, HTML and text with the RFC 8058 one-click unsubscribe headers for `category`. */
