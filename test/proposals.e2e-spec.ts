@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { getNamedType, GraphQLObjectType, isLeafType } from 'graphql';
 import { Actor, makeGroup, makePerson, makePriority, makeProposal, moveProposal, seat } from './support/factories';
 import { GqlResponse, ok, refusal, startTestApp, TestApp } from './support/test-app';
 
@@ -875,6 +877,60 @@ describe('Cooperation proposals (e2e)', () => {
       const before = await count('proposal_events', id);
       await expect(t.dataSource.query(`TRUNCATE proposal_events CASCADE`)).rejects.toThrow(/append-only/);
       expect(await count('proposal_events', id)).toBe(before);
+    });
+  });
+
+  describe('lists read only the columns a client asks for', () => {
+    /** Every field of CooperationProposal, from the running schema: objects by id (or count), so new fields are covered too. */
+    function everyProposalField(): string {
+      const type = t.app.get(GraphQLSchemaHost).schema.getType('CooperationProposal') as GraphQLObjectType;
+      return Object.values(type.getFields())
+        .map((field) => {
+          const named = getNamedType(field.type);
+          if (isLeafType(named)) return field.name;
+          const fields = (named as GraphQLObjectType).getFields();
+          return `${field.name} { ${'id' in fields ? 'id' : 'totalCount' in fields ? 'totalCount' : '__typename'} }`;
+        })
+        .join(' ');
+    }
+
+    it('answers every field of a listed proposal exactly as the single proposal does', async () => {
+      const f = await fixture();
+      const priority = await makePriority(t, f.group.id, f.chair);
+      const id = await proposalIn(f, 'APPROVED', { priorityIds: [priority.id], summary: 'A long summary', body: '# Plan' });
+      ok(await t.gql(SUPPORT, { id }, f.member.token));
+      const fields = everyProposalField();
+      const single = ok(await t.gql(`query ($id: ID!) { proposal(id: $id) { ${fields} } }`, { id }, f.chair.token)).proposal;
+      expect(single).toMatchObject({ id, summary: 'A long summary', body: '# Plan', supportCount: 1, author: { id: f.author.id } });
+      const lists = ok(
+        await t.gql(
+          `query ($g: ID!, $p: ID!) {
+             proposals(filter: { workingGroupId: $g }) { edges { node { ${fields} } } }
+             workingGroup(id: $g) { proposals { edges { node { ${fields} } } } }
+             priority(id: $p) { proposals { edges { node { ${fields} } } } } }`,
+          { g: f.group.id, p: priority.id },
+          f.chair.token,
+        ),
+      );
+      for (const connection of [lists.proposals, lists.workingGroup.proposals, lists.priority.proposals]) {
+        expect(connection.edges.map((edge: { node: unknown }) => edge.node)).toEqual([single]);
+      }
+    });
+
+    it('does not read the texts and dates a list does not ask for', async () => {
+      const f = await fixture();
+      await makeProposal(t, f.author, f.group.id);
+      const listStatement = async (nodeFields: string) => {
+        const query = `query ($g: ID!) { proposals(filter: { workingGroupId: $g }) { edges { node { ${nodeFields} } } } }`;
+        const { statements } = await t.counter.measure(() => t.gql(query, { g: f.group.id }, f.chair.token));
+        return statements.find((sql) => /FROM cooperation_proposals p/.test(sql)) ?? '';
+      };
+      const lean = await listStatement('id title state createdAt');
+      expect(lean).toContain('"title"');
+      for (const column of ['summary', 'body', 'updated_at', 'submitted_at', 'decided_at', 'version']) expect(lean).not.toContain(`"${column}"`);
+      const full = await listStatement('id body decidedAt');
+      expect(full).toContain('"body"');
+      expect(full).toContain('"decided_at"');
     });
   });
 });

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { ListQuery, selectColumns, SortKey, Viewer } from '@app/core';
+import { GraphQLResolveInfo } from 'graphql';
+import { ListQuery, selectedFields, selectSomeColumns, SortKey, Viewer } from '@app/core';
 import { ProposalFilter, ProposalOrder } from './dto/proposal.input';
 import { PROPOSAL_SEARCH_DOCUMENT, ProposalEntity } from './proposal.entity';
 import { OrderDirection, ProposalOrderField } from './proposal.enums';
@@ -12,10 +13,28 @@ const SORT_KEYS: Record<ProposalOrderField, SortKey> = {
   [ProposalOrderField.TITLE]: { sql: 'lower(p.title)', type: 'text' },
 };
 
+/** Entity properties that `CooperationProposal` fields read besides their own name (see proposals.resolver.ts). */
+const FIELD_NEEDS: Record<string, readonly string[]> = {
+  workingGroup: ['workingGroupId'],
+  leadOrganization: ['leadOrganizationId'],
+  author: ['authorId'],
+};
+
+/**
+ * The proposal properties a connection's client selected on its nodes: the list reads only those columns
+ * (and the id), not the long `summary` and `body` nor dates nobody asked for.
+ */
+export function selectedProposalProperties(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> {
+  const properties = new Set<string>();
+  for (const field of selectedFields(info, ['edges', 'node'])) for (const property of FIELD_NEEDS[field] ?? [field]) properties.add(property);
+  return properties;
+}
+
 /**
  * The proposals a viewer may read, filtered and ordered: one definition for `proposals`,
  * `WorkingGroup.proposals` and `Priority.proposals`, so lists, counts and search agree.
- * `via` joins another table (e.g. proposal_priorities for the priority's proposals).
+ * `via` joins another table (e.g. proposal_priorities for the priority's proposals); `properties` limits the
+ * columns read (all when null).
  */
 export function proposalListQuery(
   dataSource: DataSource,
@@ -23,6 +42,7 @@ export function proposalListQuery(
   filter: ProposalFilter | null | undefined,
   order: ProposalOrder | null | undefined,
   via?: string,
+  properties: ReadonlySet<string> | null = null,
 ): ListQuery {
   const params: unknown[] = [];
   const where = [canReadProposalSql(viewer, 'p', params)];
@@ -48,7 +68,7 @@ export function proposalListQuery(
   const field = order?.field ?? ProposalOrderField.CREATED_AT;
   const direction = order?.direction ?? OrderDirection.DESC;
   return {
-    columns: selectColumns(dataSource, ProposalEntity, 'p'),
+    columns: selectSomeColumns(dataSource, ProposalEntity, 'p', properties),
     from: via ? `cooperation_proposals p ${via}` : 'cooperation_proposals p',
     where,
     params,

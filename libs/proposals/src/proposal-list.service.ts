@@ -9,8 +9,14 @@ import { ProposalEntity } from './proposal.entity';
 export class ProposalListService {
   constructor(private readonly dataSource: DataSource) {}
 
-  list(viewer: Viewer, filter: ProposalFilter | null | undefined, order: ProposalOrder | null | undefined, args: PageArgs): Connection<ProposalEntity> {
-    const query = proposalListQuery(this.dataSource, viewer, filter, order);
+  list(
+    viewer: Viewer,
+    filter: ProposalFilter | null | undefined,
+    order: ProposalOrder | null | undefined,
+    args: PageArgs,
+    properties: ReadonlySet<string> | null = null,
+  ): Connection<ProposalEntity> {
+    const query = proposalListQuery(this.dataSource, viewer, filter, order, undefined, properties);
     return lazyConnection(
       () => fetchPage<ProposalEntity>(this.dataSource, query, args),
       () => fetchCount(this.dataSource, query),

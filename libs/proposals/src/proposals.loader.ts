@@ -87,18 +87,24 @@ export function createProposalLoaders(dataSource: DataSource, viewer: Viewer | n
 
     comments: batchedConnections<CommentEntity>(dataSource, comments, 'c.proposal_id'),
 
-    /** `WorkingGroup.proposals(filter, orderBy)`. */
-    ofGroup(groupId: string, args: PageArgs, filter: ProposalFilter | null | undefined, order: ProposalOrder | null | undefined) {
+    /** `WorkingGroup.proposals(filter, orderBy)`, reading the given properties (all when null). */
+    ofGroup(
+      groupId: string,
+      args: PageArgs,
+      filter: ProposalFilter | null | undefined,
+      order: ProposalOrder | null | undefined,
+      properties: ReadonlySet<string> | null = null,
+    ) {
       if (!viewer) throw new Error('viewer required');
-      const key = `group:${JSON.stringify([filter ?? null, order ?? null])}`;
-      return connectionsFor(key, () => proposalListQuery(dataSource, viewer, filter, order), 'p.working_group_id')(groupId, args);
+      const key = `group:${JSON.stringify([filter ?? null, order ?? null, properties && [...properties].sort()])}`;
+      return connectionsFor(key, () => proposalListQuery(dataSource, viewer, filter, order, undefined, properties), 'p.working_group_id')(groupId, args);
     },
 
     /** `Priority.proposals`: the proposals linked to the priority that the viewer may read. */
-    ofPriority(priorityId: string, args: PageArgs) {
+    ofPriority(priorityId: string, args: PageArgs, properties: ReadonlySet<string> | null = null) {
       if (!viewer) throw new Error('viewer required');
-      const build = () => proposalListQuery(dataSource, viewer, null, null, 'JOIN proposal_priorities lp ON lp.proposal_id = p.id');
-      return connectionsFor('priority', build, 'lp.priority_id')(priorityId, args);
+      const build = () => proposalListQuery(dataSource, viewer, null, null, 'JOIN proposal_priorities lp ON lp.proposal_id = p.id', properties);
+      return connectionsFor(`priority:${JSON.stringify(properties && [...properties].sort())}`, build, 'lp.priority_id')(priorityId, args);
     },
   };
 }

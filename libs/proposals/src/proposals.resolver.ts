@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { ConnectionArgs, Context, CurrentViewer, GqlContext, pageArgs, Viewer } from '@app/core';
 import { createOrganizationLoaders, Organization } from '@app/organizations';
 import { createPeopleLoaders, Person } from '@app/people';
@@ -10,6 +11,7 @@ import { ProposalEntity } from './proposal.entity';
 import { CommentConnection, CooperationProposal, CooperationProposalConnection, ProposalEvent, ProposalPartner } from './proposal.model';
 import { createProposalLoaders } from './proposals.loader';
 import { ProposalsService } from './proposals.service';
+import { selectedProposalProperties } from './proposal-list.query';
 import { ProposalListService } from './proposal-list.service';
 import { SupportsService } from './supports/supports.service';
 
@@ -23,8 +25,8 @@ export class ProposalsResolver {
   ) {}
 
   @Query(() => CooperationProposalConnection, { description: 'The proposals the viewer may read.' })
-  proposals(@CurrentViewer() viewer: Viewer, @Args() args: ProposalsArgs) {
-    return this.list.list(viewer, args.filter, args.orderBy, pageArgs(args));
+  proposals(@CurrentViewer() viewer: Viewer, @Args() args: ProposalsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.list.list(viewer, args.filter, args.orderBy, pageArgs(args), selectedProposalProperties(info));
   }
 
   @Query(() => CooperationProposal, { nullable: true, description: 'Null when unknown or not readable by the viewer.' })
@@ -122,15 +124,15 @@ export class ProposalsResolver {
 @Resolver(() => WorkingGroup)
 export class WorkingGroupProposalsResolver {
   @ResolveField(() => CooperationProposalConnection)
-  proposals(@Parent() group: WorkingGroup, @Args() args: ProposalsArgs, @Context() ctx: GqlContext) {
-    return ctx.loaders.of(createProposalLoaders).ofGroup(group.id, pageArgs(args), args.filter, args.orderBy);
+  proposals(@Parent() group: WorkingGroup, @Args() args: ProposalsArgs, @Context() ctx: GqlContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.of(createProposalLoaders).ofGroup(group.id, pageArgs(args), args.filter, args.orderBy, selectedProposalProperties(info));
   }
 }
 
 @Resolver(() => Priority)
 export class PriorityProposalsResolver {
   @ResolveField(() => CooperationProposalConnection, { description: 'Linked proposals the viewer may read, newest first.' })
-  proposals(@Parent() priority: Priority, @Args() args: ConnectionArgs, @Context() ctx: GqlContext) {
-    return ctx.loaders.of(createProposalLoaders).ofPriority(priority.id, pageArgs(args));
+  proposals(@Parent() priority: Priority, @Args() args: ConnectionArgs, @Context() ctx: GqlContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.of(createProposalLoaders).ofPriority(priority.id, pageArgs(args), selectedProposalProperties(info));
   }
 }

@@ -23,6 +23,25 @@ export function selectColumns<T extends ObjectLiteral>(dataSource: DataSource, e
   return sql;
 }
 
+/**
+ * Like `selectColumns`, but only the columns of the given entity properties, and always the primary key:
+ * a list whose client asked for a few fields does not read and decode the others (long texts, dates).
+ * `null` selects every column.
+ */
+export function selectSomeColumns<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  alias: string,
+  properties: ReadonlySet<string> | null,
+): string {
+  if (!properties) return selectColumns(dataSource, entity, alias);
+  return dataSource
+    .getMetadata(entity)
+    .columns.filter((c) => c.isPrimary || properties.has(c.propertyName))
+    .map((c) => `${alias}."${c.databaseName}" AS "${c.propertyName}"`)
+    .join(', ');
+}
+
 /** The table name of an entity, quoted. */
 export function tableOf<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>): string {
   return `"${dataSource.getMetadata(entity).tableName}"`;
