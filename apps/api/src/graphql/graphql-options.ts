@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { ApolloServerOptions } from '@apollo/server';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -11,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, AuthService, createFormatError, GqlContext, RequestLoaders, Viewer } from '@app/core';
 import { aliasLimitRule, costLimitRule } from './cost-limit.rule';
 import { depthLimitRule } from './depth-limit.rule';
+import { jitGateway } from './jit-executor';
 
 /** Limits checked before execution (see docs/operations.md). */
 export const QUERY_LIMITS = { depth: 12, cost: 50_000, aliases: 50 };
@@ -35,8 +37,11 @@ export interface GraphqlOptionsInput {
 
 type ExpressRequest = GqlContext['req'];
 
+/** Apollo Server's own option through which it accepts a replacement executor. */
+type ExecutorOption = Pick<ApolloServerOptions<GqlContext>, 'gateway'>;
+
 /** Apollo settings: per-request context (viewer + loaders), error formatting, limits, landing page, subscriptions. */
-export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFile }: GraphqlOptionsInput): ApolloDriverConfig {
+export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFile }: GraphqlOptionsInput): ApolloDriverConfig & ExecutorOption {
   const logger = new Logger('GraphQL');
   const formatError = createFormatError({
     exposeInternals: !config.isProduction,
@@ -53,6 +58,9 @@ export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFil
     plugins: [ApolloServerPluginCacheControlDisabled(), ...(config.graphqlPlayground ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
     includeStacktraceInErrorResponses: false,
     validationRules: queryLimitRules(),
+    // Compiled execution (jit-executor.ts). @nestjs/apollo's type leaves `gateway` out, but its driver passes
+    // every option on to `new ApolloServer(…)`.
+    gateway: jitGateway(schemaHost),
     formatError,
     subscriptions: { 'graphql-ws': graphqlWsOptions({ auth, dataSource, schemaHost, formatError }) },
     context: async ({ req }: { req: ExpressRequest }): Promise<GqlContext> => {
