@@ -917,6 +917,16 @@ describe('Cooperation proposals (e2e)', () => {
       }
     });
 
+    it('serves scalar fields without a resolver call each (read inline by the compiled executor), lazy parts with one', () => {
+      const schema = t.app.get(GraphQLSchemaHost).schema;
+      const fields = (name: string) => (schema.getType(name) as GraphQLObjectType).getFields();
+      expect(fields('CooperationProposal').title.resolve).toBeUndefined();
+      expect(fields('CooperationProposal').createdAt.resolve).toBeUndefined();
+      expect(fields('CooperationProposal').author.resolve).toBeDefined();
+      expect(fields('CooperationProposalConnection').totalCount.resolve).toBeDefined();
+      expect(fields('CooperationProposalConnection').edges.resolve).toBeDefined();
+    });
+
     it('does not read the texts and dates a list does not ask for', async () => {
       const f = await fixture();
       await makeProposal(t, f.author, f.group.id);

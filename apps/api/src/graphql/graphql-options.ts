@@ -13,6 +13,7 @@ import { AppConfig, AuthService, createFormatError, GqlContext, RequestLoaders, 
 import { aliasLimitRule, costLimitRule } from './cost-limit.rule';
 import { depthLimitRule } from './depth-limit.rule';
 import { jitGateway } from './jit-executor';
+import { withoutPlainFieldResolvers } from './plain-fields';
 
 /** Limits checked before execution (see docs/operations.md). */
 export const QUERY_LIMITS = { depth: 12, cost: 50_000, aliases: 50 };
@@ -58,6 +59,7 @@ export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFil
     plugins: [ApolloServerPluginCacheControlDisabled(), ...(config.graphqlPlayground ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
     includeStacktraceInErrorResponses: false,
     validationRules: queryLimitRules(),
+    transformSchema: withoutPlainFieldResolvers,
     // Compiled execution (jit-executor.ts). @nestjs/apollo's type leaves `gateway` out, but its driver passes
     // every option on to `new ApolloServer(…)`.
     gateway: jitGateway(schemaHost),
