@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { SqlStatementCounter } from './sql-statement-counter';
+import { useFastTimestamptz } from './timestamp-parser';
 
 /**
  * The one data source definition, for the API, the worker, the CLI and the tests. Entities and
@@ -8,6 +9,7 @@ import { SqlStatementCounter } from './sql-statement-counter';
  * (they depend on it, not the other way round).
  */
 export function createDataSource(url: string, options: { poolSize?: number; counter?: SqlStatementCounter } = {}): DataSource {
+  useFastTimestamptz();
   const libs = join(__dirname, '..', '..', '..');
   const config: DataSourceOptions = {
     type: 'postgres',
