@@ -13,6 +13,7 @@ import { AppConfig, AuthService, createFormatError, GqlContext, RequestLoaders, 
 import { aliasLimitRule, costLimitRule } from './cost-limit.rule';
 import { depthLimitRule } from './depth-limit.rule';
 import { jitGateway } from './jit-executor';
+import { OperationGate } from './operation-gate';
 import { withoutPlainFieldResolvers } from './plain-fields';
 
 /** Limits checked before execution (see docs/operations.md). */
@@ -62,7 +63,7 @@ export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFil
     transformSchema: withoutPlainFieldResolvers,
     // Compiled execution (jit-executor.ts). @nestjs/apollo's type leaves `gateway` out, but its driver passes
     // every option on to `new ApolloServer(…)`.
-    gateway: jitGateway(schemaHost),
+    gateway: jitGateway(schemaHost, new OperationGate(config.maxConcurrentOperations)),
     formatError,
     subscriptions: { 'graphql-ws': graphqlWsOptions({ auth, dataSource, schemaHost, formatError }) },
     context: async ({ req }: { req: ExpressRequest }): Promise<GqlContext> => {

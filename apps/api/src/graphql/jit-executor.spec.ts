@@ -2,6 +2,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { buildSchema, getOperationAST, GraphQLError, Kind, parse } from 'graphql';
 import { compileQuery } from 'graphql-jit';
 import { jitGateway } from './jit-executor';
+import { OperationGate } from './operation-gate';
 
 jest.mock('graphql-jit', () => {
   const actual = jest.requireActual('graphql-jit');
@@ -28,7 +29,7 @@ schema.getQueryType()!.getFields().refused.resolve = () => {
 schema.getMutationType()!.getFields().rename.resolve = (_root, args: { name: string }) => ({ id: '1', name: args.name });
 
 async function executorFor() {
-  const gateway = jitGateway({ schema } as GraphQLSchemaHost);
+  const gateway = jitGateway({ schema } as GraphQLSchemaHost, new OperationGate(2));
   let announced: unknown;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (announced = apiSchema));
   const { executor } = await gateway.load({ apollo: {} });

@@ -3,6 +3,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { DocumentNode, execute, ExecutionResult, getVariableValues, GraphQLError, GraphQLSchema } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { GqlContext } from '@app/core';
+import { OperationGate } from './operation-gate';
 
 type Gateway = NonNullable<ApolloServerOptions<GqlContext>['gateway']>;
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
@@ -25,10 +26,11 @@ function asGraphqlJsError(error: GraphQLError): GraphQLError {
  * graphql-jit into a JavaScript function that reads plain fields directly and calls only the real resolvers,
  * then reused for every request with the same document. Parsing, validation (with the query limits), context,
  * error formatting and the HTTP layer stay Apollo's. An operation graphql-jit cannot compile runs on graphql-js.
+ * Every operation executes within `gate` (a limit on operations in flight).
  *
  * It is plugged in through Apollo's gateway interface, which is how Apollo Server accepts a replacement executor.
  */
-export function jitGateway(schemaHost: GraphQLSchemaHost): Gateway {
+export function jitGateway(schemaHost: GraphQLSchemaHost, gate: OperationGate): Gateway {
   let plans: Plans = new WeakMap();
   let schema: GraphQLSchema | null = null;
 
@@ -47,7 +49,7 @@ export function jitGateway(schemaHost: GraphQLSchemaHost): Gateway {
     return byName.get(key)!;
   };
 
-  const executor: Executor = async (request) => {
+  const executeOne: Executor = async (request) => {
     const { document, operationName, context } = request;
     const variables = request.request.variables ?? {};
     // Subscriptions are served over WebSocket; one sent over HTTP gets graphql-js's own answer.
@@ -61,6 +63,8 @@ export function jitGateway(schemaHost: GraphQLSchemaHost): Gateway {
     const result: ExecutionResult = await plan.query(undefined, context, variables);
     return result.errors ? { ...result, errors: result.errors.map(asGraphqlJsError) } : result;
   };
+
+  const executor: Executor = (request) => gate.run(() => executeOne(request));
 
   return {
     onSchemaLoadOrUpdate(callback) {

@@ -23,6 +23,11 @@ export interface AppConfig {
    * an instance takes effect there at once, on the other instances within this time.
    */
   authCacheSeconds: number;
+  /**
+   * GraphQL operations (queries and mutations over HTTP) executing at once per instance; more wait their
+   * turn (MAX_CONCURRENT_OPERATIONS, default 20: twice the database pool).
+   */
+  maxConcurrentOperations: number;
   /** Express `trust proxy`: set when the API runs behind a reverse proxy, so client IPs are right. */
   trustProxy: boolean;
   /** Apollo's sandbox and introspection; on by default outside production. */
@@ -169,6 +174,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom,
     sessionTtlSeconds: sessionTtlSeconds ?? 0,
     authCacheSeconds: int('AUTH_CACHE_SECONDS', 10, 0, 300),
+    maxConcurrentOperations: int('MAX_CONCURRENT_OPERATIONS', 20, 1, 10_000),
     trustProxy: bool('TRUST_PROXY', false),
     runWorker: bool('RUN_WORKER', true),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
