@@ -4,7 +4,7 @@
 // autocannon on loopback. See issue 6.
 //   npm --prefix bench install        (once: PostGraphile, node@22, autocannon; kept out of the app)
 //   npm run bench                     (builds if stale, then runs this)
-//   node bench/run.js [--duration 10] [--warmup 3] [--jit-warmup 6] [--rounds 2] [--connections 16,64]
+//   node bench/run.js [--duration 10] [--warmup 2] [--jit-warmup 6] [--rounds 2] [--connections 16,64]
 //                     [--only platform|postgraphile] [--no-db-stats] [--scale 1] [--keep]
 // It works on its own database `ecava_bench_<time>` on BENCH_DATABASE_SERVER (default:
 // postgres://postgres@127.0.0.1:5432/postgres), never the test or dev one, dropped at the end unless
@@ -27,7 +27,7 @@ const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef0123456789abcdef';
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '2' },
     // Once per server and workload before any measured run: V8 keeps optimising (background JIT
     // compilation) for well over the per-run warm-up, taking CPU from PostgreSQL and the load generator.
     'jit-warmup': { type: 'string', default: '6' },
@@ -95,15 +95,20 @@ function cpuTicks(pid) {
 /**
  * Waits until every server has stopped working off requests the load generator abandoned (a server
  * keeps executing them after autocannon closes its sockets), so one run does not slow the next:
- * under 5 % of a core over half a second, for at most 60 s.
+ * under 5 % of a core over half a second, and no statement of theirs still running in PostgreSQL
+ * (a server waiting on its pool is idle while PostgreSQL still works off its queue), for at most 60 s.
  */
-async function waitIdle(servers) {
+async function waitIdle(servers, stats, databaseName) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const before = servers.map((s) => cpuTicks(s.pid));
     await sleep(500);
     const busy = servers.some((s, i) => cpuTicks(s.pid) - before[i] > 2);
-    if (!busy || Date.now() > deadline) return;
+    const { rows } = await stats.query(
+      `SELECT count(*)::int AS active FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND pid <> pg_backend_pid()`,
+      [databaseName],
+    );
+    if ((!busy && rows[0].active === 0) || Date.now() > deadline) return;
   }
 }
 
@@ -387,9 +392,9 @@ async function main() {
           // Alternate which server goes first in each round.
           const order = round % 2 ? [...names].reverse() : names;
           for (const name of order) {
-            await waitIdle(Object.values(servers));
+            await waitIdle(Object.values(servers), stats, database.name);
             await runAutocannon(autocannon, servers[name], headersOf[name], load[name], connections, warmup);
-            await waitIdle(Object.values(servers));
+            await waitIdle(Object.values(servers), stats, database.name);
             const { result, graphqlErrors } = await runAutocannon(autocannon, servers[name], headersOf[name], load[name], connections, duration);
             const run = {
               detail: `${result.errors} socket errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx, ${graphqlErrors} GraphQL errors`,
