@@ -429,7 +429,8 @@ async function main() {
     fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
     fs.writeFileSync(path.join(__dirname, 'results', 'latest.md'), report);
     process.stdout.write(report);
-    if (results.some((r) => r.errors > 0)) process.exitCode = 1;
+    // The platform must answer every request; the peer's timeouts (PostGraphile at 64 nested clients) are reported, not fatal.
+    if (results.some((r) => r.server === 'platform' && r.errors > 0)) process.exitCode = 1;
   } finally {
     for (const server of Object.values(servers)) await server.stop();
     await stats.end();
