@@ -35,6 +35,16 @@ export function canReadProposalSql(viewer: Viewer, alias: string, params: unknow
     ) END)`;
 }
 
+/** Admins, and participants of the group other than observers, take part (propose, comment…). */
+function roleTakesPart(viewer: Viewer, role: ParticipantRole | null): boolean {
+  return viewer.role === 'ADMIN' || (role !== null && role !== ParticipantRole.OBSERVER);
+}
+
+/** `roleTakesPart` in SQL, for a statement that must write only if it holds: `role` an SQL expression, `isAdmin` a boolean one. */
+export function roleTakesPartSql(role: string, isAdmin: string): string {
+  return `(${isAdmin} OR (${role} IS NOT NULL AND ${role} <> '${ParticipantRole.OBSERVER}'))`;
+}
+
 @Injectable()
 export class ProposalPolicy {
   constructor(
@@ -72,8 +82,7 @@ export class ProposalPolicy {
 
   /** The same rule, for a caller that already read the viewer's `role` in the group (null: no seat). */
   assertRoleTakesPart(viewer: Viewer, role: ParticipantRole | null, what: string): void {
-    if (viewer.role === 'ADMIN') return;
-    if (role === null || role === ParticipantRole.OBSERVER) {
+    if (!roleTakesPart(viewer, role)) {
       throw new ForbiddenError(`Only participants of the working group (not observers) may ${what}`, 'NOT_GROUP_PARTICIPANT');
     }
   }

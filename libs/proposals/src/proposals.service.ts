@@ -4,11 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer } from '@app/core';
 import { ParticipantRole, seatRoleSql, WorkingGroupStatus } from '@app/working-groups';
 import { CreateProposalInput, UpdateProposalInput } from './dto/proposal.input';
-import { ProposalHistory, SqlWrite } from './events/proposal-events';
+import { ProposalHistory, ProposalHistoryEntry, SqlWrite } from './events/proposal-events';
 import { AUTHOR_MOVES, EDITABLE_STATES, PROPOSAL_TRANSITIONS } from './proposal-transitions';
 import { ProposalEntity } from './proposal.entity';
 import { Confidentiality, ProposalState } from './proposal.enums';
-import { canReadProposalSql, ProposalPolicy } from './proposal.policy';
+import { canReadProposalSql, ProposalPolicy, roleTakesPartSql } from './proposal.policy';
 
 @Injectable()
 export class ProposalsService {
@@ -22,23 +22,6 @@ export class ProposalsService {
   create(viewer: Viewer, input: CreateProposalInput): Promise<ProposalEntity> {
     return this.dataSource.transaction(async (em) => {
       const leadOrganizationId = input.leadOrganizationId ?? viewer.organizationId;
-      // What every check needs, in one statement; the checks keep their order, which decides the error when several fail.
-      const [group]: { status: WorkingGroupStatus; role: ParticipantRole | null; leadIsMember: boolean }[] = await em.query(
-        `SELECT g.status,
-           ${seatRoleSql('g.id', '$2')} AS role,
-           EXISTS (SELECT 1 FROM working_group_memberships m
-                   WHERE m.working_group_id = g.id AND m.organization_id = $3 AND m.status = 'ACTIVE') AS "leadIsMember"
-         FROM working_groups g WHERE g.id = $1`,
-        [input.workingGroupId, viewer.id, leadOrganizationId],
-      );
-      if (!group) throw new NotFoundError('working group');
-      this.policy.assertRoleTakesPart(viewer, group.role, 'propose');
-      if (group.status === WorkingGroupStatus.CLOSED) {
-        throw new ConflictError('WORKING_GROUP_CLOSED', 'This working group is closed');
-      }
-      if (!group.leadIsMember) {
-        throw new InvalidInputError('leadOrganizationId', 'The lead organisation must be an active member of the working group', 'LEAD_NOT_MEMBER');
-      }
       const now = new Date();
       const proposal: ProposalEntity = {
         id: randomUUID(),
@@ -59,8 +42,36 @@ export class ProposalsService {
         submittedAt: null,
         decidedAt: null,
       };
-      // The proposal and its CREATED event in one statement.
-      await this.history.record(em, { proposal, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT }, insertProposal(proposal));
+      const entry: ProposalHistoryEntry = { proposal, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT };
+      // One statement reads what every check needs and, only if all of them pass, writes the proposal and
+      // its CREATED event. The checks then run in JS in their order, which decides the error when several fail.
+      const params: unknown[] = [input.workingGroupId, viewer.id, leadOrganizationId, viewer.role === 'ADMIN'];
+      const insert = insertProposal(proposal, params.length);
+      params.push(...insert.params);
+      const trail = this.history.trailWrite(entry, params.length, 'written');
+      params.push(...trail.params);
+      const [checked]: { status: WorkingGroupStatus; role: ParticipantRole | null; leadIsMember: boolean; created: boolean }[] = await em.query(
+        `WITH checks AS (
+           SELECT g.status, ${seatRoleSql('g.id', '$2')} AS role,
+             EXISTS (SELECT 1 FROM working_group_memberships m
+                     WHERE m.working_group_id = g.id AND m.organization_id = $3 AND m.status = 'ACTIVE') AS "leadIsMember"
+           FROM working_groups g WHERE g.id = $1),
+         written AS (${insert.sql} FROM checks c
+           WHERE ${roleTakesPartSql('c.role', '$4::boolean')} AND c.status <> '${WorkingGroupStatus.CLOSED}' AND c."leadIsMember" RETURNING id),
+         trail AS (${trail.sql})
+         SELECT c.status, c.role, c."leadIsMember", EXISTS (SELECT 1 FROM written) AS created FROM checks c`,
+        params,
+      );
+      if (!checked) throw new NotFoundError('working group');
+      this.policy.assertRoleTakesPart(viewer, checked.role, 'propose');
+      if (checked.status === WorkingGroupStatus.CLOSED) {
+        throw new ConflictError('WORKING_GROUP_CLOSED', 'This working group is closed');
+      }
+      if (!checked.leadIsMember) {
+        throw new InvalidInputError('leadOrganizationId', 'The lead organisation must be an active member of the working group', 'LEAD_NOT_MEMBER');
+      }
+      if (!checked.created) throw new Error('createProposal: the checks passed in JS but not in SQL');
+      await this.history.announce(em, entry);
       await this.setPriorities(em, proposal, input.priorityIds ?? []);
       return proposal;
     });
@@ -182,16 +193,34 @@ export class ProposalsService {
   }
 }
 
-/** A new proposal's INSERT, every column given: nothing to read back. */
-function insertProposal(p: ProposalEntity): SqlWrite {
+/**
+ * A new proposal's INSERT as `INSERT … SELECT <values>` (the caller adds `FROM …`), every column given with
+ * its type and numbered after `offset` other parameters.
+ */
+function insertProposal(p: ProposalEntity, offset: number): SqlWrite {
+  const columns: [string, string, unknown][] = [
+    ['id', 'uuid', p.id],
+    ['working_group_id', 'uuid', p.workingGroupId],
+    ['title', 'text', p.title],
+    ['summary', 'text', p.summary],
+    ['body', 'text', p.body],
+    ['kind', 'text', p.kind],
+    ['state', 'text', p.state],
+    ['confidentiality', 'text', p.confidentiality],
+    ['lead_organization_id', 'uuid', p.leadOrganizationId],
+    ['author_id', 'uuid', p.authorId],
+    ['author_organization_id', 'uuid', p.authorOrganizationId],
+    ['version', 'int', p.version],
+    ['support_count', 'int', p.supportCount],
+    ['created_at', 'timestamptz', p.createdAt],
+    ['updated_at', 'timestamptz', p.updatedAt],
+    ['submitted_at', 'timestamptz', p.submittedAt],
+    ['decided_at', 'timestamptz', p.decidedAt],
+  ];
   return {
-    sql: `INSERT INTO cooperation_proposals (id, working_group_id, title, summary, body, kind, state, confidentiality, lead_organization_id, author_id,
-            author_organization_id, version, support_count, created_at, updated_at, submitted_at, decided_at)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-    params: [
-      p.id, p.workingGroupId, p.title, p.summary, p.body, p.kind, p.state, p.confidentiality, p.leadOrganizationId, p.authorId,
-      p.authorOrganizationId, p.version, p.supportCount, p.createdAt, p.updatedAt, p.submittedAt, p.decidedAt,
-    ],
+    sql: `INSERT INTO cooperation_proposals (${columns.map(([name]) => name).join(', ')})
+          SELECT ${columns.map(([, type], i) => `$${offset + i + 1}::${type}`).join(', ')}`,
+    params: columns.map(([, , value]) => value),
   };
 }
 

@@ -41,17 +41,28 @@ export interface SqlWrite {
 export class ProposalHistory {
   constructor(private readonly events: DomainEvents) {}
 
+  /** Appends `entry` to the trail and publishes it. */
+  async record(em: EntityManager, entry: ProposalHistoryEntry): Promise<void> {
+    const trail = this.trailWrite(entry, 0);
+    await em.query(trail.sql, trail.params);
+    await this.announce(em, entry);
+  }
+
   /**
-   * `along`, a write the event belongs with (the proposal's own INSERT), runs in the same statement as
-   * a data-modifying CTE: one round trip. Foreign keys are checked at the end of the statement, so
-   * the trail may reference a proposal inserted by `along`.
+   * The trail's INSERT for `entry`, its values numbered after `offset` other parameters, to run inside a
+   * caller's statement. With `from`, the name of a CTE, one event is written per row of it: none if that
+   * CTE wrote nothing.
    */
-  async record(em: EntityManager, entry: ProposalHistoryEntry, along?: SqlWrite): Promise<void> {
-    const before = along?.params ?? [];
+  trailWrite(entry: ProposalHistoryEntry, offset: number, from?: string): SqlWrite {
     const values = [randomUUID(), entry.proposal.id, entry.actorId, entry.type, entry.fromState ?? null, entry.toState ?? null, entry.note ?? null, new Date()];
-    const placeholders = values.map((_, i) => `$${before.length + i + 1}`).join(', ');
-    const insert = `INSERT INTO proposal_events (id, proposal_id, actor_id, type, from_state, to_state, note, at) VALUES (${placeholders})`;
-    await em.query(along ? `WITH along AS (${along.sql}) ${insert}` : insert, [...before, ...values]);
+    const types = ['uuid', 'uuid', 'uuid', 'text', 'text', 'text', 'text', 'timestamptz'];
+    const placeholders = values.map((_, i) => `$${offset + i + 1}::${types[i]}`).join(', ');
+    const columns = 'INSERT INTO proposal_events (id, proposal_id, actor_id, type, from_state, to_state, note, at)';
+    return { sql: from ? `${columns} SELECT ${placeholders} FROM ${from}` : `${columns} VALUES (${placeholders})`, params: values };
+  }
+
+  /** Publishes `entry` as the domain event `PROPOSAL_<TYPE>` (its outbox job joins the caller's transaction). */
+  async announce(em: EntityManager, entry: ProposalHistoryEntry): Promise<void> {
     await this.events.publish(em, {
       type: `PROPOSAL_${entry.type}`,
       actorId: entry.actorId,
