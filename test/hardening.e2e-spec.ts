@@ -1,3 +1,4 @@
+import { buildClientSchema, getIntrospectionQuery, GraphQLObjectType, printSchema } from 'graphql';
 import { makePerson } from './support/factories';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 
@@ -67,6 +68,15 @@ describe('Hardening and health (e2e)', () => {
       expect(await ready.json()).toEqual({ status: 'ok', database: 'up' });
       const plain = await fetch(`${t.url}/health`);
       expect(plain.status).toBe(200);
+    });
+
+    it('answers the standard introspection query outside production (tools such as the sandbox and codegen rely on it)', async () => {
+      const token = (await makePerson(t)).token;
+      const response = await t.gql(getIntrospectionQuery(), {}, token);
+      expect(response.errors).toBeUndefined();
+      const schema = buildClientSchema(response.data);
+      expect(Object.keys((schema.getType('CooperationProposal') as GraphQLObjectType).getFields())).toEqual(expect.arrayContaining(['title', 'leadOrganization']));
+      expect(printSchema(schema)).toContain('proposalChanged');
     });
 
     it('reports not ready when the database is gone', async () => {

@@ -2,7 +2,7 @@ import { ASTNode, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, Validat
 
 /**
  * Rejects operations nested deeper than `maxDepth` fields (fragments followed), before execution:
- * a cheap guard against queries built to exhaust the server.
+ * a cheap guard against queries built to exhaust the server. Introspection is not counted.
  */
 export function depthLimitRule(maxDepth: number): ValidationRule {
   return (context: ValidationContext) => {
@@ -16,8 +16,10 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
       for (const selection of node.selectionSet.selections) {
         if (selection.kind === Kind.FIELD) {
           const field = selection as FieldNode;
-          const next = field.name.value.startsWith('__') ? depth : depth + 1;
-          max = Math.max(max, depthOf(field, next, seen));
+          // Introspection (`__schema`, `__type`, `__typename`) reads the schema, not data: its nesting is
+          // bounded by graphql-js's own MaxIntrospectionDepthRule, and tools send the standard query (14 deep).
+          if (field.name.value.startsWith('__')) continue;
+          max = Math.max(max, depthOf(field, depth + 1, seen));
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           max = Math.max(max, depthOf(selection, depth, seen));
         } else {

@@ -1,4 +1,4 @@
-import { buildSchema, parse, specifiedRules, validate } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
 import { aliasLimitRule, costLimitRule } from './cost-limit.rule';
 import { depthLimitRule } from './depth-limit.rule';
 
@@ -31,6 +31,16 @@ describe('query limits', () => {
     const deep = `{ me { ...F } } fragment F on Person { friends { edges { node { friends { edges { node { name } } } } } } }`;
     expect(errors(deep, depthLimitRule(8))).toEqual([]);
     expect(errors(deep, depthLimitRule(6))[0]).toMatch(/levels deep/);
+  });
+
+  it('does not count introspection, which graphql-js bounds itself, so tools can load the schema', () => {
+    expect(errors(getIntrospectionQuery(), depthLimitRule(12))).toEqual([]);
+    const withTypename = `{ me { __typename friends { edges { node { name } } } } }`;
+    expect(errors(withTypename, depthLimitRule(5))).toEqual([]);
+    expect(errors(withTypename, depthLimitRule(4))[0]).toMatch(/levels deep/);
+    // graphql-js's own rule still refuses introspection nested to exhaust the server.
+    const nested = `{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }`;
+    expect(validate(schema, parse(nested), specifiedRules).map((e) => e.message)[0]).toMatch(/introspection/i);
   });
 
   it('limits aliases', () => {
