@@ -1,6 +1,6 @@
 import type { ApolloServerOptions } from '@apollo/server';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { DocumentNode, execute, ExecutionResult, getVariableValues, GraphQLError, GraphQLSchema } from 'graphql';
+import { DocumentNode, execute, ExecutionResult, getVariableValues, GraphQLError } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { GqlContext } from '@app/core';
 import { OperationGate } from './operation-gate';
@@ -31,19 +31,15 @@ function asGraphqlJsError(error: GraphQLError): GraphQLError {
  * It is plugged in through Apollo's gateway interface, which is how Apollo Server accepts a replacement executor.
  */
 export function jitGateway(schemaHost: GraphQLSchemaHost, gate: OperationGate): Gateway {
-  let plans: Plans = new WeakMap();
-  let schema: GraphQLSchema | null = null;
+  // Keyed by document: Apollo parses (and caches) documents per schema, so a new schema brings new keys.
+  const plans: Plans = new WeakMap();
 
   const planFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
-    if (schema !== schemaHost.schema) {
-      schema = schemaHost.schema;
-      plans = new WeakMap();
-    }
     let byName = plans.get(document);
     if (!byName) plans.set(document, (byName = new Map()));
     const key = operationName ?? '';
     if (!byName.has(key)) {
-      const compiled = compileQuery(schema, document, operationName);
+      const compiled = compileQuery(schemaHost.schema, document, operationName);
       byName.set(key, isCompiledQuery(compiled) ? compiled : null);
     }
     return byName.get(key)!;
