@@ -73,8 +73,9 @@ export class EmailSender {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     let marked: Promise<unknown> | undefined;
-    try {
-      await this.mail.sendHandingOff(
+    // A refusal after the hand-off is handled below, once the mark is written and the connection is back.
+    const refusal = await this.mail
+      .sendHandingOff(
         {
           ...this.compose(notification, notification.category, notification.title, [item]),
           messageId: messageIdOf(notification.id, this.config.publicUrl),
@@ -87,19 +88,18 @@ export class EmailSender {
             [notification.id],
           );
         },
+      )
+      .then(
+        () => null,
+        (error: unknown) => ({ error }),
       );
-    } catch (error) {
-      // Refused after the hand-off: the row already says SENT (and counted the attempt); undo that.
-      if (marked) await marked;
-      await runner.release();
-      await this.recordFailure(notification.id, error, marked !== undefined);
-      return;
-    }
     try {
       await marked;
     } finally {
       await runner.release();
     }
+    // Refused after the hand-off: the row already says SENT (and counted the attempt); undo that.
+    if (refusal) await this.recordFailure(notification.id, refusal.error, marked !== undefined);
   }
 
   /** Subject, HTML and text with the RFC 8058 one-click unsubscribe headers for `category`. */
