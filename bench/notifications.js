@@ -21,6 +21,7 @@ const { SMTPServer } = require('smtp-server');
 const root = path.resolve(__dirname, '..');
 const WORKER = path.join(root, 'dist', 'apps', 'worker', 'src', 'main.js');
 const { createDatabase } = require('./bench-database');
+const { memoryOf } = require('./process-stats');
 const TARGET_PER_SECOND = 200;
 const PUBLIC_HOST = 'wg.ecava.bench';
 
@@ -65,17 +66,6 @@ async function startSink() {
   server.on('error', (error) => console.error(`SMTP sink: ${error.message}`));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `smtp://127.0.0.1:${server.server.address().port}`, ids, close: () => new Promise((r) => server.close(r)) };
-}
-
-/** Peak (VmHWM) and current (VmRSS) resident memory of a process, in KiB, from /proc. */
-function memoryOf(pid) {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-    return { peak: field('VmHWM'), current: field('VmRSS') };
-  } catch {
-    return { peak: 0, current: 0 };
-  }
 }
 
 function startWorker(env, profileDir) {

@@ -21,6 +21,7 @@ const { fixtures, workloads } = require('./workloads');
 
 const root = path.resolve(__dirname, '..');
 const { SERVER, createDatabase } = require('./bench-database');
+const { cpuTicks, memoryOf } = require('./process-stats');
 const NODE22 = path.join(__dirname, 'node_modules', 'node', 'bin', 'node');
 const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef0123456789abcdef';
 
@@ -69,27 +70,6 @@ function freePort() {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** Peak (VmHWM) and current (VmRSS) resident memory of a process, in KiB, from /proc. */
-function memoryOf(pid) {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-    return { peak: field('VmHWM'), current: field('VmRSS') };
-  } catch {
-    return { peak: 0, current: 0 };
-  }
-}
-
-/** CPU time (user + system, in clock ticks) a process has used, from /proc. */
-function cpuTicks(pid) {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0;
-  }
 }
 
 /**
