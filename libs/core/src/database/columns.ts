@@ -2,6 +2,10 @@ import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 
 const cache = new WeakMap<object, Map<string, string>>();
 
+type Columns = ReturnType<DataSource['getMetadata']>['columns'];
+
+const columnList = (columns: Columns, alias: string) => columns.map((c) => `${alias}."${c.databaseName}" AS "${c.propertyName}"`).join(', ');
+
 /**
  * `alias."db_column" AS "propertyName", …` for an entity: raw queries return rows shaped like the
  * entity without TypeORM's hydration cost (see DESIGN.md, field notes on TypeORM).
@@ -14,10 +18,7 @@ export function selectColumns<T extends ObjectLiteral>(dataSource: DataSource, e
   }
   let sql = perEntity.get(alias);
   if (!sql) {
-    sql = dataSource
-      .getMetadata(entity)
-      .columns.map((c) => `${alias}."${c.databaseName}" AS "${c.propertyName}"`)
-      .join(', ');
+    sql = columnList(dataSource.getMetadata(entity).columns, alias);
     perEntity.set(alias, sql);
   }
   return sql;
@@ -35,11 +36,10 @@ export function selectSomeColumns<T extends ObjectLiteral>(
   properties: ReadonlySet<string> | null,
 ): string {
   if (!properties) return selectColumns(dataSource, entity, alias);
-  return dataSource
-    .getMetadata(entity)
-    .columns.filter((c) => c.isPrimary || properties.has(c.propertyName))
-    .map((c) => `${alias}."${c.databaseName}" AS "${c.propertyName}"`)
-    .join(', ');
+  return columnList(
+    dataSource.getMetadata(entity).columns.filter((c) => c.isPrimary || properties.has(c.propertyName)),
+    alias,
+  );
 }
 
 /** The table name of an entity, quoted. */
