@@ -119,6 +119,17 @@ describe('Cooperation proposals (e2e)', () => {
     return row.n;
   }
 
+  /** What createProposal wrote for a group: proposals and the outbox jobs of their CREATED events. */
+  async function createdIn(groupId: string): Promise<{ proposals: number; outboxJobs: number }> {
+    const [row] = await t.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM cooperation_proposals WHERE working_group_id = $1::uuid) AS proposals,
+              (SELECT count(*)::int FROM (SELECT data FROM pgboss.job UNION ALL SELECT data FROM pgboss.archive) j
+                WHERE j.data->'event'->>'type' = 'PROPOSAL_CREATED' AND j.data->'event'->>'workingGroupId' = $1::uuid::text) AS "outboxJobs"`,
+      [groupId],
+    );
+    return row;
+  }
+
   /** Everything a refused mutation must leave as it was. */
   async function snapshot(id: string) {
     return {
@@ -199,8 +210,8 @@ describe('Cooperation proposals (e2e)', () => {
       const input = { workingGroupId: f.group.id, title: 'T', summary: 'S', body: 'B', kind: 'OTHER', leadOrganizationId };
       const response = await t.gql(CREATE, { input }, f.token(role));
       expectOutcome(response, outcome);
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM cooperation_proposals WHERE working_group_id = $1`, [f.group.id]);
-      expect(n).toBe(outcome === 'ok' ? 1 : 0);
+      const written = outcome === 'ok' ? 1 : 0;
+      expect(await createdIn(f.group.id)).toEqual({ proposals: written, outboxJobs: written });
       if (outcome === 'ok') {
         const actor = role as Exclude<Role, 'anonymous'>;
         const created = await stored(response.data.createProposal.id);
@@ -229,8 +240,7 @@ describe('Cooperation proposals (e2e)', () => {
       // An admin whose organisation is no member must name a lead.
       const input = { workingGroupId: f.group.id, title: 'T', summary: 'S', body: 'B', kind: 'OTHER' };
       expect(refusal(await t.gql(CREATE, { input }, admin.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'leadOrganizationId' });
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM cooperation_proposals WHERE working_group_id = $1`, [f.group.id]);
-      expect(n).toBe(0);
+      expect(await createdIn(f.group.id)).toEqual({ proposals: 0, outboxJobs: 0 });
     });
 
     it('refuses priorities of another group and unknown ones, storing nothing', async () => {
@@ -242,8 +252,7 @@ describe('Cooperation proposals (e2e)', () => {
         const input = { workingGroupId: f.group.id, title: 'T', summary: 'S', body: 'B', kind: 'OTHER', priorityIds };
         expect(refusal(await t.gql(CREATE, { input }, f.author.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'priorityIds' });
       }
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM cooperation_proposals WHERE working_group_id = $1`, [f.group.id]);
-      expect(n).toBe(0);
+      expect(await createdIn(f.group.id)).toEqual({ proposals: 0, outboxJobs: 0 });
     });
 
     it('refuses an unknown group and a closed one', async () => {
@@ -253,6 +262,7 @@ describe('Cooperation proposals (e2e)', () => {
       await t.dataSource.query(`UPDATE working_groups SET status = 'CLOSED' WHERE id = $1`, [f.group.id]);
       const closed = { ...input, workingGroupId: f.group.id };
       expect(refusal(await t.gql(CREATE, { input: closed }, f.author.token)).code).toBe('CONFLICT');
+      expect(await createdIn(f.group.id)).toEqual({ proposals: 0, outboxJobs: 0 });
     });
   });
 

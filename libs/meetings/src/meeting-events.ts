@@ -42,9 +42,10 @@ export class MeetingEvents {
 
   /** Returns a function that unsubscribes. */
   subscribe(handler: MeetingEventHandler): () => void {
-    return this.events.onEvent(async (event, em) => {
-      if (MEETING_EVENT_TYPES.has(event.type)) await handler(event as unknown as MeetingEvent, em);
-    });
+    return this.events.onEvent(
+      (event, em) => handler(event as unknown as MeetingEvent, em),
+      (type) => MEETING_EVENT_TYPES.has(type),
+    );
   }
 
   async publish(em: EntityManager, event: MeetingEvent): Promise<void> {

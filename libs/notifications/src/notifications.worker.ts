@@ -48,9 +48,10 @@ export class NotificationsWorker implements OnModuleInit {
       // A queue keeps the options it was created with: apply the current settings to new jobs.
       await this.queue.boss.updateQueue(name, { name, ...queueOptions(this.config) });
     }
-    this.events.onEvent(async (event, em) => {
+    // The outbox row is plain SQL, so a one-statement change can carry it in that statement.
+    this.events.onEventWrite((event, offset, gate) => {
       const job: QueuedEvent = { eventId: randomUUID(), event };
-      await this.queue.sendInTransaction(em, QUEUE_DOMAIN_EVENTS, job);
+      return this.queue.jobWrite(QUEUE_DOMAIN_EVENTS, job, offset, gate);
     });
     if (!this.config.runWorker) return;
     await this.queue.boss.work<QueuedEvent>(QUEUE_DOMAIN_EVENTS, { batchSize: 20, pollingIntervalSeconds: 0.5 }, (jobs) =>

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer } from '@app/core';
+import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, SqlWrite, Viewer } from '@app/core';
 import { ParticipantRole, seatRoleSql, WorkingGroupStatus } from '@app/working-groups';
 import { CreateProposalInput, UpdateProposalInput } from './dto/proposal.input';
-import { ProposalHistory, ProposalHistoryEntry, SqlWrite } from './events/proposal-events';
+import { ProposalHistory, ProposalHistoryEntry } from './events/proposal-events';
 import { AUTHOR_MOVES, EDITABLE_STATES, PROPOSAL_TRANSITIONS } from './proposal-transitions';
 import { ProposalEntity } from './proposal.entity';
 import { Confidentiality, ProposalState } from './proposal.enums';
@@ -18,63 +18,70 @@ export class ProposalsService {
     private readonly history: ProposalHistory,
   ) {}
 
-  /** A participant (not observer) of the group drafts a proposal for an active member organisation. */
-  create(viewer: Viewer, input: CreateProposalInput): Promise<ProposalEntity> {
-    return this.dataSource.transaction(async (em) => {
-      const leadOrganizationId = input.leadOrganizationId ?? viewer.organizationId;
-      const now = new Date();
-      const proposal: ProposalEntity = {
-        id: randomUUID(),
-        workingGroupId: input.workingGroupId,
-        title: input.title,
-        summary: input.summary,
-        body: input.body,
-        kind: input.kind,
-        state: ProposalState.DRAFT,
-        confidentiality: input.confidentiality ?? Confidentiality.WORKING_GROUP,
-        leadOrganizationId,
-        authorId: viewer.id,
-        authorOrganizationId: viewer.organizationId,
-        version: 1,
-        supportCount: 0,
-        createdAt: now,
-        updatedAt: now,
-        submittedAt: null,
-        decidedAt: null,
-      };
-      const entry: ProposalHistoryEntry = { proposal, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT };
-      // One statement reads what every check needs and, only if all of them pass, writes the proposal and
-      // its CREATED event. The checks then run in JS in their order, which decides the error when several fail.
-      const params: unknown[] = [input.workingGroupId, viewer.id, leadOrganizationId, viewer.role === 'ADMIN'];
-      const insert = insertProposal(proposal, params.length);
-      params.push(...insert.params);
-      const trail = this.history.trailWrite(entry, params.length, 'written');
-      params.push(...trail.params);
-      const [checked]: { status: WorkingGroupStatus; role: ParticipantRole | null; leadIsMember: boolean; created: boolean }[] = await em.query(
+  /**
+   * A participant (not observer) of the group drafts a proposal for an active member organisation. One
+   * statement, so no transaction: it reads what every check needs and, only if all of them pass, writes the
+   * proposal, its priorities, its CREATED event and that event's outbox row. The checks then run in JS in
+   * their order, which decides the error when several fail.
+   */
+  async create(viewer: Viewer, input: CreateProposalInput): Promise<ProposalEntity> {
+    const leadOrganizationId = input.leadOrganizationId ?? viewer.organizationId;
+    const now = new Date();
+    const proposal: ProposalEntity = {
+      id: randomUUID(),
+      workingGroupId: input.workingGroupId,
+      title: input.title,
+      summary: input.summary,
+      body: input.body,
+      kind: input.kind,
+      state: ProposalState.DRAFT,
+      confidentiality: input.confidentiality ?? Confidentiality.WORKING_GROUP,
+      leadOrganizationId,
+      authorId: viewer.id,
+      authorOrganizationId: viewer.organizationId,
+      version: 1,
+      supportCount: 0,
+      createdAt: now,
+      updatedAt: now,
+      submittedAt: null,
+      decidedAt: null,
+    };
+    const entry: ProposalHistoryEntry = { proposal, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT };
+    const priorityIds = [...new Set(input.priorityIds ?? [])];
+    const params: unknown[] = [input.workingGroupId, viewer.id, leadOrganizationId, viewer.role === 'ADMIN', priorityIds];
+    const insert = insertProposal(proposal, params.length);
+    params.push(...insert.params);
+    const history = this.history.embed(entry, params.length, 'written');
+    params.push(...history.params);
+    const [checked]: { status: WorkingGroupStatus; role: ParticipantRole | null; leadIsMember: boolean; prioritiesAdmissible: boolean; created: boolean }[] =
+      await this.dataSource.query(
         `WITH checks AS (
            SELECT g.status, ${seatRoleSql('g.id', '$2')} AS role,
              EXISTS (SELECT 1 FROM working_group_memberships m
-                     WHERE m.working_group_id = g.id AND m.organization_id = $3 AND m.status = 'ACTIVE') AS "leadIsMember"
+                     WHERE m.working_group_id = g.id AND m.organization_id = $3 AND m.status = 'ACTIVE') AS "leadIsMember",
+             (SELECT count(*) FROM priorities pr
+               WHERE pr.id = ANY($5::uuid[]) AND (pr.working_group_id IS NULL OR pr.working_group_id = g.id)) = cardinality($5::uuid[]) AS "prioritiesAdmissible"
            FROM working_groups g WHERE g.id = $1),
          written AS (${insert.sql} FROM checks c
-           WHERE ${roleTakesPartSql('c.role', '$4::boolean')} AND c.status <> '${WorkingGroupStatus.CLOSED}' AND c."leadIsMember" RETURNING id),
-         trail AS (${trail.sql})
-         SELECT c.status, c.role, c."leadIsMember", EXISTS (SELECT 1 FROM written) AS created FROM checks c`,
+           WHERE ${roleTakesPartSql('c.role', '$4::boolean')} AND c.status <> '${WorkingGroupStatus.CLOSED}' AND c."leadIsMember" AND c."prioritiesAdmissible"
+           RETURNING id),
+         linked AS (INSERT INTO proposal_priorities (proposal_id, priority_id) SELECT w.id, unnest($5::uuid[]) FROM written w),
+         ${history.sql}
+         SELECT c.status, c.role, c."leadIsMember", c."prioritiesAdmissible", EXISTS (SELECT 1 FROM written) AS created FROM checks c`,
         params,
       );
-      if (!checked) throw new NotFoundError('working group');
-      this.policy.assertRoleTakesPart(viewer, checked.role, 'propose');
-      if (checked.status === WorkingGroupStatus.CLOSED) {
-        throw new ConflictError('WORKING_GROUP_CLOSED', 'This working group is closed');
-      }
-      if (!checked.leadIsMember) {
-        throw new InvalidInputError('leadOrganizationId', 'The lead organisation must be an active member of the working group', 'LEAD_NOT_MEMBER');
-      }
-      if (!checked.created) throw new Error('createProposal: the checks passed in JS but not in SQL');
-      await this.history.announce(em, entry);
-      await this.setPriorities(em, proposal, input.priorityIds ?? []);
-      return proposal;
-    });
+    if (!checked) throw new NotFoundError('working group');
+    this.policy.assertRoleTakesPart(viewer, checked.role, 'propose');
+    if (checked.status === WorkingGroupStatus.CLOSED) {
+      throw new ConflictError('WORKING_GROUP_CLOSED', 'This working group is closed');
+    }
+    if (!checked.leadIsMember) {
+      throw new InvalidInputError('leadOrganizationId', 'The lead organisation must be an active member of the working group', 'LEAD_NOT_MEMBER');
+    }
+    if (!checked.prioritiesAdmissible) throw priorityIdsError();
+    if (!checked.created) throw new Error('createProposal: the checks passed in JS but not in SQL');
+    this.history.announceEmbedded(entry);
+    return proposal;
   }
 
   /**
@@ -188,9 +195,13 @@ export class ProposalsService {
       [proposal.id, ids, proposal.workingGroupId],
     );
     if (linked.length !== ids.length) {
-      throw new InvalidInputError('priorityIds', "priorityIds must be priorities of the proposal's working group or alliance-wide ones");
+      throw priorityIdsError();
     }
   }
+}
+
+function priorityIdsError(): InvalidInputError {
+  return new InvalidInputError('priorityIds', "priorityIds must be priorities of the proposal's working group or alliance-wide ones");
 }
 
 /**

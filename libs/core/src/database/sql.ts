@@ -16,3 +16,12 @@ export async function writeReturning<T>(db: Queryable, sql: string, params: unkn
   }
   return result as T[];
 }
+
+/**
+ * A data-modifying statement and its parameters, numbered after an offset so that several can share one
+ * statement as CTEs (`WITH a AS (<write>), b AS (<write>) SELECT …`).
+ */
+export interface SqlWrite {
+  sql: string;
+  params: unknown[];
+}

@@ -35,4 +35,39 @@ describe(DomainEvents.name, () => {
     events.onModuleInit();
     expect(dataSource.subscribers.filter((s) => s === (events as never))).toHaveLength(1);
   });
+
+  it('runs writers inside publish, on the transaction of the change', async () => {
+    const events = new DomainEvents(dataSource);
+    events.onEventWrite((e, offset, gate) => ({ sql: `INSERT ${e.type} $${offset + 1} ${gate ?? 'ungated'}`, params: ['v'] }));
+    events.onEventWrite(() => null);
+    const query = jest.fn();
+    const em = { queryRunner: { isTransactionActive: true, data: {} }, query } as unknown as EntityManager;
+    await events.publish(em, event);
+    expect(query.mock.calls).toEqual([['INSERT PROPOSAL_SUBMITTED $1 ungated', ['v']]]);
+  });
+
+  it('embeds writers as gated CTEs numbered after the offset, and announces embedded events once told', async () => {
+    const events = new DomainEvents(dataSource);
+    events.onEventWrite((e, offset, gate) => ({ sql: `A $${offset + 1} $${offset + 2} FROM ${gate}`, params: [1, 2] }));
+    events.onEventWrite(() => null);
+    events.onEventWrite((e, offset, gate) => ({ sql: `B $${offset + 1} FROM ${gate}`, params: [3] }));
+    const committed = jest.fn();
+    events.onCommitted(committed);
+    expect(events.embed(event, 4, 'written')).toEqual({
+      sql: 'event_write_1 AS (A $5 $6 FROM written),\nevent_write_2 AS (B $7 FROM written)',
+      params: [1, 2, 3],
+    });
+    expect(committed).not.toHaveBeenCalled();
+    events.announceEmbedded([event]);
+    expect(committed).toHaveBeenCalledWith([event]);
+  });
+
+  it('refuses to embed an event that a transactional handler accepts (code cannot join a statement)', () => {
+    const events = new DomainEvents(dataSource);
+    const stop = events.onEvent(async () => undefined, (type) => type.startsWith('MEETING_'));
+    expect(events.embed(event, 0, 'written')).toEqual({ sql: '', params: [] });
+    events.onEvent(async () => undefined);
+    expect(() => events.embed(event, 0, 'written')).toThrow('PROPOSAL_SUBMITTED has transactional handlers');
+    stop();
+  });
 });

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { SqlWrite } from '../database/sql';
 
 /**
  * Something that happened in the domain and may concern people: `proposal.submitted`,
@@ -17,6 +18,13 @@ export interface DomainEvent {
 export type TransactionalHandler = (event: DomainEvent, em: EntityManager) => Promise<void>;
 /** Runs after the change has committed (never for a rolled-back change). Must not throw. */
 export type CommittedHandler = (events: DomainEvent[]) => void;
+/**
+ * Turns an event into a write that commits with the change (the outbox row), or null for none. Its
+ * parameters are numbered after `offset`; with `gate`, the name of a CTE, it writes once per row of that
+ * CTE (none if the change wrote nothing). A writer is SQL, not code, so the write can join the change's
+ * own statement: a one-statement change then needs no transaction (see `embed`).
+ */
+export type EventWriter = (event: DomainEvent, offset: number, gate?: string) => SqlWrite | null;
 
 const PENDING = 'domainEvents';
 
@@ -29,7 +37,8 @@ const PENDING = 'domainEvents';
 @Injectable()
 export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
   private readonly logger = new Logger(DomainEvents.name);
-  private readonly transactional: TransactionalHandler[] = [];
+  private readonly transactional: { handler: TransactionalHandler; accepts: (type: string) => boolean }[] = [];
+  private readonly writers: EventWriter[] = [];
   private readonly committed: CommittedHandler[] = [];
 
   constructor(private readonly dataSource: DataSource) {}
@@ -38,10 +47,20 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
     if (!this.dataSource.subscribers.includes(this)) this.dataSource.subscribers.push(this);
   }
 
-  /** Returns a function that unsubscribes. */
-  onEvent(handler: TransactionalHandler): () => void {
-    this.transactional.push(handler);
-    return () => remove(this.transactional, handler);
+  /**
+   * Runs `handler` in the transaction of every published event whose type `accepts` (default: all).
+   * Returns a function that unsubscribes.
+   */
+  onEvent(handler: TransactionalHandler, accepts: (type: string) => boolean = () => true): () => void {
+    const entry = { handler, accepts };
+    this.transactional.push(entry);
+    return () => remove(this.transactional, entry);
+  }
+
+  /** Adds `writer`'s write to every published event. Returns a function that unsubscribes. */
+  onEventWrite(writer: EventWriter): () => void {
+    this.writers.push(writer);
+    return () => remove(this.writers, writer);
   }
 
   onCommitted(handler: CommittedHandler): () => void {
@@ -50,7 +69,13 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
   }
 
   async publish(em: EntityManager, event: DomainEvent): Promise<void> {
-    for (const handler of this.transactional) await handler(event, em);
+    for (const { handler, accepts } of this.transactional) {
+      if (accepts(event.type)) await handler(event, em);
+    }
+    for (const writer of this.writers) {
+      const write = writer(event, 0);
+      if (write) await em.query(write.sql, write.params);
+    }
     const runner = em.queryRunner;
     if (runner?.isTransactionActive) {
       const pending: DomainEvent[] = (runner.data[PENDING] ??= []);
@@ -58,6 +83,32 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
     } else {
       this.emitCommitted([event]);
     }
+  }
+
+  /**
+   * The writes of `event` as CTEs (`name1 AS (…), name2 AS (…)`, or '' for none) to add to the change's
+   * own statement, their parameters numbered after `offset`, each gated on the CTE `gate`. Once that
+   * statement has run, call `announceEmbedded`. Code handlers cannot join a statement: an event type that one
+   * accepts must be published with `publish` in a transaction.
+   */
+  embed(event: DomainEvent, offset: number, gate: string): SqlWrite {
+    if (this.transactional.some(({ accepts }) => accepts(event.type))) {
+      throw new Error(`${event.type} has transactional handlers: publish it in a transaction`);
+    }
+    const ctes: string[] = [];
+    const params: unknown[] = [];
+    for (const writer of this.writers) {
+      const write = writer(event, offset + params.length, gate);
+      if (!write) continue;
+      ctes.push(`event_write_${ctes.length + 1} AS (${write.sql})`);
+      params.push(...write.params);
+    }
+    return { sql: ctes.join(',\n'), params };
+  }
+
+  /** Announces events whose writes were embedded (`embed`) in a statement that has now committed. */
+  announceEmbedded(events: DomainEvent[]): void {
+    this.emitCommitted(events);
   }
 
   afterTransactionCommit(commit: TransactionCommitEvent): void {

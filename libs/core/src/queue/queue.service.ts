@@ -3,6 +3,9 @@ import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { SqlWrite } from '../database/sql';
+
+const SCHEMA = 'pgboss';
 
 type Executor = { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
 
@@ -37,7 +40,7 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
     const pool = (dataSource.driver as unknown as { master: { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } }).master;
     this.boss = new PgBoss({
       db: { executeSql: (text, values) => pool.query(text, values) },
-      schema: 'pgboss',
+      schema: SCHEMA,
       supervise: config.runWorker,
       schedule: config.runWorker,
       // Maintenance expires jobs left active by a worker that died, so they are retried.
@@ -80,6 +83,29 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
   /** Enqueues inside the caller's transaction: a rolled-back change leaves no job behind. */
   async sendInTransaction(em: EntityManager, name: string, data: object, options: PgBoss.SendOptions = {}): Promise<void> {
     await this.boss.send(name, data, { ...options, db: onEntityManager(em) });
+  }
+
+  /**
+   * The INSERT of a job on queue `name`, to run inside another statement (its parameters numbered after
+   * `offset`; with `gate`, one job per row of that CTE). It writes the row pg-boss's own `send` writes with
+   * no per-job options: the queue's retry, expiry, retention, dead-letter and policy settings, or pg-boss's
+   * defaults where the queue has none (same SQL as pg-boss 10's `insertJob`; an e2e test compares the
+   * two rows, so a pg-boss upgrade that changes the table fails it). Like `send`, nothing is written for a
+   * queue that does not exist.
+   */
+  jobWrite(name: string, data: object, offset: number, gate?: string): SqlWrite {
+    return {
+      sql: `INSERT INTO ${SCHEMA}.job (id, name, data, priority, start_after, dead_letter, expire_in, keep_until, retry_limit, retry_delay, retry_backoff, policy)
+            SELECT gen_random_uuid(), q.name, $${offset + 2}::jsonb, 0, now(), q.dead_letter,
+              COALESCE(q.expire_seconds * interval '1s', interval '15 minutes'),
+              now() + CAST(COALESCE((q.retention_minutes * 60)::text, '14 days') AS interval),
+              COALESCE(q.retry_limit, 2),
+              CASE WHEN COALESCE(q.retry_backoff, false) THEN GREATEST(q.retry_delay, 1) ELSE COALESCE(q.retry_delay, 0) END,
+              COALESCE(q.retry_backoff, false), q.policy
+            FROM ${SCHEMA}.queue q${gate ? `, ${gate}` : ''} WHERE q.name = $${offset + 1}::text
+            ON CONFLICT DO NOTHING`,
+      params: [name, JSON.stringify(data)],
+    };
   }
 
   /** Enqueues one job per item in one statement, inside the caller's transaction (the queue's options apply). */

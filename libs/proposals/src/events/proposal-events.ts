@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainEvents } from '@app/core';
+import { DomainEvent, DomainEvents, SqlWrite } from '@app/core';
 import { ProposalEntity } from '../proposal.entity';
 import { ProposalState } from '../proposal.enums';
 
@@ -27,12 +27,6 @@ export interface ProposalHistoryEntry {
   details?: Record<string, unknown>;
 }
 
-/** A data-modifying statement and its parameters ($1…$n). */
-export interface SqlWrite {
-  sql: string;
-  params: unknown[];
-}
-
 /**
  * Appends to a proposal's audit trail in the caller's transaction and publishes the same change as a
  * domain event (`PROPOSAL_<TYPE>`) for notifications and live updates.
@@ -41,37 +35,48 @@ export interface SqlWrite {
 export class ProposalHistory {
   constructor(private readonly events: DomainEvents) {}
 
-  /** Appends `entry` to the trail and publishes it. */
+  /** Appends `entry` to the trail and publishes it, in the caller's transaction. */
   async record(em: EntityManager, entry: ProposalHistoryEntry): Promise<void> {
     const trail = this.trailWrite(entry, 0);
     await em.query(trail.sql, trail.params);
-    await this.announce(em, entry);
+    await this.events.publish(em, eventOf(entry));
   }
 
   /**
-   * The trail's INSERT for `entry`, its values numbered after `offset` other parameters, to run inside a
-   * caller's statement. With `from`, the name of a CTE, one event is written per row of it: none if that
-   * CTE wrote nothing.
+   * `entry`'s trail row and its event's outbox writes as CTEs for the change's own statement, their
+   * parameters numbered after `offset`, written once per row of the CTE `gate` (none if it wrote nothing).
+   * Once that statement has committed, call `announceEmbedded`.
    */
-  trailWrite(entry: ProposalHistoryEntry, offset: number, from?: string): SqlWrite {
+  embed(entry: ProposalHistoryEntry, offset: number, gate: string): SqlWrite {
+    const trail = this.trailWrite(entry, offset, gate);
+    const event = this.events.embed(eventOf(entry), offset + trail.params.length, gate);
+    return { sql: [`trail AS (${trail.sql})`, event.sql].filter(Boolean).join(',\n'), params: [...trail.params, ...event.params] };
+  }
+
+  announceEmbedded(entry: ProposalHistoryEntry): void {
+    this.events.announceEmbedded([eventOf(entry)]);
+  }
+
+  /** The trail's INSERT for `entry`; with `from`, the name of a CTE, one row per row of it. */
+  private trailWrite(entry: ProposalHistoryEntry, offset: number, from?: string): SqlWrite {
     const values = [randomUUID(), entry.proposal.id, entry.actorId, entry.type, entry.fromState ?? null, entry.toState ?? null, entry.note ?? null, new Date()];
     const types = ['uuid', 'uuid', 'uuid', 'text', 'text', 'text', 'text', 'timestamptz'];
     const placeholders = values.map((_, i) => `$${offset + i + 1}::${types[i]}`).join(', ');
     const columns = 'INSERT INTO proposal_events (id, proposal_id, actor_id, type, from_state, to_state, note, at)';
     return { sql: from ? `${columns} SELECT ${placeholders} FROM ${from}` : `${columns} VALUES (${placeholders})`, params: values };
   }
+}
 
-  /** Publishes `entry` as the domain event `PROPOSAL_<TYPE>` (its outbox job joins the caller's transaction). */
-  async announce(em: EntityManager, entry: ProposalHistoryEntry): Promise<void> {
-    await this.events.publish(em, {
-      type: `PROPOSAL_${entry.type}`,
-      actorId: entry.actorId,
-      proposalId: entry.proposal.id,
-      workingGroupId: entry.proposal.workingGroupId,
-      fromState: entry.fromState ?? null,
-      toState: entry.toState ?? null,
-      note: entry.note ?? null,
-      ...entry.details,
-    });
-  }
+/** `entry` as the domain event `PROPOSAL_<TYPE>` that notifications and live updates consume. */
+function eventOf(entry: ProposalHistoryEntry): DomainEvent {
+  return {
+    type: `PROPOSAL_${entry.type}`,
+    actorId: entry.actorId,
+    proposalId: entry.proposal.id,
+    workingGroupId: entry.proposal.workingGroupId,
+    fromState: entry.fromState ?? null,
+    toState: entry.toState ?? null,
+    note: entry.note ?? null,
+    ...entry.details,
+  };
 }
