@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { PreparingClient } from './prepared-statements';
 import { SqlStatementCounter } from './sql-statement-counter';
 import { useFastTimestamptz } from './timestamp-parser';
 
@@ -8,7 +9,10 @@ import { useFastTimestamptz } from './timestamp-parser';
  * migrations are found by file name so that this library does not import the domain libraries
  * (they depend on it, not the other way round).
  */
-export function createDataSource(url: string, options: { poolSize?: number; counter?: SqlStatementCounter } = {}): DataSource {
+export function createDataSource(
+  url: string,
+  options: { poolSize?: number; counter?: SqlStatementCounter; preparedStatements?: boolean } = {},
+): DataSource {
   useFastTimestamptz();
   const libs = join(__dirname, '..', '..', '..');
   const config: DataSourceOptions = {
@@ -19,7 +23,8 @@ export function createDataSource(url: string, options: { poolSize?: number; coun
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: options.poolSize ?? 10 },
+    // Prepared statements need a session per connection: off on PGlite, whose connections share one.
+    extra: { max: options.poolSize ?? 10, ...(options.preparedStatements === false ? {} : { Client: PreparingClient }) },
     logging: options.counter ? ['query'] : false,
     logger: options.counter,
   };

@@ -40,8 +40,9 @@ const EMBEDDED = Symbol('EMBEDDED_POSTGRES');
       useFactory: async (config: AppConfig, embedded: EmbeddedPostgres | null, counter: SqlStatementCounter) => {
         const url = config.databaseUrl ?? embedded!.url;
         // PGlite is a single PostgreSQL session shared by every socket: two pooled connections would
-        // interleave their transactions. One connection serialises all work safely.
-        const dataSource = createDataSource(url, { counter, poolSize: embedded ? 1 : 10 });
+        // interleave their transactions. One connection serialises all work safely. (Prepared statements,
+        // kept per connection, would outlive a reconnect in that shared session: they stay off there.)
+        const dataSource = createDataSource(url, { counter, poolSize: embedded ? 1 : 10, preparedStatements: !embedded });
         await dataSource.initialize();
         const applied = await dataSource.runMigrations({ transaction: 'each' });
         if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);

@@ -4,3 +4,4 @@ export * from './database.module';
 export * from './embedded-postgres';
 export * from './sql-statement-counter';
 export * from './sql';
+export * from './prepared-statements';
