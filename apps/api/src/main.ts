@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@app/core';
+import { applyHeapGrowth, ConfigError, loadConfig } from '@app/core';
 import { createApp } from './bootstrap';
 
 async function main() {
@@ -14,6 +14,7 @@ async function main() {
     }
     throw error;
   }
+  applyHeapGrowth(config.heapGrowingPercent);
   const app = await createApp(config);
   // Graceful shutdown: stop accepting requests, finish those in flight, close the pool and the
   // embedded database, then exit 0.

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, ConfigError, loadConfig } from '@app/core';
+import { AppConfig, applyHeapGrowth, ConfigError, loadConfig } from '@app/core';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -25,6 +25,7 @@ async function main() {
     }
     throw error;
   }
+  applyHeapGrowth(config.heapGrowingPercent);
   const logger = new ConsoleLogger({ json: config.isProduction, logLevels: config.nodeEnv === 'test' ? ['error', 'warn'] : undefined });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
   const log = new Logger('Worker');

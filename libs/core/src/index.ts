@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './config/config';
 export * from './config/config.module';
+export * from './config/heap';
 export * from './core.module';
 export * from './database';
 export * from './errors';

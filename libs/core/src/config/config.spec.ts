@@ -24,6 +24,12 @@ describe(loadConfig.name, () => {
     for (const name of ['PORT', 'DATABASE_URL', 'SESSION_TTL', 'NODE_ENV']) expect(message).toContain(name);
   });
 
+  it('reads HEAP_GROWING_PERCENT (default 100, 0 for V8 own factor) and refuses a negative one', () => {
+    expect(loadConfig({}).heapGrowingPercent).toBe(100);
+    expect(loadConfig({ HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+    expect(() => loadConfig({ HEAP_GROWING_PERCENT: '-5' })).toThrow('HEAP_GROWING_PERCENT');
+  });
+
   it('strips the trailing slash of PUBLIC_URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://wg.ecava.eu/' }).publicUrl).toBe('https://wg.ecava.eu');
   });

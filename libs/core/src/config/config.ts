@@ -28,6 +28,12 @@ export interface AppConfig {
    * turn (MAX_CONCURRENT_OPERATIONS, default 20: twice the database pool).
    */
   maxConcurrentOperations: number;
+  /**
+   * How much V8 lets the heap grow past what survived its last full collection, in percent
+   * (HEAP_GROWING_PERCENT, default 100: at most double; 0: V8's own factor, up to 4×). Bounds the
+   * memory a busy process holds at a cost in throughput within measurement noise (docs/performance.md).
+   */
+  heapGrowingPercent: number;
   /** Express `trust proxy`: set when the API runs behind a reverse proxy, so client IPs are right. */
   trustProxy: boolean;
   /** Apollo's sandbox and introspection; on by default outside production. */
@@ -175,6 +181,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionTtlSeconds: sessionTtlSeconds ?? 0,
     authCacheSeconds: int('AUTH_CACHE_SECONDS', 10, 0, 300),
     maxConcurrentOperations: int('MAX_CONCURRENT_OPERATIONS', 20, 1, 10_000),
+    heapGrowingPercent: int('HEAP_GROWING_PERCENT', 100, 0, 1_000),
     trustProxy: bool('TRUST_PROXY', false),
     runWorker: bool('RUN_WORKER', true),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
