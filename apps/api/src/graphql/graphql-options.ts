@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
 import { DataSource } from 'typeorm';
 import { AppConfig, AuthService, createFormatError, GqlContext, RequestLoaders, Viewer } from '@app/core';
+import { DateTimeScalar } from './date-time.scalar';
 import { aliasLimitRule, costLimitRule } from './cost-limit.rule';
 import { depthLimitRule } from './depth-limit.rule';
 import { jitGateway } from './jit-executor';
@@ -52,6 +53,7 @@ export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFil
   return {
     autoSchemaFile: schemaFile === false ? true : schemaFile,
     sortSchema: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     path: '/graphql',
     playground: false,
     introspection: config.graphqlPlayground,
