@@ -1,5 +1,6 @@
 import { PREPARED_PER_CONNECTION, PreparingClient, statementName } from '@app/core';
 import { createTestDatabase, TestDatabase } from './support/database';
+import { startTestApp } from './support/test-app';
 
 /** What the app's pool clients prepare, read back from the server's own view of the session. */
 describe(PreparingClient.name, () => {
@@ -45,5 +46,21 @@ describe(PreparingClient.name, () => {
     expect(names.length).toBeLessThanOrEqual(PREPARED_PER_CONNECTION);
     expect(names).toContain(statementName('SELECT $1::int + 0 AS n'));
     expect(names).not.toContain(statementName(`SELECT $1::int + ${PREPARED_PER_CONNECTION + 19} AS n`));
+  });
+
+  it.each([
+    ['on by default', {}, 1],
+    ['off with DATABASE_PREPARED_STATEMENTS=false', { DATABASE_PREPARED_STATEMENTS: 'false' }, 0],
+  ])("are the app pool's %s", async (_, env: Record<string, string>, expected) => {
+    const t = await startTestApp(env);
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await runner.query('SELECT $1::int AS n', [1]);
+      const rows: { name: string }[] = await runner.query(`SELECT name FROM pg_prepared_statements WHERE name = $1`, [statementName('SELECT $1::int AS n')]);
+      expect(rows).toHaveLength(expected);
+    } finally {
+      await runner.release();
+      await t.close();
+    }
   });
 });

@@ -24,6 +24,12 @@ describe(loadConfig.name, () => {
     for (const name of ['PORT', 'DATABASE_URL', 'SESSION_TTL', 'NODE_ENV']) expect(message).toContain(name);
   });
 
+  it('reads DATABASE_PREPARED_STATEMENTS (default on)', () => {
+    expect(loadConfig({}).preparedStatements).toBe(true);
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).preparedStatements).toBe(false);
+    expect(() => loadConfig({ DATABASE_PREPARED_STATEMENTS: 'sometimes' })).toThrow('DATABASE_PREPARED_STATEMENTS');
+  });
+
   it('reads HEAP_GROWING_PERCENT (default 100, 0 for V8 own factor) and refuses a negative one', () => {
     expect(loadConfig({}).heapGrowingPercent).toBe(100);
     expect(loadConfig({ HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);

@@ -10,6 +10,12 @@ export interface AppConfig {
   port: number;
   /** Unset: an embedded PostgreSQL (PGlite) is started with its data under `dataDir/pg`. */
   databaseUrl?: string;
+  /**
+   * Parameterised statements run as per-connection prepared statements (DATABASE_PREPARED_STATEMENTS,
+   * default true). Turn off behind a pooler that does not keep them per client (PgBouncer in transaction
+   * mode before 1.21). Always off on the embedded database.
+   */
+  preparedStatements: boolean;
   dataDir: string;
   /** Base of every link the platform writes (emails, download URLs), without a trailing slash. */
   publicUrl: string;
@@ -174,6 +180,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     isProduction: nodeEnv === 'production',
     port,
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    preparedStatements: bool('DATABASE_PREPARED_STATEMENTS', true),
     dataDir,
     publicUrl,
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),

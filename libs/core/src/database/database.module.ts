@@ -42,7 +42,7 @@ const EMBEDDED = Symbol('EMBEDDED_POSTGRES');
         // PGlite is a single PostgreSQL session shared by every socket: two pooled connections would
         // interleave their transactions. One connection serialises all work safely. (Prepared statements,
         // kept per connection, would outlive a reconnect in that shared session: they stay off there.)
-        const dataSource = createDataSource(url, { counter, poolSize: embedded ? 1 : 10, preparedStatements: !embedded });
+        const dataSource = createDataSource(url, { counter, poolSize: embedded ? 1 : 10, preparedStatements: config.preparedStatements && !embedded });
         await dataSource.initialize();
         const applied = await dataSource.runMigrations({ transaction: 'each' });
         if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
