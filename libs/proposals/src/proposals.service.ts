@@ -59,8 +59,8 @@ export class ProposalsService {
            SELECT g.status, ${seatRoleSql('g.id', '$2')} AS role,
              EXISTS (SELECT 1 FROM working_group_memberships m
                      WHERE m.working_group_id = g.id AND m.organization_id = $3 AND m.status = 'ACTIVE') AS "leadIsMember",
-             (SELECT count(*) FROM priorities pr
-               WHERE pr.id = ANY($5::uuid[]) AND (pr.working_group_id IS NULL OR pr.working_group_id = g.id)) = cardinality($5::uuid[]) AS "prioritiesAdmissible"
+             (cardinality($5::uuid[]) = 0 OR (SELECT count(*) FROM priorities pr
+               WHERE pr.id = ANY($5::uuid[]) AND (pr.working_group_id IS NULL OR pr.working_group_id = g.id)) = cardinality($5::uuid[])) AS "prioritiesAdmissible"
            FROM working_groups g WHERE g.id = $1),
          written AS (${insert.sql} FROM checks c
            WHERE ${roleTakesPartSql('c.role', '$4::boolean')} AND c.status <> '${WorkingGroupStatus.CLOSED}' AND c."leadIsMember" AND c."prioritiesAdmissible"
