@@ -1,5 +1,5 @@
 import { LoggerService } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance } from 'fastify';
 
 const REDACTED_HEADERS = new Set(['authorization', 'cookie', 'set-cookie']);
 
@@ -9,20 +9,17 @@ export function redactHeaders(headers: Record<string, unknown>): Record<string, 
 }
 
 /**
- * One entry per request. With JSON logs (production) it is a structured object including the
+ * One entry per answered request. With JSON logs (production) it is a structured object including the
  * headers, credentials redacted; in development a short line.
  */
-export function requestLogger(logger: LoggerService, json: boolean) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
-      if (json) {
-        logger.log({ msg: 'request', method: req.method, path: req.originalUrl, status: res.statusCode, ms, headers: redactHeaders(req.headers) }, 'HTTP');
-      } else {
-        logger.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms}ms`, 'HTTP');
-      }
-    });
-    next();
-  };
+export function logRequests(server: FastifyInstance, logger: LoggerService, json: boolean): void {
+  server.addHook('onResponse', (request, reply, done) => {
+    const ms = Math.round(reply.elapsedTime * 10) / 10;
+    if (json) {
+      logger.log({ msg: 'request', method: request.method, path: request.url, status: reply.statusCode, ms, headers: redactHeaders(request.headers) }, 'HTTP');
+    } else {
+      logger.log(`${request.method} ${request.url} ${reply.statusCode} ${ms}ms`, 'HTTP');
+    }
+    done();
+  });
 }

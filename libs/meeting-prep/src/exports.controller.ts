@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '@app/core';
 import { ExportsService } from './exports.service';
 
@@ -20,21 +20,20 @@ export class ExportsController {
 
   @Public()
   @Get(':id')
-  async download(@Param('id') id: string, @Query('expires') expires: unknown, @Query('signature') signature: unknown, @Res() res: Response): Promise<void> {
+  async download(@Param('id') id: string, @Query('expires') expires: unknown, @Query('signature') signature: unknown, @Res() reply: FastifyReply): Promise<void> {
     const result = await this.exports.download(id, expires, signature);
     // Neither the file nor a refusal may be kept by a shared cache.
-    res.setHeader('Cache-Control', 'private, no-store');
+    reply.header('Cache-Control', 'private, no-store');
     if (result.status !== 'ok') {
       const refusal = REFUSALS[result.status];
-      res.status(refusal.status).json({ statusCode: refusal.status, message: refusal.message });
+      await reply.status(refusal.status).send({ statusCode: refusal.status, message: refusal.message });
       return;
     }
     const { file } = result;
-    res.status(200);
-    res.setHeader('Content-Type', file.contentType);
-    res.setHeader('Content-Length', String(file.content.length));
     // File names are slugs (ASCII letters, digits, hyphens and one dot): safe inside the quotes.
-    res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-    res.end(file.content);
+    await reply
+      .status(200)
+      .headers({ 'Content-Type': file.contentType, 'Content-Length': String(file.content.length), 'Content-Disposition': `attachment; filename="${file.filename}"` })
+      .send(file.content);
   }
 }

@@ -38,7 +38,8 @@ export interface GraphqlOptionsInput {
   schemaFile: string | false;
 }
 
-type ExpressRequest = GqlContext['req'];
+/** Fastify's request, as far as the context reads it. */
+type HttpRequest = GqlContext['req'];
 
 /** Apollo Server's own option through which it accepts a replacement executor. */
 type ExecutorOption = Pick<ApolloServerOptions<GqlContext>, 'gateway'>;
@@ -68,7 +69,8 @@ export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFil
     gateway: jitGateway(schemaHost, new OperationGate(config.maxConcurrentOperations)),
     formatError,
     subscriptions: { 'graphql-ws': graphqlWsOptions({ auth, dataSource, schemaHost, formatError }) },
-    context: async ({ req }: { req: ExpressRequest }): Promise<GqlContext> => {
+    // @as-integrations/fastify calls it with (request, reply).
+    context: async (req: HttpRequest): Promise<GqlContext> => {
       const header = req.headers.authorization;
       const token = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : null;
       if (!token) return { req, viewer: null, loaders: new RequestLoaders(dataSource, null) };

@@ -40,7 +40,7 @@ export interface AppConfig {
    * memory a busy process holds at a cost in throughput within measurement noise (docs/performance.md).
    */
   heapGrowingPercent: number;
-  /** Express `trust proxy`: set when the API runs behind a reverse proxy, so client IPs are right. */
+  /** Fastify's `trustProxy`: set when the API runs behind a reverse proxy, so client IPs are right. */
   trustProxy: boolean;
   /** Apollo's sandbox and introspection; on by default outside production. */
   graphqlPlayground: boolean;

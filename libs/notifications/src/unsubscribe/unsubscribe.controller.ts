@@ -1,7 +1,9 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { confirmationPage, donePage, invalidPage } from './unsubscribe-page';
 import { UnsubscribeService } from './unsubscribe.service';
+
+type Request = FastifyRequest<{ Querystring: { token?: unknown } }>;
 
 /**
  * `GET /unsubscribe?token=…` shows a confirmation page and changes nothing; `POST /unsubscribe?token=…`
@@ -15,24 +17,25 @@ export class UnsubscribeController {
   constructor(private readonly service: UnsubscribeService) {}
 
   @Get()
-  async confirm(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async confirm(@Req() req: Request, @Res() reply: FastifyReply): Promise<void> {
     const target = await this.service.resolve(req.query.token);
-    if (!target) return this.invalid(req, res);
-    this.html(res, 200, confirmationPage(target.locale, target.category));
+    if (!target) return this.invalid(req, reply);
+    return this.html(reply, 200, confirmationPage(target.locale, target.category));
   }
 
   @Post()
-  async unsubscribe(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async unsubscribe(@Req() req: Request, @Res() reply: FastifyReply): Promise<void> {
     const target = await this.service.unsubscribe(req.query.token);
-    if (!target) return this.invalid(req, res);
-    this.html(res, 200, donePage(target.locale, target.category));
+    if (!target) return this.invalid(req, reply);
+    return this.html(reply, 200, donePage(target.locale, target.category));
   }
 
-  private invalid(req: Request, res: Response): void {
-    this.html(res, 400, invalidPage(/^de\b/i.test(req.get('accept-language') ?? '') ? 'DE' : 'EN'));
+  private invalid(req: Request, reply: FastifyReply): Promise<void> {
+    const language = req.headers['accept-language'];
+    return this.html(reply, 400, invalidPage(/^de\b/i.test(typeof language === 'string' ? language : '') ? 'DE' : 'EN'));
   }
 
-  private html(res: Response, status: number, body: string): void {
-    res.status(status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }).send(body);
+  private async html(reply: FastifyReply, status: number, body: string): Promise<void> {
+    await reply.status(status).headers({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }).send(body);
   }
 }
