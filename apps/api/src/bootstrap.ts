@@ -29,15 +29,16 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { logger });
   app.getHttpServer().headersTimeout = KEEP_ALIVE_MS + 1_000;
+  const server = app.getHttpAdapter().getInstance();
   // Apollo's sandbox page needs inline scripts; the strict CSP applies whenever it is off.
   await app.register(helmet, { contentSecurityPolicy: config.graphqlPlayground ? false : undefined, crossOriginEmbedderPolicy: false });
   // RFC 8058 one-click unsubscribes are posted as forms: url-encoded (Nest's adapter parses those) or, by
   // some providers, multipart. The signed token in the URL is the credential; a multipart body is not read.
-  app.getHttpAdapter().getInstance().addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
+  server.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins.includes('*') ? true : config.corsOrigins, maxAge: 600 });
   }
   app.useGlobalPipes(createValidationPipe());
-  if (config.nodeEnv !== 'test') logRequests(app.getHttpAdapter().getInstance(), logger, config.isProduction);
+  if (config.nodeEnv !== 'test') logRequests(server, logger, config.isProduction);
   return app;
 }
