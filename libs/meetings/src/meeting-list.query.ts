@@ -29,8 +29,9 @@ export function meetingListQuery(dataSource: DataSource, viewer: Viewer, filter:
     where,
     params,
     orderBy: [
-      { sql: 'm.starts_at', type: 'timestamptz' },
-      { sql: 'm.id', type: 'uuid' },
+      { sql: 'm.starts_at', type: 'timestamptz', property: 'startsAt' },
+      { sql: 'm.id', type: 'uuid', property: 'id' },
     ],
+    properties: 'all',
   };
 }

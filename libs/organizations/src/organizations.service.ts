@@ -100,8 +100,9 @@ export class OrganizationsService {
       params,
       orderBy: [
         { sql: 'lower(o.name)', type: 'text' },
-        { sql: 'o.id', type: 'uuid' },
+        { sql: 'o.id', type: 'uuid', property: 'id' },
       ],
+      properties: 'all',
     };
     return lazyConnection(
       () => fetchPage<OrganizationEntity>(this.dataSource, query, args),

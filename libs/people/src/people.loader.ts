@@ -9,8 +9,9 @@ export function peopleQuery(dataSource: DataSource): Omit<ListQuery, 'where' | '
     from: 'people p',
     orderBy: [
       { sql: 'lower(p.name)', type: 'text' },
-      { sql: 'p.id', type: 'uuid' },
+      { sql: 'p.id', type: 'uuid', property: 'id' },
     ],
+    properties: 'all',
   };
 }
 

@@ -7,9 +7,9 @@ import { OrderDirection, ProposalOrderField } from './proposal.enums';
 import { canReadProposalSql } from './proposal.policy';
 
 const SORT_KEYS: Record<ProposalOrderField, SortKey> = {
-  [ProposalOrderField.CREATED_AT]: { sql: 'p.created_at', type: 'timestamptz' },
-  [ProposalOrderField.UPDATED_AT]: { sql: 'p.updated_at', type: 'timestamptz' },
-  [ProposalOrderField.SUPPORT_COUNT]: { sql: 'p.support_count', type: 'int' },
+  [ProposalOrderField.CREATED_AT]: { sql: 'p.created_at', type: 'timestamptz', property: 'createdAt' },
+  [ProposalOrderField.UPDATED_AT]: { sql: 'p.updated_at', type: 'timestamptz', property: 'updatedAt' },
+  [ProposalOrderField.SUPPORT_COUNT]: { sql: 'p.support_count', type: 'int', property: 'supportCount' },
   [ProposalOrderField.TITLE]: { sql: 'lower(p.title)', type: 'text' },
 };
 
@@ -21,11 +21,11 @@ const FIELD_NEEDS: Record<string, readonly string[]> = {
 };
 
 /**
- * The proposal properties a connection's client selected on its nodes: the list reads only those columns
- * (and the id), not the long `summary` and `body` nor dates nobody asked for.
+ * The proposal properties a connection's client selected on its nodes, and the id (always read): the list
+ * reads only those columns, not the long `summary` and `body` nor dates nobody asked for.
  */
 export function selectedProposalProperties(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> {
-  const properties = new Set<string>();
+  const properties = new Set<string>(['id']);
   for (const field of selectedFields(info, ['edges', 'node'])) for (const property of FIELD_NEEDS[field] ?? [field]) properties.add(property);
   return properties;
 }
@@ -72,7 +72,8 @@ export function proposalListQuery(
     from: via ? `cooperation_proposals p ${via}` : 'cooperation_proposals p',
     where,
     params,
-    orderBy: [SORT_KEYS[field], { sql: 'p.id', type: 'uuid' }],
+    orderBy: [SORT_KEYS[field], { sql: 'p.id', type: 'uuid', property: 'id' }],
     descending: direction === OrderDirection.DESC,
+    properties: properties ?? 'all',
   };
 }

@@ -30,9 +30,10 @@ export function createProposalLoaders(dataSource: DataSource, viewer: Viewer | n
     columns: selectColumns(dataSource, CommentEntity, 'c'),
     from: 'proposal_comments c',
     orderBy: [
-      { sql: 'c.created_at', type: 'timestamptz' },
-      { sql: 'c.id', type: 'uuid' },
+      { sql: 'c.created_at', type: 'timestamptz', property: 'createdAt' },
+      { sql: 'c.id', type: 'uuid', property: 'id' },
     ],
+    properties: 'all',
   };
   const visibleParams: unknown[] = [];
   const visible = viewer ? canReadProposalSql(viewer, 'p', visibleParams) : 'FALSE';

@@ -16,9 +16,10 @@ export function createWorkingGroupLoaders(dataSource: DataSource, viewer: Viewer
     from: 'working_group_memberships m',
     where: [`m.status = 'ACTIVE'`],
     orderBy: [
-      { sql: 'm.since', type: 'timestamptz' },
-      { sql: 'm.id', type: 'uuid' },
+      { sql: 'm.since', type: 'timestamptz', property: 'since' },
+      { sql: 'm.id', type: 'uuid', property: 'id' },
     ],
+    properties: 'all',
   };
   const participants = (role: ParticipantRole | null): ListQuery => ({
     columns: seatColumns,
@@ -26,9 +27,10 @@ export function createWorkingGroupLoaders(dataSource: DataSource, viewer: Viewer
     where: role ? ['s.ended_at IS NULL', 's.role = $1'] : ['s.ended_at IS NULL'],
     params: role ? [role] : [],
     orderBy: [
-      { sql: 's.since', type: 'timestamptz' },
-      { sql: 's.id', type: 'uuid' },
+      { sql: 's.since', type: 'timestamptz', property: 'since' },
+      { sql: 's.id', type: 'uuid', property: 'id' },
     ],
+    properties: 'all',
   });
   const applications = (state: string | null): ListQuery => ({
     columns: selectColumns(dataSource, ApplicationEntity, 'a'),
@@ -36,9 +38,10 @@ export function createWorkingGroupLoaders(dataSource: DataSource, viewer: Viewer
     where: state ? ['a.state = $1'] : [],
     params: state ? [state] : [],
     orderBy: [
-      { sql: 'a.created_at', type: 'timestamptz' },
-      { sql: 'a.id', type: 'uuid' },
+      { sql: 'a.created_at', type: 'timestamptz', property: 'createdAt' },
+      { sql: 'a.id', type: 'uuid', property: 'id' },
     ],
+    properties: 'all',
   });
   const participantsByRole = new Map<string, ReturnType<typeof batchedConnections<ParticipantEntity>>>();
   const applicationsByState = new Map<string, ReturnType<typeof batchedConnections<ApplicationEntity>>>();

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Page } from './connection.model';
+import { PageInfo } from './page-info.model';
 import { PageArgs } from './connection.args';
 import { CursorValueType, decodeCursor, encodeCursor } from './cursor';
 
@@ -10,6 +11,11 @@ export interface SortKey {
   sql: string;
   /** Cast applied to the cursor value, so PostgreSQL compares like with like. */
   type: CursorValueType;
+  /**
+   * The row property that holds the same value when the list's columns include it (`createdAt` for
+   * `p.created_at`): the key is then read from the row instead of being selected a second time.
+   */
+  property?: string;
 }
 
 /**
@@ -23,6 +29,11 @@ export interface ListQuery {
   params?: unknown[];
   orderBy: SortKey[];
   descending?: boolean;
+  /**
+   * The entity properties `columns` holds: a set, or `'all'`. Sort keys whose `property` is among them
+   * are not selected twice. Unset: every key is selected as `__k0`, `__k1`…
+   */
+  properties?: ReadonlySet<string> | 'all';
 }
 
 interface Built {
@@ -34,8 +45,15 @@ function whereClause(conditions: string[]): string {
   return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
-function keyColumns(query: ListQuery): string {
-  return query.orderBy.map((k, i) => `${k.sql} AS "__k${i}"`).join(', ');
+/** The name of each sort key's value in a row: the row's own property when it is selected, else `__k{i}`. */
+function keyNames(query: ListQuery): string[] {
+  const { properties } = query;
+  return query.orderBy.map((k, i) => (k.property && properties && (properties === 'all' || properties.has(k.property)) ? k.property : `__k${i}`));
+}
+
+/** The sort keys the columns do not already hold, as extra columns (`, p.created_at AS "__k0"`), or ''. */
+function keyColumns(query: ListQuery, names: string[]): string {
+  return query.orderBy.map((k, i) => (names[i] === `__k${i}` ? `, ${k.sql} AS "__k${i}"` : '')).join('');
 }
 
 /** Conditions (with params appended) that keep only rows after the cursor. */
@@ -51,34 +69,42 @@ function afterCondition(query: ListQuery, params: unknown[], after: string | nul
 
 /**
  * An edge whose cursor is encoded only if a client asks for it (most ask for nodes alone). The row
- * keeps its sort-key columns (`__k0`…): GraphQL serialises only the schema's fields, and deleting
+ * keeps any extra sort-key columns (`__k0`…): GraphQL serialises only the schema's fields, and deleting
  * properties would turn every row into a slow dictionary-mode object.
  */
 class KeysetEdge<T> {
   private encoded?: string;
   constructor(
     readonly node: T,
-    private readonly keyValues: unknown[],
+    private readonly keyNames: string[],
   ) {}
 
   get cursor(): string {
-    return (this.encoded ??= encodeCursor(this.keyValues));
+    const row = this.node as Record<string, unknown>;
+    return (this.encoded ??= encodeCursor(this.keyNames.map((k) => row[k])));
   }
 }
 
-function toPage<T>(rows: Record<string, unknown>[], query: ListQuery, args: PageArgs): Page<T> {
-  const hasNextPage = rows.length > args.first;
-  const keyNames = query.orderBy.map((_, i) => `__k${i}`);
-  const edges = rows.slice(0, args.first).map((row) => new KeysetEdge(row as T, keyNames.map((k) => row[k])));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage: args.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
+/** Page information whose cursors, like the edges', are encoded only when read. */
+class KeysetPageInfo<T> implements PageInfo {
+  constructor(
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+    private readonly edges: KeysetEdge<T>[],
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges[this.edges.length - 1]?.cursor ?? null;
+  }
+}
+
+function toPage<T>(rows: Record<string, unknown>[], names: string[], args: PageArgs): Page<T> {
+  const edges = rows.slice(0, args.first).map((row) => new KeysetEdge(row as T, names));
+  return { edges, pageInfo: new KeysetPageInfo(rows.length > args.first, args.after !== null, edges) };
 }
 
 function direction(query: ListQuery): string {
@@ -89,14 +115,15 @@ function direction(query: ListQuery): string {
 export async function fetchPage<T>(db: Db, query: ListQuery, args: PageArgs): Promise<Page<T>> {
   const params = [...(query.params ?? [])];
   const keys = query.orderBy.map((k) => k.sql);
+  const names = keyNames(query);
   const conditions = [...(query.where ?? []), ...afterCondition(query, params, args.after, keys)];
   params.push(args.first + 1);
   const built: Built = {
-    sql: `SELECT ${query.columns}, ${keyColumns(query)} FROM ${query.from} ${whereClause(conditions)}
+    sql: `SELECT ${query.columns}${keyColumns(query, names)} FROM ${query.from} ${whereClause(conditions)}
           ORDER BY ${keys.map((k) => `${k} ${direction(query)}`).join(', ')} LIMIT $${params.length}`,
     params,
   };
-  return toPage<T>(await db.query(built.sql, built.params), query, args);
+  return toPage<T>(await db.query(built.sql, built.params), names, args);
 }
 
 export async function fetchCount(db: Db, query: ListQuery): Promise<number> {
@@ -122,14 +149,15 @@ export async function fetchPagesByParent<T>(
   if (parentIds.length > 0) {
     const params = [...(query.params ?? []), parentIds];
     const parentCondition = `${parent} = ANY($${params.length})`;
-    const outerKeys = query.orderBy.map((_, i) => `s."__k${i}"`);
+    const names = keyNames(query);
+    const outerKeys = names.map((name) => `s."${name}"`);
     const cursor = afterCondition(query, params, args.after, outerKeys);
     params.push(args.first + 1);
     const order = outerKeys.map((k) => `${k} ${direction(query)}`).join(', ');
     const rows: Record<string, unknown>[] = await db.query(
       `SELECT * FROM (
          SELECT s.*, row_number() OVER (PARTITION BY s."__parent" ORDER BY ${order}) AS "__rn"
-         FROM (SELECT ${query.columns}, ${keyColumns(query)}, ${parent} AS "__parent"
+         FROM (SELECT ${query.columns}${keyColumns(query, names)}, ${parent} AS "__parent"
                FROM ${query.from} ${whereClause([...(query.where ?? []), parentCondition])}) s
          ${whereClause(cursor)}
        ) r WHERE r."__rn" <= $${params.length} ORDER BY r."__parent", r."__rn"`,
@@ -142,9 +170,9 @@ export async function fetchPagesByParent<T>(
       list.push(row);
       byParent.set(key, list);
     }
-    for (const [key, list] of byParent) pages.set(key, toPage<T>(list, query, args));
+    for (const [key, list] of byParent) pages.set(key, toPage<T>(list, names, args));
   }
-  for (const id of parentIds) if (!pages.has(id)) pages.set(id, toPage<T>([], query, args));
+  for (const id of parentIds) if (!pages.has(id)) pages.set(id, toPage<T>([], [], args));
   return pages;
 }
 

@@ -22,10 +22,11 @@ export class FeedService {
       params: [viewer.id],
       // Served by IDX_notifications_person_created; the id breaks ties within a millisecond.
       orderBy: [
-        { sql: 'n.created_at', type: 'timestamptz' },
-        { sql: 'n.id', type: 'uuid' },
+        { sql: 'n.created_at', type: 'timestamptz', property: 'createdAt' },
+        { sql: 'n.id', type: 'uuid', property: 'id' },
       ],
       descending: true,
+      properties: 'all',
     };
     const unread: ListQuery = { ...query, where: ['n.person_id = $1', 'n.read_at IS NULL'] };
     let unreadCount: Promise<number> | undefined;
