@@ -41,6 +41,13 @@ describe('Hardening and health (e2e)', () => {
       const ok = await fetch(`${t.url}/health/live`);
       expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
       expect(ok.headers.get('x-powered-by')).toBeNull();
+      expect(ok.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(ok.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+      expect(ok.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      // Errors and GraphQL answers carry them too, not only successful REST routes.
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      const graphql = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      expect(graphql.headers.get('content-security-policy')).toContain("default-src 'self'");
       // Idle connections are kept longer than a load balancer's 60 s, so the server never closes one a client reuses.
       expect(ok.headers.get('keep-alive')).toBe('timeout=65');
     });

@@ -1,10 +1,10 @@
-import helmet from '@fastify/helmet';
 import { ConsoleLogger, INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, createValidationPipe } from '@app/core';
 import { AppModule, AppModuleOptions } from './app.module';
 import { logRequests } from './request-logger';
+import { useSecurityHeaders } from './security-headers';
 
 const KEEP_ALIVE_MS = 65_000;
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -31,7 +31,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.getHttpServer().headersTimeout = KEEP_ALIVE_MS + 1_000;
   const server = app.getHttpAdapter().getInstance();
   // Apollo's sandbox page needs inline scripts; the strict CSP applies whenever it is off.
-  await app.register(helmet, { contentSecurityPolicy: config.graphqlPlayground ? false : undefined, crossOriginEmbedderPolicy: false });
+  useSecurityHeaders(server, { contentSecurityPolicy: config.graphqlPlayground ? false : undefined, crossOriginEmbedderPolicy: false });
   // RFC 8058 one-click unsubscribes are posted as forms: url-encoded (Nest's adapter parses those) or, by
   // some providers, multipart. The signed token in the URL is the credential; a multipart body is not read.
   server.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
