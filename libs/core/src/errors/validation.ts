@@ -1,4 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { memoizeValidationMetadata } from '../validation/metadata-cache';
 import { InvalidInputError } from './domain-error';
 
 /** First failing constraint, depth first, with its dotted path (`country`, `items.2.title`). */
@@ -45,6 +46,7 @@ class InputValidationPipe extends ValidationPipe {
 
 /** The global pipe: unknown fields are refused, and a failure is BAD_USER_INPUT naming the field. */
 export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new InputValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
