@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { GraphQLResolveInfo } from 'graphql';
+import { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { ListQuery, selectedFields, selectSomeColumns, SortKey, Viewer } from '@app/core';
 import { ProposalFilter, ProposalOrder } from './dto/proposal.input';
 import { PROPOSAL_SEARCH_DOCUMENT, ProposalEntity } from './proposal.entity';
@@ -20,13 +20,21 @@ const FIELD_NEEDS: Record<string, readonly string[]> = {
   author: ['authorId'],
 };
 
+/** What each query's connection field selects: parsed queries are cached and immutable, so their nodes are stable keys. */
+const selectedByField = new WeakMap<FieldNode, ReadonlySet<string>>();
+
 /**
  * The proposal properties a connection's client selected on its nodes, and the id (always read): the list
- * reads only those columns, not the long `summary` and `body` nor dates nobody asked for.
+ * reads only those columns, not the long `summary` and `body` nor dates nobody asked for. Worked out once
+ * per query text and field.
  */
-export function selectedProposalProperties(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> {
+export function selectedProposalProperties(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): ReadonlySet<string> {
+  const key = info.fieldNodes.length === 1 ? info.fieldNodes[0] : null;
+  const known = key && selectedByField.get(key);
+  if (known) return known;
   const properties = new Set<string>(['id']);
   for (const field of selectedFields(info, ['edges', 'node'])) for (const property of FIELD_NEEDS[field] ?? [field]) properties.add(property);
+  if (key) selectedByField.set(key, properties);
   return properties;
 }
 

@@ -6,8 +6,9 @@ const DAY = 86_400_000;
 const FIRST = Date.UTC(1000, 0, 1);
 const AFTER_LAST = Date.UTC(10000, 0, 1);
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+/** `00`…`99` and `000`…`999`, built once: looking a string up is cheaper than making one per field. */
+const TWO = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const THREE = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 
 /**
  * `date.toISOString()` in integer arithmetic (Howard Hinnant's days-to-civil algorithm). V8's
@@ -31,7 +32,7 @@ export function isoDateTime(date: Date): string {
   const hours = Math.floor(ofDay / 3_600_000);
   const minutes = Math.floor(ofDay / 60_000) % 60;
   const seconds = Math.floor(ofDay / 1000) % 60;
-  return `${year}-${pad2(month)}-${pad2(day)}T${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(ofDay % 1000)}Z`;
+  return `${year}-${TWO[month]}-${TWO[day]}T${TWO[hours]}:${TWO[minutes]}:${TWO[seconds]}.${THREE[ofDay % 1000]}Z`;
 }
 
 /** Nest's `DateTime` scalar (same name, description and parsing) with a faster `serialize`. */

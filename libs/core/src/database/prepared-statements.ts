@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Client, QueryConfig } from 'pg';
+import { Client, Query, QueryResult } from 'pg';
 
 /**
  * Distinct statement texts one connection keeps prepared. Beyond it, new texts run unnamed (parsed and
@@ -44,8 +44,14 @@ PreparingClient.prototype.query = function (this: PreparingClient, ...args: unkn
     const parsed = (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
     if (parsed[name] !== undefined || this.preparedCount < PREPARED_PER_CONNECTION) {
       if (parsed[name] === undefined) this.preparedCount++;
-      const config: QueryConfig = { name, text, values };
-      return query.call(this, config);
+      // A query object rather than a `{ name, text, values }` config, which pg would copy property by
+      // property (through their descriptors) at every execution.
+      const named = new Query(text, values) as Query & { name: string; callback: (error: Error | null, result: QueryResult) => void };
+      named.name = name;
+      return new Promise<QueryResult>((resolve, reject) => {
+        named.callback = (error, result) => (error ? reject(error) : resolve(result));
+        query.call(this, named);
+      });
     }
   }
   return query.apply(this, args);

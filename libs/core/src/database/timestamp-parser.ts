@@ -11,6 +11,15 @@ function digit(text: string, i: number): number {
 
 const two = (text: string, i: number) => digit(text, i) * 10 + digit(text, i + 1);
 
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil); month 1–12. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+}
+
 /**
  * `timestamptz` as PostgreSQL writes it (ISO DateStyle): `2026-11-27 16:58:01.756+00`, fraction and
  * offset minutes optional. Reads the common shape by position, without regular expressions; anything
@@ -43,7 +52,9 @@ export function parseTimestamptz(text: string): Date | number | null {
         i += 3;
       }
     }
-    const time = Date.UTC(year, two(text, 5) - 1, two(text, 8), two(text, 11), two(text, 14), two(text, 17), ms) - sign * offset * 1000;
+    // Integer arithmetic instead of Date.UTC, which took half of the parse.
+    const days = daysFromCivil(year, two(text, 5), two(text, 8));
+    const time = days * 86_400_000 + two(text, 11) * 3_600_000 + two(text, 14) * 60_000 + two(text, 17) * 1000 + ms - sign * offset * 1000;
     if (i === n && !Number.isNaN(time)) return new Date(time);
   }
   return fallback(text);
