@@ -4,7 +4,7 @@
 // autocannon on loopback. See issue 6.
 //   npm --prefix bench install        (once: PostGraphile, node@22, autocannon; kept out of the app)
 //   npm run bench                     (builds if stale, then runs this)
-//   node bench/run.js [--duration 10] [--warmup 2] [--jit-warmup 6] [--rounds 2] [--connections 16,64]
+//   node bench/run.js [--duration 8] [--warmup 2] [--jit-warmup 6] [--rounds 2] [--connections 16,64]
 //                     [--only platform|postgraphile] [--no-db-stats] [--scale 1] [--keep]
 // It works on its own database `ecava_bench_<time>` on BENCH_DATABASE_SERVER (default:
 // postgres://postgres@127.0.0.1:5432/postgres), never the test or dev one, dropped at the end unless
@@ -27,7 +27,7 @@ const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef0123456789abcdef';
 
 const { values } = parseArgs({
   options: {
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '8' },
     warmup: { type: 'string', default: '2' },
     // Once per server and workload before any measured run: V8 keeps optimising (background JIT
     // compilation) for well over the per-run warm-up, taking CPU from PostgreSQL and the load generator.
