@@ -1,4 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
 import { memoizeValidationMetadata } from '../validation/metadata-cache';
 import { InvalidInputError } from './domain-error';
 
@@ -14,8 +15,11 @@ export function firstValidationProblem(errors: ValidationError[], prefix = ''): 
   return null;
 }
 
-/** Parameters that carry client input: GraphQL arguments (`GqlParamtype.ARGS`) and HTTP body, query, params. */
-const CLIENT_INPUT = new Set<unknown>([3, 'body', 'query', 'param']);
+/** `GqlParamtype.ARGS`: a GraphQL resolver's arguments. */
+const GRAPHQL_ARGS = 3 as unknown as ArgumentMetadata['type'];
+
+/** Parameters that carry client input: GraphQL arguments and HTTP body, query, params. */
+const CLIENT_INPUT = new Set<unknown>([GRAPHQL_ARGS, 'body', 'query', 'param']);
 
 /**
  * The dotted path of the first string holding a NUL character, which PostgreSQL text cannot store
@@ -33,14 +37,62 @@ export function findNulCharacter(value: unknown, path: string, depth = 0): strin
   return null;
 }
 
+/** Longest JSON text of an arguments object whose validity is remembered. */
+const MEMO_KEY_LIMIT = 512;
+/** Distinct valid arguments remembered per class before the class's memo starts afresh. */
+const MEMO_PER_CLASS = 1000;
+
+/**
+ * The JSON text of a value made only of strings, finite numbers, booleans, null, arrays and plain objects
+ * (what GraphQL argument coercion produces), or null when it holds anything else (undefined, a Date, a
+ * class instance, a prototype key, an array with gaps) or is long: only such values are remembered as valid.
+ */
+export function plainKey(value: unknown): string | null {
+  const plain = (item: unknown, depth: number): boolean => {
+    if (item === null || typeof item === 'string' || typeof item === 'boolean') return true;
+    if (typeof item === 'number') return Number.isFinite(item);
+    if (typeof item !== 'object' || depth > 8) return false;
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) if (!(i in item) || !plain(item[i], depth + 1)) return false;
+      return true;
+    }
+    const prototype = Object.getPrototypeOf(item);
+    if (prototype !== Object.prototype && prototype !== null) return false;
+    for (const key of Object.keys(item)) {
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype') return false;
+      if (!plain((item as Record<string, unknown>)[key], depth + 1)) return false;
+    }
+    return true;
+  };
+  if (!plain(value, 0)) return null;
+  const key = JSON.stringify(value);
+  return key.length <= MEMO_KEY_LIMIT ? key : null;
+}
+
 class InputValidationPipe extends ValidationPipe {
+  /**
+   * Whole arguments objects (`@Args()` of an `@ArgsType` class: page size, cursor, filter, order) that
+   * passed, by class and JSON text. Clients send the same few over and over; validation is a pure function
+   * of the class and the value, so a value seen valid is only transformed, not validated again (about 3 %
+   * of a list request's CPU). Named arguments (`@Args('input')`, the mutations' inputs) are always validated.
+   */
+  private readonly validArguments = new Map<unknown, Set<string>>();
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (CLIENT_INPUT.has(metadata.type)) {
       // Paths are relative to the argument's object, as class-validator's are (`name`, `filter.search`).
       const field = findNulCharacter(value, typeof value === 'object' ? '' : (metadata.data ?? ''));
       if (field !== null) throw new InvalidInputError(field || metadata.data || 'input', 'Text must not contain NUL characters');
     }
-    return super.transform(value, metadata);
+    const { metatype } = metadata;
+    const key = metadata.type === GRAPHQL_ARGS && metadata.data === undefined && metatype && this.toValidate(metadata) ? plainKey(value) : null;
+    if (key === null || !metatype) return super.transform(value, metadata);
+    let valid = this.validArguments.get(metatype);
+    if (valid?.has(key)) return plainToInstance(metatype, value, this.transformOptions);
+    const transformed = await super.transform(value, metadata);
+    if (!valid || valid.size >= MEMO_PER_CLASS) this.validArguments.set(metatype, (valid = new Set()));
+    valid.add(key);
+    return transformed;
   }
 }
 
