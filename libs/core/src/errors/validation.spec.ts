@@ -40,7 +40,7 @@ describe(plainKey.name, () => {
 
 describe('the global validation pipe', () => {
   const pipe = createValidationPipe();
-  const args = (data?: string) => ({ type: 3 as unknown as ArgumentMetadata['type'], metatype: ListArgs, data });
+  const args = (data?: string): ArgumentMetadata => ({ type: 'body', metatype: ListArgs, data });
   const run = (value: object, data?: string) => pipe.transform(value, args(data)) as Promise<ListArgs>;
 
   it('gives instances of the class for arguments it has seen valid before, and still refuses invalid ones', async () => {
