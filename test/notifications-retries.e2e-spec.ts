@@ -61,6 +61,9 @@ describe('Notification email retries (e2e)', () => {
     jobStates: string[] | null;
   }
 
+  /** Every email job of a delivery has finished (none waiting, running or due for a retry). */
+  const settled = (jobStates: string[] | null) => jobStates !== null && jobStates.every((state) => state === 'completed' || state === 'failed');
+
   async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -74,7 +77,9 @@ describe('Notification email retries (e2e)', () => {
   it('retries a transient failure (451) with backoff until the email is SENT, once', async () => {
     smtp.failNext(3, 451);
     const { chairEmail, delivery } = await applyTo();
-    const sent = (await until('the delivery to be SENT', delivery, (d) => d?.status === 'SENT', 40_000))!;
+    // SENT with its job completed: an attempt marks the row SENT as the message leaves and puts it back
+    // when the server refuses, so SENT alone may be read in that instant, while the job is still active.
+    const sent = (await until('the delivery to be SENT', delivery, (d) => d?.status === 'SENT' && settled(d.jobStates), 40_000))!;
     // Three refusals, then success: four attempts, the error cleared.
     expect(sent.attempts).toBe(4);
     expect(sent.error).toBeNull();
@@ -114,11 +119,13 @@ describe('Notification email retries (e2e)', () => {
     const read = async () =>
       (await t.dataSource.query(
         `SELECT n.email_status AS status, n.email_attempts AS attempts,
-                (SELECT max(j.retry_count) FROM pgboss.job j WHERE j.name = 'email-send' AND j.data->>'notificationId' = n.id::text) AS retries
+                (SELECT max(j.retry_count) FROM pgboss.job j WHERE j.name = 'email-send' AND j.data->>'notificationId' = n.id::text) AS retries,
+                (SELECT array_agg(j.state::text) FROM pgboss.job j WHERE j.name = 'email-send' AND j.data->>'notificationId' = n.id::text) AS "jobStates"
          FROM notifications n WHERE n.person_id = ANY($1) ORDER BY n.email_attempts`,
         [ids],
-      )) as { status: string; attempts: number; retries: number }[];
-    const rows = await until('all three SENT', read, (r) => r.length === 3 && r.every((d) => d.status === 'SENT'), 30_000);
+      )) as { status: string; attempts: number; retries: number; jobStates: string[] | null }[];
+    const done = await until('all three SENT', read, (r) => r.length === 3 && r.every((d) => d.status === 'SENT' && settled(d.jobStates)), 30_000);
+    const rows = done.map(({ status, attempts, retries }) => ({ status, attempts, retries }));
     // The refused one took a second attempt on its own job; the two others' jobs were never retried.
     expect(rows).toEqual([
       { status: 'SENT', attempts: 1, retries: 0 },
