@@ -10,7 +10,6 @@ export * from './mail';
 export * from './pagination';
 export * from './validation/ids';
 export * from './validation/trim';
-export * from './validation/metadata-cache';
 export * from './events';
 export * from './queue';
 export * from './pubsub';

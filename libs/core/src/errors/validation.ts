@@ -80,19 +80,21 @@ class InputValidationPipe extends ValidationPipe {
   private readonly validArguments = new Map<unknown, Set<string>>();
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const { metatype } = metadata;
+    const key = metadata.type === 'body' && metadata.data === undefined && metatype && this.toValidate(metadata) ? plainKey(value) : null;
+    let valid = key === null ? undefined : this.validArguments.get(metatype);
+    // The same JSON text passed every check below before, the NUL check included.
+    if (key !== null && metatype && valid?.has(key)) return plainToInstance(metatype, value, this.transformOptions);
     if (CLIENT_INPUT.has(metadata.type)) {
       // Paths are relative to the argument's object, as class-validator's are (`name`, `filter.search`).
       const field = findNulCharacter(value, typeof value === 'object' ? '' : (metadata.data ?? ''));
       if (field !== null) throw new InvalidInputError(field || metadata.data || 'input', 'Text must not contain NUL characters');
     }
-    const { metatype } = metadata;
-    const key = metadata.type === 'body' && metadata.data === undefined && metatype && this.toValidate(metadata) ? plainKey(value) : null;
-    if (key === null || !metatype) return super.transform(value, metadata);
-    let valid = this.validArguments.get(metatype);
-    if (valid?.has(key)) return plainToInstance(metatype, value, this.transformOptions);
     const transformed = await super.transform(value, metadata);
-    if (!valid || valid.size >= MEMO_PER_CLASS) this.validArguments.set(metatype, (valid = new Set()));
-    valid.add(key);
+    if (key !== null) {
+      if (!valid || valid.size >= MEMO_PER_CLASS) this.validArguments.set(metatype, (valid = new Set()));
+      valid.add(key);
+    }
     return transformed;
   }
 }
