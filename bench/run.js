@@ -5,10 +5,12 @@
 //   npm --prefix bench install        (once: PostGraphile, node@22, autocannon; kept out of the app)
 //   npm run bench                     (builds if stale, then runs this)
 //   node bench/run.js [--duration 8] [--warmup 2] [--jit-warmup 6] [--rounds 2] [--connections 16,64]
-//                     [--only platform|postgraphile] [--no-db-stats] [--scale 1] [--keep]
+//                     [--only platform|postgraphile] [--workloads flat,nested,mutation] [--no-db-stats]
+//                     [--scale 1] [--keep]
 // It works on its own database `ecava_bench_<time>` on BENCH_DATABASE_SERVER (default:
 // postgres://postgres@127.0.0.1:5432/postgres), never the test or dev one, dropped at the end unless
-// --keep. Prints a Markdown table and writes it to bench/results/latest.md.
+// --keep. Prints a Markdown table and writes it to bench/results/latest.md (not when --workloads
+// picks only some: a partial table is for trying a change, not for the record).
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '2' },
     connections: { type: 'string', default: '16,64' },
     only: { type: 'string' },
+    workloads: { type: 'string' },
     keep: { type: 'boolean', default: false },
     // Multiplies the seeded rows (not the groups), e.g. 2 to see whether per-request work grows with the data.
     scale: { type: 'string', default: '1' },
@@ -306,7 +309,8 @@ async function main() {
     const nodeVersions = { platform: process.version, postgraphile: hasPostgraphile ? execFileSync(NODE22, ['--version'], { encoding: 'utf8' }).trim() : 'n/a' };
 
     const f = await fixtures(database.url);
-    const loads = workloads(f);
+    const picked = values.workloads?.split(',');
+    const loads = workloads(f).filter((load) => !picked || picked.includes(load.name));
     // Check: every query answers without errors, and both servers return the same number of rows.
     const shape = {};
     for (const load of loads) {
@@ -407,7 +411,7 @@ async function main() {
     const memory = Object.fromEntries(names.map((n) => [n, memoryOf(servers[n].pid)]));
     const report = render({ results, memory, shape, names, loads, counts, nodeVersions, missing });
     fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-    fs.writeFileSync(path.join(__dirname, 'results', 'latest.md'), report);
+    if (!picked) fs.writeFileSync(path.join(__dirname, 'results', 'latest.md'), report);
     process.stdout.write(report);
     // The platform must answer every request; the peer's timeouts (PostGraphile at 64 nested clients) are reported, not fatal.
     if (results.some((r) => r.server === 'platform' && r.errors > 0)) process.exitCode = 1;

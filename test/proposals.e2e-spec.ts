@@ -119,10 +119,15 @@ describe('Cooperation proposals (e2e)', () => {
     return row.n;
   }
 
-  /** What createProposal wrote for a group: proposals and the outbox jobs of their CREATED events. */
-  async function createdIn(groupId: string): Promise<{ proposals: number; outboxJobs: number }> {
+  /**
+   * What createProposal wrote for a group: proposals, their CREATED trail rows, and outbox jobs for those
+   * events (none: no rule notifies anyone of a draft, so no job is queued to expand to nothing).
+   */
+  async function createdIn(groupId: string): Promise<{ proposals: number; trail: number; outboxJobs: number }> {
     const [row] = await t.dataSource.query(
       `SELECT (SELECT count(*)::int FROM cooperation_proposals WHERE working_group_id = $1::uuid) AS proposals,
+              (SELECT count(*)::int FROM proposal_events e JOIN cooperation_proposals p ON p.id = e.proposal_id
+                WHERE p.working_group_id = $1::uuid AND e.type = 'CREATED') AS trail,
               (SELECT count(*)::int FROM (SELECT data FROM pgboss.job UNION ALL SELECT data FROM pgboss.archive) j
                 WHERE j.data->'event'->>'type' = 'PROPOSAL_CREATED' AND j.data->'event'->>'workingGroupId' = $1::uuid::text) AS "outboxJobs"`,
       [groupId],
@@ -211,7 +216,7 @@ describe('Cooperation proposals (e2e)', () => {
       const response = await t.gql(CREATE, { input }, f.token(role));
       expectOutcome(response, outcome);
       const written = outcome === 'ok' ? 1 : 0;
-      expect(await createdIn(f.group.id)).toEqual({ proposals: written, outboxJobs: written });
+      expect(await createdIn(f.group.id)).toEqual({ proposals: written, trail: written, outboxJobs: 0 });
       if (outcome === 'ok') {
         const actor = role as Exclude<Role, 'anonymous'>;
         const created = await stored(response.data.createProposal.id);
@@ -240,7 +245,7 @@ describe('Cooperation proposals (e2e)', () => {
       // An admin whose organisation is no member must name a lead.
       const input = { workingGroupId: f.group.id, title: 'T', summary: 'S', body: 'B', kind: 'OTHER' };
       expect(refusal(await t.gql(CREATE, { input }, admin.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'leadOrganizationId' });
-      expect(await createdIn(f.group.id)).toEqual({ proposals: 0, outboxJobs: 0 });
+      expect(await createdIn(f.group.id)).toEqual({ proposals: 0, trail: 0, outboxJobs: 0 });
     });
 
     it('refuses priorities of another group and unknown ones, storing nothing', async () => {
@@ -252,7 +257,7 @@ describe('Cooperation proposals (e2e)', () => {
         const input = { workingGroupId: f.group.id, title: 'T', summary: 'S', body: 'B', kind: 'OTHER', priorityIds };
         expect(refusal(await t.gql(CREATE, { input }, f.author.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'priorityIds' });
       }
-      expect(await createdIn(f.group.id)).toEqual({ proposals: 0, outboxJobs: 0 });
+      expect(await createdIn(f.group.id)).toEqual({ proposals: 0, trail: 0, outboxJobs: 0 });
     });
 
     it('refuses an unknown group and a closed one', async () => {
@@ -262,7 +267,7 @@ describe('Cooperation proposals (e2e)', () => {
       await t.dataSource.query(`UPDATE working_groups SET status = 'CLOSED' WHERE id = $1`, [f.group.id]);
       const closed = { ...input, workingGroupId: f.group.id };
       expect(refusal(await t.gql(CREATE, { input: closed }, f.author.token)).code).toBe('CONFLICT');
-      expect(await createdIn(f.group.id)).toEqual({ proposals: 0, outboxJobs: 0 });
+      expect(await createdIn(f.group.id)).toEqual({ proposals: 0, trail: 0, outboxJobs: 0 });
     });
   });
 

@@ -39,8 +39,8 @@ export class NotificationExpander {
 
   /** Returns the notifications created (for live updates once committed). */
   async expand(em: EntityManager, { eventId, event }: QueuedEvent): Promise<{ id: string; personId: string }[]> {
+    if (!Object.hasOwn(RECIPIENT_RULES, event.type)) return [];
     const rule = RECIPIENT_RULES[event.type];
-    if (!rule) return [];
     const created: { id: string; personId: string }[] = [];
     for (const plan of await rule(event, em)) {
       const recipientIds = [...new Set(plan.recipientIds)].filter((id) => id !== event.actorId);

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig, DomainEvents, QueueService, SMTP_POOL_CONNECTION
 import { EmailSender } from './email/email-sender.service';
 import { LivePublisher } from './live/live-publisher.service';
 import { NotificationExpander, QUEUE_DOMAIN_EVENTS, QUEUE_EMAIL, QueuedEvent } from './notification-expander.service';
+import { RECIPIENT_RULES } from './recipients';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -48,8 +49,11 @@ export class NotificationsWorker implements OnModuleInit {
       // A queue keeps the options it was created with: apply the current settings to new jobs.
       await this.queue.boss.updateQueue(name, { name, ...queueOptions(this.config) });
     }
-    // The outbox row is plain SQL, so a one-statement change can carry it in that statement.
+    // The outbox row is plain SQL, so a one-statement change can carry it in that statement. An event
+    // type no rule notifies about (a draft created, a proposal supported…) gets no job: it would be
+    // fetched, expanded to nothing and archived.
     this.events.onEventWrite((event, offset, gate) => {
+      if (!Object.hasOwn(RECIPIENT_RULES, event.type)) return null;
       const job: QueuedEvent = { eventId: randomUUID(), event };
       return this.queue.jobWrite(QUEUE_DOMAIN_EVENTS, job, offset, gate);
     });
