@@ -6,14 +6,17 @@ const DAY = 86_400_000;
 const FIRST = Date.UTC(1000, 0, 1);
 const AFTER_LAST = Date.UTC(10000, 0, 1);
 
-/** `00`…`99` and `000`…`999`, built once: looking a string up is cheaper than making one per field. */
-const TWO = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
-const THREE = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+/** Character codes: a digit n is `ZERO + n`. */
+const [ZERO, DASH, T, COLON, DOT, Z] = [...'0-T:.Z'].map((c) => c.charCodeAt(0));
+const char = String.fromCharCode;
 
 /**
  * `date.toISOString()` in integer arithmetic (Howard Hinnant's days-to-civil algorithm). V8's
  * `toISOString` goes through its date cache and took about 1 µs a call here: a few percent of a 50-row
- * list's CPU. Same output, checked against `toISOString` in date-time.scalar.spec.ts.
+ * list's CPU. The 24 characters are made in one `String.fromCharCode` call, one flat string, rather than
+ * a template of 13 pieces, which allocates a tree of partial strings that `JSON.stringify` then walks
+ * (50 dates with their response: 27–31 → 20 µs). Same output, checked against `toISOString` in
+ * date-time.scalar.spec.ts.
  */
 export function isoDateTime(date: Date): string {
   const time = date.getTime();
@@ -32,7 +35,14 @@ export function isoDateTime(date: Date): string {
   const hours = Math.floor(ofDay / 3_600_000);
   const minutes = Math.floor(ofDay / 60_000) % 60;
   const seconds = Math.floor(ofDay / 1000) % 60;
-  return `${year}-${TWO[month]}-${TWO[day]}T${TWO[hours]}:${TWO[minutes]}:${TWO[seconds]}.${THREE[ofDay % 1000]}Z`;
+  const ms = ofDay % 1000;
+  // prettier-ignore
+  return char(
+    ZERO + Math.floor(year / 1000), ZERO + (Math.floor(year / 100) % 10), ZERO + (Math.floor(year / 10) % 10), ZERO + (year % 10), DASH,
+    ZERO + Math.floor(month / 10), ZERO + (month % 10), DASH, ZERO + Math.floor(day / 10), ZERO + (day % 10), T,
+    ZERO + Math.floor(hours / 10), ZERO + (hours % 10), COLON, ZERO + Math.floor(minutes / 10), ZERO + (minutes % 10), COLON,
+    ZERO + Math.floor(seconds / 10), ZERO + (seconds % 10), DOT, ZERO + Math.floor(ms / 100), ZERO + (Math.floor(ms / 10) % 10), ZERO + (ms % 10), Z,
+  );
 }
 
 /** Nest's `DateTime` scalar (same name, description and parsing) with a faster `serialize`. */
