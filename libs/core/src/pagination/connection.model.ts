@@ -41,10 +41,17 @@ export function lazyConnection<T>(loadPage: () => Promise<Page<T>>, loadCount: (
 }
 
 /**
+ * The `XEdge` types `Paginated` has declared. An edge's `node` is the row itself, never a promise
+ * (`Edge<T>.node: T`), so the API reads it without a resolver call (`withoutPlainFieldResolvers`).
+ */
+export const EDGE_TYPE_NAMES = new Set<string>();
+
+/**
  * Base class for `XConnection` types; also declares `XEdge`. Use as
  * `@ObjectType() class OrganizationConnection extends Paginated(Organization) {}`.
  */
 export function Paginated<T>(classRef: Type<T>): Type<Connection<T>> {
+  EDGE_TYPE_NAMES.add(`${classRef.name}Edge`);
   @ObjectType(`${classRef.name}Edge`)
   class EdgeType {
     @Field({ description: 'Opaque cursor; pass it as `after` to continue after this edge.' })
