@@ -7,9 +7,9 @@ import { EDGE_TYPE_NAMES } from '@app/core';
  * defaults on object types, so on scalar and enum fields (and lists of them) those resolvers only cost a call
  * per field and value: they are removed, and graphql-jit reads the property inline. Fields that may hold a
  * promise keep theirs (graphql-jit awaits only what a resolver returns): object fields and lists of objects,
- * and the lazy parts of connections
- * (`totalCount` is a getter that starts a COUNT). The exception is an edge's `node`, always the row itself:
- * a resolver call per listed row (and its resolve info) was about 3 % of a 50-row list's CPU.
+ * and the lazy parts of connections (`totalCount` is a getter that starts a COUNT). The exception is an
+ * edge's `node`, always the row itself: a resolver call per listed row (and its resolve info) was about 3 %
+ * of a 50-row list's CPU.
  */
 export function withoutPlainFieldResolvers(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
