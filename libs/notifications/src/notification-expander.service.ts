@@ -5,7 +5,7 @@ import { DomainEvent, QueueService } from '@app/core';
 import { nextDigestSlot } from './digests/digest-slot';
 import { translate } from './i18n/translate';
 import { DEFAULT_MODES, DeliveryMode, DeliveryStatus, NotificationCategory } from './notification.enums';
-import { RECIPIENT_RULES } from './recipients';
+import { recipientRuleFor } from './recipients';
 import { PlannedNotification } from './recipients/recipient-rules';
 
 export const QUEUE_DOMAIN_EVENTS = 'domain-events';
@@ -39,8 +39,8 @@ export class NotificationExpander {
 
   /** Returns the notifications created (for live updates once committed). */
   async expand(em: EntityManager, { eventId, event }: QueuedEvent): Promise<{ id: string; personId: string }[]> {
-    if (!Object.hasOwn(RECIPIENT_RULES, event.type)) return [];
-    const rule = RECIPIENT_RULES[event.type];
+    const rule = recipientRuleFor(event.type);
+    if (!rule) return [];
     const created: { id: string; personId: string }[] = [];
     for (const plan of await rule(event, em)) {
       const recipientIds = [...new Set(plan.recipientIds)].filter((id) => id !== event.actorId);

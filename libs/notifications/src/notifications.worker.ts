@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig, DomainEvents, QueueService, SMTP_POOL_CONNECTION
 import { EmailSender } from './email/email-sender.service';
 import { LivePublisher } from './live/live-publisher.service';
 import { NotificationExpander, QUEUE_DOMAIN_EVENTS, QUEUE_EMAIL, QueuedEvent } from './notification-expander.service';
-import { RECIPIENT_RULES } from './recipients';
+import { recipientRuleFor } from './recipients';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -53,7 +53,7 @@ export class NotificationsWorker implements OnModuleInit {
     // type no rule notifies about (a draft created, a proposal supported…) gets no job: it would be
     // fetched, expanded to nothing and archived.
     this.events.onEventWrite((event, offset, gate) => {
-      if (!Object.hasOwn(RECIPIENT_RULES, event.type)) return null;
+      if (!recipientRuleFor(event.type)) return null;
       const job: QueuedEvent = { eventId: randomUUID(), event };
       return this.queue.jobWrite(QUEUE_DOMAIN_EVENTS, job, offset, gate);
     });

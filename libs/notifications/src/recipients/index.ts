@@ -8,7 +8,7 @@ import { RecipientRule } from './recipient-rules';
 export * from './recipient-rules';
 
 /** Domain event type → who is told. Event types without a rule notify nobody. */
-export const RECIPIENT_RULES: Record<string, RecipientRule> = {
+const RECIPIENT_RULES: Record<string, RecipientRule> = {
   APPLICATION_SUBMITTED: applicationSubmitted,
   APPLICATION_STATE_CHANGED: applicationDecided,
   ...PROPOSAL_RULES,
@@ -17,3 +17,8 @@ export const RECIPIENT_RULES: Record<string, RecipientRule> = {
   // Raised by the reminder pass (scheduled/), not by a domain service.
   ...REMINDER_RULES,
 };
+
+/** Who is told of events of `type`, or undefined when nobody is (no outbox job is queued for them). */
+export function recipientRuleFor(type: string): RecipientRule | undefined {
+  return Object.hasOwn(RECIPIENT_RULES, type) ? RECIPIENT_RULES[type] : undefined;
+}
