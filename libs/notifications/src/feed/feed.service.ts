@@ -33,7 +33,9 @@ export class FeedService {
     const connection = lazyConnection(
       async () => {
         const page = await fetchPage<Parameters<typeof toNotification>[0]>(this.dataSource, query, args);
-        return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toNotification(edge.node) })) };
+        // The cursor stays a getter: it is encoded only if the client asks for it, as on every keyset page.
+        const edges = page.edges.map((edge) => ({ get cursor() { return edge.cursor; }, node: toNotification(edge.node) }));
+        return { ...page, edges };
       },
       () => fetchCount(this.dataSource, query),
     );
