@@ -13,7 +13,7 @@ import { AppConfig, AuthService, createFormatError, GqlContext, RequestLoaders, 
 import { DateTimeScalar } from './date-time.scalar';
 import { aliasLimitRule, costLimitRule } from './cost-limit.rule';
 import { depthLimitRule } from './depth-limit.rule';
-import { jitGateway } from './jit-executor';
+import { jitExecution } from './jit-executor';
 import { OperationGate } from './operation-gate';
 import { withoutPlainFieldResolvers } from './plain-fields';
 
@@ -47,6 +47,7 @@ type ExecutorOption = Pick<ApolloServerOptions<GqlContext>, 'gateway'>;
 /** Apollo settings: per-request context (viewer + loaders), error formatting, limits, landing page, subscriptions. */
 export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFile }: GraphqlOptionsInput): ApolloDriverConfig & ExecutorOption {
   const logger = new Logger('GraphQL');
+  const jit = jitExecution(schemaHost, new OperationGate(config.maxConcurrentOperations));
   const formatError = createFormatError({
     exposeInternals: !config.isProduction,
     log: (error) => logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
@@ -58,15 +59,16 @@ export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFil
     path: '/graphql',
     playground: false,
     introspection: config.graphqlPlayground,
-    // No cache hints in this schema (answers depend on the viewer): Apollo's cache-control plugin, on by
-    // default, would only wrap every field resolver (a quarter of a nested query's allocations).
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...(config.graphqlPlayground ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
+    // jit.plugin answers compiled operations (jit-executor.ts). No cache hints in this schema (answers depend
+    // on the viewer): Apollo's cache-control plugin, on by default, would only wrap every field resolver (a
+    // quarter of a nested query's allocations).
+    plugins: [jit.plugin, ApolloServerPluginCacheControlDisabled(), ...(config.graphqlPlayground ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
     includeStacktraceInErrorResponses: false,
     validationRules: queryLimitRules(),
     transformSchema: withoutPlainFieldResolvers,
-    // Compiled execution (jit-executor.ts). @nestjs/apollo's type leaves `gateway` out, but its driver passes
-    // every option on to `new ApolloServer(…)`.
-    gateway: jitGateway(schemaHost, new OperationGate(config.maxConcurrentOperations)),
+    // Compiled execution of what the plugin leaves, and of results with errors (jit-executor.ts). @nestjs/apollo's
+    // type leaves `gateway` out, but its driver passes every option on to `new ApolloServer(…)`.
+    gateway: jit.gateway,
     formatError,
     subscriptions: { 'graphql-ws': graphqlWsOptions({ auth, dataSource, schemaHost, formatError }) },
     // @as-integrations/fastify calls it with (request, reply).

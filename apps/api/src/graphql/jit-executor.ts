@@ -1,6 +1,7 @@
-import type { ApolloServerOptions } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import type { ApolloServerOptions, ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { DocumentNode, execute, ExecutionResult, getVariableValues, GraphQLError } from 'graphql';
+import { DocumentNode, execute, ExecutionResult, getVariableValues, GraphQLError, OperationDefinitionNode } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { GqlContext } from '@app/core';
 import { OperationGate } from './operation-gate';
@@ -21,6 +22,12 @@ function asGraphqlJsError(error: GraphQLError): GraphQLError {
   return Object.assign(rebuilt, { locations: error.locations });
 }
 
+/** Apollo's hooks for the compiled executor: a gateway (its executor) and a plugin (`responseForOperation`). */
+export interface JitExecution {
+  gateway: Gateway;
+  plugin: ApolloServerPlugin<GqlContext>;
+}
+
 /**
  * Apollo Server executes through this instead of graphql-js's `execute`: each operation is compiled once by
  * graphql-jit into a JavaScript function that reads plain fields directly and calls only the real resolvers,
@@ -28,11 +35,21 @@ function asGraphqlJsError(error: GraphQLError): GraphQLError {
  * error formatting and the HTTP layer stay Apollo's. An operation graphql-jit cannot compile runs on graphql-js.
  * Every operation executes within `gate` (a limit on operations in flight).
  *
- * It is plugged in through Apollo's gateway interface, which is how Apollo Server accepts a replacement executor.
+ * Two of Apollo's interfaces carry it (decision 53):
+ * - the plugin's `responseForOperation` executes every compiled operation and answers those without errors
+ *   itself;
+ * - the gateway's executor hands Apollo the results with errors (computed by the plugin, not run twice), so
+ *   they get Apollo's error handling (formatError, BAD_USER_INPUT, HTTP 400 for bad variables), and executes
+ *   what the plugin left (subscriptions sent over HTTP, operations graphql-jit cannot compile).
+ * Answering from the plugin skips the request context Apollo builds for a gateway, whose `status` accessors
+ * kept each request's objects alive through two young-generation collections: every request was promoted to
+ * V8's old space, which then needed a full collection every half-second under load.
  */
-export function jitGateway(schemaHost: GraphQLSchemaHost, gate: OperationGate): Gateway {
+export function jitExecution(schemaHost: GraphQLSchemaHost, gate: OperationGate): JitExecution {
   // Keyed by document: Apollo parses (and caches) documents per schema, so a new schema brings new keys.
   const plans: Plans = new WeakMap();
+  // Results with errors, from the plugin to the gateway's executor, by the request's context.
+  const withErrors = new WeakMap<object, ExecutionResult>();
 
   const planFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
     let byName = plans.get(document);
@@ -45,31 +62,64 @@ export function jitGateway(schemaHost: GraphQLSchemaHost, gate: OperationGate): 
     return byName.get(key)!;
   };
 
-  const executeOne: Executor = async (request) => {
-    const { document, operationName, context } = request;
-    const variables = request.request.variables ?? {};
-    // Subscriptions are served over WebSocket; one sent over HTTP gets graphql-js's own answer.
-    const plan = request.operation.operation === 'subscription' ? null : planFor(document, operationName ?? undefined);
-    if (!plan) return execute({ schema: schemaHost.schema, document, contextValue: context, variableValues: variables, operationName });
+  const runPlan = async (plan: CompiledQuery, operation: OperationDefinitionNode, context: GqlContext, variables: Record<string, unknown>): Promise<ExecutionResult> => {
     // Variables are checked by graphql-js first, so a bad one gets its usual error (BAD_USER_INPUT, HTTP 400).
-    if (request.operation.variableDefinitions?.length) {
-      const coerced = getVariableValues(schemaHost.schema, request.operation.variableDefinitions, variables, { maxErrors: 50 });
+    if (operation.variableDefinitions?.length) {
+      const coerced = getVariableValues(schemaHost.schema, operation.variableDefinitions, variables, { maxErrors: 50 });
       if (coerced.errors) return { errors: coerced.errors };
     }
     const result: ExecutionResult = await plan.query(undefined, context, variables);
     return result.errors ? { ...result, errors: result.errors.map(asGraphqlJsError) } : result;
   };
 
-  const executor: Executor = (request) => gate.run(() => executeOne(request));
+  // Subscriptions are served over WebSocket; one sent over HTTP gets graphql-js's own answer.
+  const compiledPlan = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null | undefined) =>
+    operation.operation === 'subscription' ? null : planFor(document, operationName ?? undefined);
+
+  const listener: GraphQLRequestListener<GqlContext> = {
+    async responseForOperation({ document, operation, operationName, contextValue, request }) {
+      const plan = compiledPlan(document, operation, operationName);
+      if (!plan) return null;
+      const result = await gate.run(() => runPlan(plan, operation, contextValue, request.variables ?? {}));
+      if (result.errors?.length) {
+        withErrors.set(contextValue, result);
+        return null;
+      }
+      return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };
+    },
+  };
+
+  const executor: Executor = async (request) => {
+    const { document, operation, operationName, context } = request;
+    const computed = withErrors.get(context);
+    if (computed) {
+      withErrors.delete(context);
+      return computed;
+    }
+    const variables = request.request.variables ?? {};
+    const plan = compiledPlan(document, operation, operationName);
+    return gate.run(() =>
+      plan
+        ? runPlan(plan, operation, context as GqlContext, variables)
+        : (execute({ schema: schemaHost.schema, document, contextValue: context, variableValues: variables, operationName }) as Promise<ExecutionResult>),
+    );
+  };
 
   return {
-    onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schemaHost.schema, coreSupergraphSdl: '' });
-      return () => undefined;
+    plugin: {
+      async requestDidStart() {
+        return listener;
+      },
     },
-    async load() {
-      return { executor };
+    gateway: {
+      onSchemaLoadOrUpdate(callback) {
+        callback({ apiSchema: schemaHost.schema, coreSupergraphSdl: '' });
+        return () => undefined;
+      },
+      async load() {
+        return { executor };
+      },
+      async stop() {},
     },
-    async stop() {},
   };
 }
