@@ -23,21 +23,40 @@ export interface Connection<T> {
   readonly totalCount: Promise<number>;
 }
 
+/**
+ * The lazy connection as a class: its getters live once on the prototype. A getter written in an object
+ * literal (or added with `Object.defineProperty`) gets its own accessor pair, which V8 allocates in the
+ * old generation; from there it keeps the getter's closure, and the whole page it captured, alive through
+ * young-generation collections until the next full one (decision 53).
+ */
+export class LazyConnection<T> implements Connection<T> {
+  private page?: Promise<Page<T>>;
+  private count?: Promise<number>;
+
+  constructor(
+    private readonly loadPage: () => Promise<Page<T>>,
+    private readonly loadCount: () => Promise<number>,
+  ) {}
+
+  get edges(): Promise<Edge<T>[]> {
+    return this.pageOnce().then((p) => p.edges);
+  }
+
+  get pageInfo(): Promise<PageInfo> {
+    return this.pageOnce().then((p) => p.pageInfo);
+  }
+
+  get totalCount(): Promise<number> {
+    return (this.count ??= this.loadCount());
+  }
+
+  private pageOnce(): Promise<Page<T>> {
+    return (this.page ??= this.loadPage());
+  }
+}
+
 export function lazyConnection<T>(loadPage: () => Promise<Page<T>>, loadCount: () => Promise<number>): Connection<T> {
-  let page: Promise<Page<T>> | undefined;
-  let count: Promise<number> | undefined;
-  const pageOnce = () => (page ??= loadPage());
-  return {
-    get edges() {
-      return pageOnce().then((p) => p.edges);
-    },
-    get pageInfo() {
-      return pageOnce().then((p) => p.pageInfo);
-    },
-    get totalCount() {
-      return (count ??= loadCount());
-    },
-  };
+  return new LazyConnection(loadPage, loadCount);
 }
 
 /**

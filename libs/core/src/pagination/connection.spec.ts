@@ -22,4 +22,11 @@ describe(lazyConnection.name, () => {
     expect(page).toHaveBeenCalledTimes(1);
     expect(count).toHaveBeenCalledTimes(1);
   });
+
+  it('carries no accessor of its own: its getters are on the prototype, so no accessor pair is allocated per connection', () => {
+    const connection = lazyConnection(async () => ({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } }), async () => 0);
+    const accessors = Object.entries(Object.getOwnPropertyDescriptors(connection)).filter(([, d]) => d.get || d.set);
+    expect(accessors).toEqual([]);
+    expect(typeof Object.getOwnPropertyDescriptor(Object.getPrototypeOf(connection), 'edges')?.get).toBe('function');
+  });
 });

@@ -1,7 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { fetchCount, fetchPage, lazyConnection, ListQuery, PageArgs, Viewer, writeReturning } from '@app/core';
-import { NotificationList, toNotification } from '../notification.model';
+import { Edge, fetchCount, fetchPage, LazyConnection, ListQuery, Page, PageArgs, Viewer, writeReturning } from '@app/core';
+import { Notification, NotificationList, toNotification } from '../notification.model';
+
+/**
+ * A feed page's edge: the notification, with the keyset edge's cursor still encoded only if a client
+ * asks for it. A class rather than a literal with a getter (see LazyConnection).
+ */
+class FeedEdge implements Edge<Notification> {
+  constructor(
+    private readonly source: Edge<unknown>,
+    readonly node: Notification,
+  ) {}
+
+  get cursor(): string {
+    return this.source.cursor;
+  }
+}
+
+/** The viewer's feed: a lazy connection with its unread count, counted only if asked for. */
+class Feed extends LazyConnection<Notification> implements NotificationList {
+  private unread?: Promise<number>;
+
+  constructor(
+    loadPage: () => Promise<Page<Notification>>,
+    loadCount: () => Promise<number>,
+    private readonly loadUnread: () => Promise<number>,
+  ) {
+    super(loadPage, loadCount);
+  }
+
+  get unreadCount(): Promise<number> {
+    return (this.unread ??= this.loadUnread());
+  }
+}
 
 const FEED_COLUMNS = `n.id, n.category, n.type, n.title, n.link, n.created_at AS "createdAt", n.read_at AS "readAt", n.email_status AS "emailStatus"`;
 
@@ -29,20 +61,14 @@ export class FeedService {
       properties: 'all',
     };
     const unread: ListQuery = { ...query, where: ['n.person_id = $1', 'n.read_at IS NULL'] };
-    let unreadCount: Promise<number> | undefined;
-    const connection = lazyConnection(
+    return new Feed(
       async () => {
         const page = await fetchPage<Parameters<typeof toNotification>[0]>(this.dataSource, query, args);
-        // The cursor stays a getter: it is encoded only if the client asks for it, as on every keyset page.
-        const edges = page.edges.map((edge) => ({ get cursor() { return edge.cursor; }, node: toNotification(edge.node) }));
-        return { ...page, edges };
+        return { ...page, edges: page.edges.map((edge) => new FeedEdge(edge, toNotification(edge.node))) };
       },
       () => fetchCount(this.dataSource, query),
+      () => fetchCount(this.dataSource, unread),
     );
-    return Object.defineProperty(connection, 'unreadCount', {
-      get: () => (unreadCount ??= fetchCount(this.dataSource, unread)),
-      enumerable: true,
-    }) as NotificationList;
   }
 
   /** Marks the viewer's own notifications read; returns how many were unread before. Others' ids are ignored. */
