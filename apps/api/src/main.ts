@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { applyHeapGrowth, ConfigError, loadConfig } from '@app/core';
+import { applyHeapGrowth, ConfigError, loadConfig, withoutAllocationSitePretenuring } from '@app/core';
 import { createApp } from './bootstrap';
 
 async function main() {
@@ -15,6 +15,7 @@ async function main() {
     throw error;
   }
   applyHeapGrowth(config.heapGrowingPercent);
+  withoutAllocationSitePretenuring();
   const app = await createApp(config);
   // Graceful shutdown: stop accepting requests, finish those in flight, close the pool and the
   // embedded database, then exit 0.

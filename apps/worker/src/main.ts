@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, applyHeapGrowth, ConfigError, loadConfig } from '@app/core';
+import { AppConfig, applyHeapGrowth, ConfigError, loadConfig, withoutAllocationSitePretenuring } from '@app/core';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -26,6 +26,7 @@ async function main() {
     throw error;
   }
   applyHeapGrowth(config.heapGrowingPercent);
+  withoutAllocationSitePretenuring();
   const logger = new ConsoleLogger({ json: config.isProduction, logLevels: config.nodeEnv === 'test' ? ['error', 'warn'] : undefined });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
   const log = new Logger('Worker');

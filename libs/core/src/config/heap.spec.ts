@@ -1,5 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
-import { applyHeapGrowth } from './heap';
+import { applyHeapGrowth, withoutAllocationSitePretenuring } from './heap';
 
 jest.mock('node:v8', () => ({ setFlagsFromString: jest.fn() }));
 
@@ -14,5 +14,13 @@ describe(applyHeapGrowth.name, () => {
   it('leaves V8 alone with 0', () => {
     applyHeapGrowth(0);
     expect(setFlagsFromString).not.toHaveBeenCalled();
+  });
+});
+
+describe(withoutAllocationSitePretenuring.name, () => {
+  it('turns off V8 allocation-site pretenuring', () => {
+    jest.mocked(setFlagsFromString).mockClear();
+    withoutAllocationSitePretenuring();
+    expect(setFlagsFromString).toHaveBeenCalledWith('--no-allocation-site-pretenuring');
   });
 });
