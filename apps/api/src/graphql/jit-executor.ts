@@ -72,13 +72,10 @@ export function jitExecution(schemaHost: GraphQLSchemaHost, gate: OperationGate)
     return result.errors ? { ...result, errors: result.errors.map(asGraphqlJsError) } : result;
   };
 
-  // Subscriptions are served over WebSocket; one sent over HTTP gets graphql-js's own answer.
-  const compiledPlan = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null | undefined) =>
-    operation.operation === 'subscription' ? null : planFor(document, operationName ?? undefined);
-
   const listener: GraphQLRequestListener<GqlContext> = {
     async responseForOperation({ document, operation, operationName, contextValue, request }) {
-      const plan = compiledPlan(document, operation, operationName);
+      // Subscriptions are served over WebSocket; one sent over HTTP gets graphql-js's own answer.
+      const plan = operation.operation === 'subscription' ? null : planFor(document, operationName ?? undefined);
       if (!plan) return null;
       const result = await gate.run(() => runPlan(plan, operation, contextValue, request.variables ?? {}));
       if (result.errors?.length) {
@@ -89,20 +86,17 @@ export function jitExecution(schemaHost: GraphQLSchemaHost, gate: OperationGate)
     },
   };
 
+  // Everything compiled was run by the plugin, so what reaches the executor is a result with errors to hand
+  // on, or an operation without a plan.
   const executor: Executor = async (request) => {
-    const { document, operation, operationName, context } = request;
+    const { document, operationName, context } = request;
     const computed = withErrors.get(context);
     if (computed) {
       withErrors.delete(context);
       return computed;
     }
-    const variables = request.request.variables ?? {};
-    const plan = compiledPlan(document, operation, operationName);
-    return gate.run(() =>
-      plan
-        ? runPlan(plan, operation, context as GqlContext, variables)
-        : (execute({ schema: schemaHost.schema, document, contextValue: context, variableValues: variables, operationName }) as Promise<ExecutionResult>),
-    );
+    const variableValues = request.request.variables ?? {};
+    return gate.run(() => execute({ schema: schemaHost.schema, document, contextValue: context, variableValues, operationName }) as Promise<ExecutionResult>);
   };
 
   return {
