@@ -1,5 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { buildSchema, ExecutionResult, getOperationAST, GraphQLError, Kind, parse } from 'graphql';
+import { buildSchema, ExecutionResult, getOperationAST, getVariableValues, GraphQLError, Kind, parse } from 'graphql';
 import { compileQuery } from 'graphql-jit';
 import { jitExecution } from './jit-executor';
 import { OperationGate } from './operation-gate';
@@ -7,6 +7,10 @@ import { OperationGate } from './operation-gate';
 jest.mock('graphql-jit', () => {
   const actual = jest.requireActual('graphql-jit');
   return { ...actual, compileQuery: jest.fn(actual.compileQuery) };
+});
+jest.mock('graphql', () => {
+  const actual = jest.requireActual('graphql');
+  return { ...actual, getVariableValues: jest.fn(actual.getVariableValues) };
 });
 
 class Refused extends Error {}
@@ -56,6 +60,7 @@ describe('jitExecution', () => {
   beforeEach(() => {
     calls.length = 0;
     jest.mocked(compileQuery).mockClear();
+    jest.mocked(getVariableValues).mockClear();
   });
 
   it('answers queries and mutations from the plugin, with the schema’s resolvers, arguments and variables', async () => {
@@ -66,6 +71,8 @@ describe('jitExecution', () => {
     });
     expect(calls).toEqual(['items:SLOW']);
     expect(await run(`mutation { rename(name: "Pool") { name } }`)).toEqual({ by: 'plugin', data: { rename: { name: 'Pool' } } });
+    // graphql-jit coerced the variables; graphql-js's coercion runs only to word a refusal.
+    expect(getVariableValues).not.toHaveBeenCalled();
   });
 
   it('hands a result with errors to the gateway (for Apollo’s error handling) without running it twice', async () => {
@@ -89,6 +96,9 @@ describe('jitExecution', () => {
     expect(data).toBeUndefined();
     expect(errors?.[0].message).toMatch(/Variable "\$m" got invalid value "HOURLY"/);
     expect((errors?.[0] as GraphQLError).nodes?.[0].kind).toBe(Kind.VARIABLE_DEFINITION);
+    expect(calls).toEqual([]);
+    const missing = await run(`query ($m: Mode!) { items(mode: $m) { id } }`, {});
+    expect(missing.errors?.[0].message).toBe('Variable "$m" of required type "Mode!" was not provided.');
     expect(calls).toEqual([]);
   });
 
