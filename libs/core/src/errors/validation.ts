@@ -1,6 +1,8 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
+import { ValidatorOptions } from 'class-validator';
 import { memoizeValidationMetadata } from '../validation/metadata-cache';
+import { quicklyValid } from '../validation/quick-validity';
 import { InvalidInputError } from './domain-error';
 
 /** First failing constraint, depth first, with its dotted path (`country`, `items.2.title`). */
@@ -96,6 +98,11 @@ class InputValidationPipe extends ValidationPipe {
       valid.add(key);
     }
     return transformed;
+  }
+
+  /** What passes every rule is known without class-validator's bookkeeping; the rest gets its errors. */
+  protected override validate(object: object, validatorOptions?: ValidatorOptions) {
+    return quicklyValid(object, validatorOptions) ? [] : super.validate(object, validatorOptions);
   }
 }
 
