@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, SqlWrite, Viewer } from '@app/core';
+import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer } from '@app/core';
 import { ParticipantRole, seatRoleSql, WorkingGroupStatus } from '@app/working-groups';
 import { CreateProposalInput, UpdateProposalInput } from './dto/proposal.input';
 import { ProposalHistory, ProposalHistoryEntry } from './events/proposal-events';
@@ -49,27 +49,11 @@ export class ProposalsService {
     const entry: ProposalHistoryEntry = { proposal, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT };
     const priorityIds = [...new Set(input.priorityIds ?? [])];
     const params: unknown[] = [input.workingGroupId, viewer.id, leadOrganizationId, viewer.role === 'ADMIN', priorityIds];
-    const insert = insertProposal(proposal, params.length);
-    params.push(...insert.params);
+    params.push(...proposalValues(proposal));
     const history = this.history.embed(entry, params.length, 'written');
     params.push(...history.params);
     const [checked]: { status: WorkingGroupStatus; role: ParticipantRole | null; leadIsMember: boolean; prioritiesAdmissible: boolean; created: boolean }[] =
-      await this.dataSource.query(
-        `WITH checks AS (
-           SELECT g.status, ${seatRoleSql('g.id', '$2')} AS role,
-             EXISTS (SELECT 1 FROM working_group_memberships m
-                     WHERE m.working_group_id = g.id AND m.organization_id = $3 AND m.status = 'ACTIVE') AS "leadIsMember",
-             (cardinality($5::uuid[]) = 0 OR (SELECT count(*) FROM priorities pr
-               WHERE pr.id = ANY($5::uuid[]) AND (pr.working_group_id IS NULL OR pr.working_group_id = g.id)) = cardinality($5::uuid[])) AS "prioritiesAdmissible"
-           FROM working_groups g WHERE g.id = $1),
-         written AS (${insert.sql} FROM checks c
-           WHERE ${roleTakesPartSql('c.role', '$4::boolean')} AND c.status <> '${WorkingGroupStatus.CLOSED}' AND c."leadIsMember" AND c."prioritiesAdmissible"
-           RETURNING id),
-         linked AS (INSERT INTO proposal_priorities (proposal_id, priority_id) SELECT w.id, unnest($5::uuid[]) FROM written w),
-         ${history.sql}
-         SELECT c.status, c.role, c."leadIsMember", c."prioritiesAdmissible", EXISTS (SELECT 1 FROM written) AS created FROM checks c`,
-        params,
-      );
+      await this.dataSource.query(createStatement(history.sql, priorityIds.length > 0), params);
     if (!checked) throw new NotFoundError('working group');
     this.policy.assertRoleTakesPart(viewer, checked.role, 'propose');
     if (checked.status === WorkingGroupStatus.CLOSED) {
@@ -204,35 +188,67 @@ function priorityIdsError(): InvalidInputError {
   return new InvalidInputError('priorityIds', "priorityIds must be priorities of the proposal's working group or alliance-wide ones");
 }
 
+/** A new proposal's columns, their types and values, in the order of `createStatement`'s parameters. */
+const PROPOSAL_COLUMNS: [string, string, (p: ProposalEntity) => unknown][] = [
+  ['id', 'uuid', (p) => p.id],
+  ['working_group_id', 'uuid', (p) => p.workingGroupId],
+  ['title', 'text', (p) => p.title],
+  ['summary', 'text', (p) => p.summary],
+  ['body', 'text', (p) => p.body],
+  ['kind', 'text', (p) => p.kind],
+  ['state', 'text', (p) => p.state],
+  ['confidentiality', 'text', (p) => p.confidentiality],
+  ['lead_organization_id', 'uuid', (p) => p.leadOrganizationId],
+  ['author_id', 'uuid', (p) => p.authorId],
+  ['author_organization_id', 'uuid', (p) => p.authorOrganizationId],
+  ['version', 'int', (p) => p.version],
+  ['support_count', 'int', (p) => p.supportCount],
+  ['created_at', 'timestamptz', (p) => p.createdAt],
+  ['updated_at', 'timestamptz', (p) => p.updatedAt],
+  ['submitted_at', 'timestamptz', (p) => p.submittedAt],
+  ['decided_at', 'timestamptz', (p) => p.decidedAt],
+];
+
+/** Parameters $1–$5 of `createStatement`: group, viewer, lead organisation, viewer is admin, priority ids. */
+const CREATE_CHECK_PARAMS = 5;
+
+function proposalValues(p: ProposalEntity): unknown[] {
+  return PROPOSAL_COLUMNS.map(([, , value]) => value(p));
+}
+
+/** createProposal's statements by the text of their history part (the rest never changes), with and without priorities. */
+const createStatements = [new Map<string, string>(), new Map<string, string>()];
+
 /**
- * A new proposal's INSERT as `INSERT … SELECT <values>` (the caller adds `FROM …`), every column given with
- * its type and numbered after `offset` other parameters.
+ * createProposal's one statement: the checks ($1–$5), then, only if all of them pass, the proposal (its
+ * columns numbered after the checks'), its priorities (only `withPriorities`: an INSERT without rows still
+ * opens and locks the table and its indexes) and `historySql`. Built once per history text, so that a draft
+ * does not rebuild a 2 KB text, nor the prepared-statement lookup hash it again.
  */
-function insertProposal(p: ProposalEntity, offset: number): SqlWrite {
-  const columns: [string, string, unknown][] = [
-    ['id', 'uuid', p.id],
-    ['working_group_id', 'uuid', p.workingGroupId],
-    ['title', 'text', p.title],
-    ['summary', 'text', p.summary],
-    ['body', 'text', p.body],
-    ['kind', 'text', p.kind],
-    ['state', 'text', p.state],
-    ['confidentiality', 'text', p.confidentiality],
-    ['lead_organization_id', 'uuid', p.leadOrganizationId],
-    ['author_id', 'uuid', p.authorId],
-    ['author_organization_id', 'uuid', p.authorOrganizationId],
-    ['version', 'int', p.version],
-    ['support_count', 'int', p.supportCount],
-    ['created_at', 'timestamptz', p.createdAt],
-    ['updated_at', 'timestamptz', p.updatedAt],
-    ['submitted_at', 'timestamptz', p.submittedAt],
-    ['decided_at', 'timestamptz', p.decidedAt],
-  ];
-  return {
-    sql: `INSERT INTO cooperation_proposals (${columns.map(([name]) => name).join(', ')})
-          SELECT ${columns.map(([, type], i) => `$${offset + i + 1}::${type}`).join(', ')}`,
-    params: columns.map(([, , value]) => value),
-  };
+function createStatement(historySql: string, withPriorities: boolean): string {
+  const cache = createStatements[withPriorities ? 1 : 0];
+  let sql = cache.get(historySql);
+  if (sql !== undefined) return sql;
+  const insert = `INSERT INTO cooperation_proposals (${PROPOSAL_COLUMNS.map(([name]) => name).join(', ')})
+           SELECT ${PROPOSAL_COLUMNS.map(([, type], i) => `$${CREATE_CHECK_PARAMS + i + 1}::${type}`).join(', ')}`;
+  const linked = withPriorities ? `linked AS (INSERT INTO proposal_priorities (proposal_id, priority_id) SELECT w.id, unnest($5::uuid[]) FROM written w),` : '';
+  sql = `WITH checks AS (
+           SELECT g.status, ${seatRoleSql('g.id', '$2')} AS role,
+             EXISTS (SELECT 1 FROM working_group_memberships m
+                     WHERE m.working_group_id = g.id AND m.organization_id = $3 AND m.status = 'ACTIVE') AS "leadIsMember",
+             (cardinality($5::uuid[]) = 0 OR (SELECT count(*) FROM priorities pr
+               WHERE pr.id = ANY($5::uuid[]) AND (pr.working_group_id IS NULL OR pr.working_group_id = g.id)) = cardinality($5::uuid[])) AS "prioritiesAdmissible"
+           FROM working_groups g WHERE g.id = $1),
+         written AS (${insert} FROM checks c
+           WHERE ${roleTakesPartSql('c.role', '$4::boolean')} AND c.status <> '${WorkingGroupStatus.CLOSED}' AND c."leadIsMember" AND c."prioritiesAdmissible"
+           RETURNING id),
+         ${linked}
+         ${historySql}
+         SELECT c.status, c.role, c."leadIsMember", c."prioritiesAdmissible", EXISTS (SELECT 1 FROM written) AS created FROM checks c`;
+  // The history's text is the same for every draft unless event writers are added; bounded all the same.
+  if (cache.size >= 16) cache.clear();
+  cache.set(historySql, sql);
+  return sql;
 }
 
 function anyPartnerSql(viewer: Viewer, params: unknown[]): string {

@@ -60,11 +60,25 @@ export class ProposalHistory {
   /** The trail's INSERT for `entry`; with `from`, the name of a CTE, one row per row of it. */
   private trailWrite(entry: ProposalHistoryEntry, offset: number, from?: string): SqlWrite {
     const values = [randomUUID(), entry.proposal.id, entry.actorId, entry.type, entry.fromState ?? null, entry.toState ?? null, entry.note ?? null, new Date()];
-    const types = ['uuid', 'uuid', 'uuid', 'text', 'text', 'text', 'text', 'timestamptz'];
-    const placeholders = values.map((_, i) => `$${offset + i + 1}::${types[i]}`).join(', ');
-    const columns = 'INSERT INTO proposal_events (id, proposal_id, actor_id, type, from_state, to_state, note, at)';
-    return { sql: from ? `${columns} SELECT ${placeholders} FROM ${from}` : `${columns} VALUES (${placeholders})`, params: values };
+    return { sql: trailSql(offset, from), params: values };
   }
+}
+
+const TRAIL_TYPES = ['uuid', 'uuid', 'uuid', 'text', 'text', 'text', 'text', 'timestamptz'];
+const trailTexts = new Map<string, string>();
+
+/** The trail's INSERT text, its parameters numbered after `offset`; the same few texts serve every change. */
+function trailSql(offset: number, from: string | undefined): string {
+  const key = `${offset} ${from ?? ''}`;
+  let sql = trailTexts.get(key);
+  if (sql === undefined) {
+    const placeholders = TRAIL_TYPES.map((type, i) => `$${offset + i + 1}::${type}`).join(', ');
+    const columns = 'INSERT INTO proposal_events (id, proposal_id, actor_id, type, from_state, to_state, note, at)';
+    sql = from ? `${columns} SELECT ${placeholders} FROM ${from}` : `${columns} VALUES (${placeholders})`;
+    if (trailTexts.size >= 256) trailTexts.clear();
+    trailTexts.set(key, sql);
+  }
+  return sql;
 }
 
 /** `entry` as the domain event `PROPOSAL_<TYPE>` that notifications and live updates consume. */
