@@ -1,7 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, isId, Viewer } from '@app/core';
+import { APP_CONFIG, AppConfig, isId, Viewer, newId } from '@app/core';
 import { gatherBrief } from './brief/brief.read-model';
 import { ExportFile } from './export-file.model';
 import { ExportFileEntity } from './export-file.entity';
@@ -56,7 +56,7 @@ export class ExportsService {
   async export(viewer: Viewer, meetingId: string, format: ExportFormat): Promise<ExportFile> {
     const file = await this.render(viewer, meetingId, format);
     await this.purgeExpired();
-    const id = randomUUID();
+    const id = newId();
     const expires = Math.floor(Date.now() / 1000) + this.config.exportTtlSeconds;
     const row: ExportFileEntity = {
       id,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -14,6 +13,7 @@ import {
   selectColumns,
   Viewer,
   writeReturning,
+  newId,
 } from '@app/core';
 import { WorkingGroupStatus } from '@app/working-groups';
 import { MeetingFilter, ScheduleMeetingInput, UpdateMeetingInput } from './dto/meeting.input';
@@ -54,7 +54,7 @@ export class MeetingsService {
       }
       const now = new Date();
       const meeting: MeetingEntity = {
-        id: randomUUID(),
+        id: newId(),
         workingGroupId,
         title: input.title,
         description: text(input.description),

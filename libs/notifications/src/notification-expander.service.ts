@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainEvent, QueueService } from '@app/core';
+import { DomainEvent, QueueService, newId } from '@app/core';
 import { nextDigestSlot } from './digests/digest-slot';
 import { translate } from './i18n/translate';
 import { DEFAULT_MODES, DeliveryMode, DeliveryStatus, NotificationCategory } from './notification.enums';
@@ -77,7 +76,7 @@ export class NotificationExpander {
     const dueAt = mode === DeliveryMode.IMMEDIATE ? new Date() : mode === DeliveryMode.OFF ? null : nextDigestSlot(mode, recipient.timezone);
     const data = { ...plan.data, ...(plan.perRecipient?.[recipient.id] ?? {}) };
     return [
-      randomUUID(),
+      newId(),
       eventId,
       recipient.id,
       plan.category,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
@@ -17,6 +16,7 @@ import {
   PageArgs,
   selectColumns,
   Viewer,
+  newId,
 } from '@app/core';
 import { CreateOrganizationInput } from './dto/create-organization.input';
 import { OrganizationFilter } from './dto/organization-filter.input';
@@ -42,7 +42,7 @@ export class OrganizationsService {
   async insert(input: CreateOrganizationInput): Promise<OrganizationEntity> {
     const now = new Date();
     const organization: OrganizationEntity = {
-      id: randomUUID(),
+      id: newId(),
       name: input.name,
       shortName: input.shortName ?? null,
       kind: input.kind,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
@@ -18,6 +17,7 @@ import {
   PageArgs,
   SignInService,
   Viewer,
+  newId,
 } from '@app/core';
 import { OrganizationsService } from '@app/organizations';
 import { InvitePersonInput } from './dto/invite-person.input';
@@ -53,7 +53,7 @@ export class PeopleService {
     }
     const now = new Date();
     const person: PersonEntity = {
-      id: randomUUID(),
+      id: newId(),
       organizationId: input.organizationId,
       name: input.name,
       email: input.email,

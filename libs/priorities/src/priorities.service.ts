@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, DomainEvents, InvalidInputError, NotFoundError, Viewer, isId, selectColumns, writeReturning } from '@app/core';
+import { ConflictError, DomainEvents, InvalidInputError, NotFoundError, Viewer, isId, selectColumns, writeReturning, newId } from '@app/core';
 import { CreatePriorityInput, UpdatePriorityInput } from './dto/priority.input';
 import { orderingProblem } from './priority-order';
 import { PriorityEntity } from './priority.entity';
@@ -46,7 +45,7 @@ export class PrioritiesService {
       ]);
       const now = new Date();
       const priority: PriorityEntity = {
-        id: randomUUID(),
+        id: newId(),
         workingGroupId,
         title: input.title,
         description: input.description,

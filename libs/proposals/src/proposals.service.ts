@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer } from '@app/core';
+import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer, newId } from '@app/core';
 import { ParticipantRole, seatRoleSql, WorkingGroupStatus } from '@app/working-groups';
 import { CreateProposalInput, UpdateProposalInput } from './dto/proposal.input';
 import { ProposalHistory, ProposalHistoryEntry } from './events/proposal-events';
@@ -28,7 +27,7 @@ export class ProposalsService {
     const leadOrganizationId = input.leadOrganizationId ?? viewer.organizationId;
     const now = new Date();
     const proposal: ProposalEntity = {
-      id: randomUUID(),
+      id: newId(),
       workingGroupId: input.workingGroupId,
       title: input.title,
       summary: input.summary,

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConflictError, ForbiddenError, InvalidInputError, isId, isUniqueViolation, NotFoundError, selectColumns, Viewer } from '@app/core';
+import { ConflictError, ForbiddenError, InvalidInputError, isId, isUniqueViolation, NotFoundError, selectColumns, Viewer, newId } from '@app/core';
 import { CreateWorkingGroupInput, UpdateWorkingGroupInput } from './dto/working-group.input';
 import { WorkingGroupEntity } from './working-group.entity';
 import { WorkingGroupStatus } from './working-group.enums';
@@ -18,7 +17,7 @@ export class WorkingGroupsService {
     if (viewer.role !== 'ADMIN') throw new ForbiddenError('Only admins create working groups');
     const now = new Date();
     const group: WorkingGroupEntity = {
-      id: randomUUID(),
+      id: newId(),
       slug: input.slug,
       name: input.name,
       mission: input.mission,

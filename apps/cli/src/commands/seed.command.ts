@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { newId } from '@app/core';
 
 /** The four ECAVA working groups. */
 export const SEED_GROUPS = [
@@ -110,7 +110,7 @@ export async function seed(app: INestApplicationContext): Promise<{ groups: numb
       const inserted = await em.query(
         `INSERT INTO working_groups (id, slug, name, mission, status) VALUES ($1, $2, $3, $4, 'ACTIVE')
          ON CONFLICT (slug) DO NOTHING RETURNING id`,
-        [randomUUID(), group.slug, group.name, group.mission],
+        [newId(), group.slug, group.name, group.mission],
       );
       groups += inserted.length;
       const [{ id }] = await em.query(`SELECT id FROM working_groups WHERE slug = $1`, [group.slug]);
@@ -119,7 +119,7 @@ export async function seed(app: INestApplicationContext): Promise<{ groups: numb
     for (const org of SEED_ORGANIZATIONS) {
       let [row]: { id: string }[] = await em.query(`SELECT id FROM organizations WHERE lower(name) = lower($1)`, [org.name]);
       if (!row) {
-        row = { id: randomUUID() };
+        row = { id: newId() };
         await em.query(`INSERT INTO organizations (id, name, short_name, kind, country) VALUES ($1, $2, $3, $4, $5)`, [
           row.id,
           org.name,
@@ -131,7 +131,7 @@ export async function seed(app: INestApplicationContext): Promise<{ groups: numb
       }
       let [person]: { id: string }[] = await em.query(`SELECT id FROM people WHERE lower(email) = lower($1)`, [org.person.email]);
       if (!person) {
-        person = { id: randomUUID() };
+        person = { id: newId() };
         await em.query(`INSERT INTO people (id, organization_id, name, email, locale, timezone) VALUES ($1, $2, $3, $4, $5, $6)`, [
           person.id,
           row.id,
@@ -146,13 +146,13 @@ export async function seed(app: INestApplicationContext): Promise<{ groups: numb
         await em.query(
           `INSERT INTO working_group_memberships (id, working_group_id, organization_id) VALUES ($1, $2, $3)
            ON CONFLICT (working_group_id, organization_id) DO NOTHING`,
-          [randomUUID(), groupId, row.id],
+          [newId(), groupId, row.id],
         );
         await em.query(
           `INSERT INTO working_group_participants (id, working_group_id, person_id, role)
            SELECT $1, $2, $3, $4 WHERE NOT EXISTS (
              SELECT 1 FROM working_group_participants WHERE working_group_id = $2 AND person_id = $3 AND ended_at IS NULL)`,
-          [randomUUID(), groupId, person.id, membership.role],
+          [newId(), groupId, person.id, membership.role],
         );
       }
     }

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { writeReturning } from '../database/sql';
+import { newId } from '../validation/ids';
 import { NotFoundError } from '../errors';
 import { Viewer } from '../graphql/context';
 import { AccessTokenEntity } from './access-token.entity';
@@ -83,7 +83,7 @@ export class AuthService {
   async createSession(personId: string): Promise<{ token: string; session: SessionEntity }> {
     const token = generateToken(TOKEN_PREFIX.session);
     const session: SessionEntity = {
-      id: randomUUID(),
+      id: newId(),
       personId,
       tokenHash: hashToken(token),
       createdAt: new Date(),
@@ -109,7 +109,7 @@ export class AuthService {
   async createAccessToken(personId: string, name: string): Promise<{ secret: string; token: AccessTokenEntity }> {
     const secret = generateToken(TOKEN_PREFIX.accessToken);
     const token: AccessTokenEntity = {
-      id: randomUUID(),
+      id: newId(),
       personId,
       name,
       tokenHash: hashToken(secret),

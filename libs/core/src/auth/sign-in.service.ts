@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
@@ -8,6 +7,7 @@ import { LocaleValue } from '../graphql/context';
 import { MailService } from '../mail/mail.service';
 import { AuthService } from './auth.service';
 import { writeReturning } from '../database/sql';
+import { newId } from '../validation/ids';
 import { SessionEntity } from './session.entity';
 import { renderSignInEmail } from './sign-in-email';
 import { SignInLinkEntity, SignInRequestEntity } from './sign-in-link.entity';
@@ -43,7 +43,7 @@ export class SignInService {
     if (Number(counts.byEmail) >= this.config.signInLimitPerEmail || Number(counts.byIp) >= this.config.signInLimitPerIp) {
       throw new RateLimitedError('Too many sign-in requests; try again in 15 minutes', 15 * 60);
     }
-    await this.dataSource.getRepository(SignInRequestEntity).insert({ id: randomUUID(), email: address, ip, createdAt: new Date() });
+    await this.dataSource.getRepository(SignInRequestEntity).insert({ id: newId(), email: address, ip, createdAt: new Date() });
 
     const [person]: { id: string; name: string; locale: LocaleValue }[] = await this.dataSource.query(
       `SELECT id, name, locale FROM people WHERE lower(email) = $1`,
@@ -57,7 +57,7 @@ export class SignInService {
   async sendLink(person: { id: string; name: string; locale: LocaleValue }, address: string): Promise<void> {
     const token = generateToken(TOKEN_PREFIX.signInLink);
     await this.dataSource.getRepository(SignInLinkEntity).insert({
-      id: randomUUID(),
+      id: newId(),
       personId: person.id,
       tokenHash: hashToken(token),
       createdAt: new Date(),

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ForbiddenError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer, writeReturning } from '@app/core';
+import { ForbiddenError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer, writeReturning, newId } from '@app/core';
 import { ActionItemInput } from '../dto/action-item.input';
 import { MeetingEvents } from '../meeting-events';
 import { ActionItemStatus } from '../meeting.enums';
@@ -29,7 +28,7 @@ export class ActionItemsService {
         if (!owner) throw new InvalidInputError('ownerId', 'ownerId must be an existing person', 'OWNER_NOT_FOUND');
       }
       const item: ActionItemEntity = {
-        id: randomUUID(),
+        id: newId(),
         meetingId: meeting.id,
         title: input.title,
         ownerId,

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { InvalidInputError, Viewer } from '@app/core';
+import { InvalidInputError, Viewer, newId } from '@app/core';
 import { canReadProposalSql } from '@app/proposals';
 import { AgendaItemInput } from '../dto/agenda.input';
 import { MeetingEvents } from '../meeting-events';
@@ -70,7 +69,7 @@ export class AgendaService {
     await em.getRepository(AgendaItemEntity).insert(
       items.map(
         (item, index): AgendaItemEntity => ({
-          id: randomUUID(),
+          id: newId(),
           meetingId,
           position: index + 1,
           title: item.title,

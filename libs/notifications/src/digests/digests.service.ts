@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { QueueService, writeReturning } from '@app/core';
+import { QueueService, writeReturning, newId } from '@app/core';
 import { DeliveryMode, DeliveryStatus } from '../notification.enums';
 import { DigestSender } from './digest-sender.service';
 import { currentDigestSlot } from './digest-slot';
@@ -72,7 +71,7 @@ export class DigestsService {
     await em.query(
       `INSERT INTO notification_digests (id, person_id, mode, slot) VALUES ($1, $2, $3, $4)
        ON CONFLICT (person_id, mode, slot) DO NOTHING`,
-      [randomUUID(), person.personId, person.mode, slot],
+      [newId(), person.personId, person.mode, slot],
     );
     // Locked until commit: the sender settles a digest under the same lock, so nothing joins a sent one.
     const [digest]: { id: string; status: DeliveryStatus }[] = await em.query(

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { InvalidInputError, Viewer } from '@app/core';
+import { InvalidInputError, Viewer, newId } from '@app/core';
 import { ProposalHistory } from '../events/proposal-events';
 import { ProposalPolicy } from '../proposal.policy';
 import { ProposalsService } from '../proposals.service';
@@ -33,7 +32,7 @@ export class CommentsService {
         if (!parent) throw new InvalidInputError('parentId', 'parentId must be a comment on the same proposal', 'PARENT_NOT_FOUND');
       }
       const comment: CommentEntity = {
-        id: randomUUID(),
+        id: newId(),
         proposalId: proposal.id,
         authorId: viewer.id,
         parentId: parentId ?? null,

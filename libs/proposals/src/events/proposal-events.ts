@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainEvent, DomainEvents, SqlWrite } from '@app/core';
+import { DomainEvent, DomainEvents, SqlWrite, newId } from '@app/core';
 import { ProposalEntity } from '../proposal.entity';
 import { ProposalState } from '../proposal.enums';
 
@@ -59,7 +58,7 @@ export class ProposalHistory {
 
   /** The trail's INSERT for `entry`; with `from`, the name of a CTE, one row per row of it. */
   private trailWrite(entry: ProposalHistoryEntry, offset: number, from?: string): SqlWrite {
-    const values = [randomUUID(), entry.proposal.id, entry.actorId, entry.type, entry.fromState ?? null, entry.toState ?? null, entry.note ?? null, new Date()];
+    const values = [newId(), entry.proposal.id, entry.actorId, entry.type, entry.fromState ?? null, entry.toState ?? null, entry.note ?? null, new Date()];
     return { sql: trailSql(offset, from), params: values };
   }
 }

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConflictError, DomainEvents, ForbiddenError, InvalidInputError, NotFoundError, Viewer, isId, isUniqueViolation, selectColumns } from '@app/core';
+import { ConflictError, DomainEvents, ForbiddenError, InvalidInputError, NotFoundError, Viewer, isId, isUniqueViolation, selectColumns, newId } from '@app/core';
 import { SeatsService } from '../participants/seats.service';
 import { ApplicationState, WorkingGroupStatus } from '../working-group.enums';
 import { WorkingGroupPolicy } from '../working-group.policy';
@@ -50,7 +49,7 @@ export class ApplicationsService {
     }
     const now = new Date();
     const application: ApplicationEntity = {
-      id: randomUUID(),
+      id: newId(),
       workingGroupId: input.workingGroupId,
       organizationId: input.organizationId,
       submittedById: viewer.id,

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, isId, NotFoundError, selectColumns, Viewer } from '@app/core';
+import { ConflictError, isId, NotFoundError, selectColumns, Viewer, newId } from '@app/core';
 import { MembershipEntity } from '../memberships/membership.entity';
 import { MembershipStatus, ParticipantRole } from '../working-group.enums';
 import { WorkingGroupPolicy } from '../working-group.policy';
@@ -43,7 +42,7 @@ export class SeatsService {
         await em.getRepository(ParticipantEntity).update({ id: seat.id }, { role });
         return { ...seat, role };
       }
-      const created: ParticipantEntity = { id: randomUUID(), workingGroupId, personId, role, since: new Date(), endedAt: null };
+      const created: ParticipantEntity = { id: newId(), workingGroupId, personId, role, since: new Date(), endedAt: null };
       await em.getRepository(ParticipantEntity).insert(created);
       return created;
     });
@@ -95,14 +94,14 @@ export class SeatsService {
        VALUES ($1, $2, $3, 'ACTIVE', now())
        ON CONFLICT (working_group_id, organization_id)
        DO UPDATE SET status = 'ACTIVE', since = now(), ended_at = NULL WHERE working_group_memberships.status = 'ENDED'`,
-      [randomUUID(), workingGroupId, organizationId],
+      [newId(), workingGroupId, organizationId],
     );
     const [person]: { organizationId: string }[] = await em.query(`SELECT organization_id AS "organizationId" FROM people WHERE id = $1`, [
       personId,
     ]);
     if (person?.organizationId === organizationId && !(await this.activeSeat(em, workingGroupId, personId))) {
       await em.getRepository(ParticipantEntity).insert({
-        id: randomUUID(),
+        id: newId(),
         workingGroupId,
         personId,
         role: ParticipantRole.MEMBER,
