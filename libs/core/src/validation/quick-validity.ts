@@ -50,6 +50,10 @@ export function quicklyValid(object: object, options: ValidatorOptions = {}, sto
   return objectValid(object, undefined, options, storage);
 }
 
+/**
+ * Plans by the rules array class-validator's storage returns for a class. `memoizeValidationMetadata` (installed
+ * by `createValidationPipe`) makes that array the same object on every call, so each plan is worked out once.
+ */
 const plans = new WeakMap<ValidationMetadata[], ClassPlan | null>();
 
 /** class-validator's `ValidationExecutor.execute`, deciding validity only. */
