@@ -5,3 +5,4 @@ export * from './embedded-postgres';
 export * from './sql-statement-counter';
 export * from './sql';
 export * from './prepared-statements';
+export * from './write-batcher';
