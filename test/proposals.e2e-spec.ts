@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { DomainEvents, QueueService } from '@app/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { SeatsService } from '@app/working-groups';
 import { getNamedType, GraphQLObjectType, isLeafType } from 'graphql';
 import { Actor, makeGroup, makePerson, makePriority, makeProposal, moveProposal, seat } from './support/factories';
 import { GqlResponse, ok, refusal, startTestApp, TestApp } from './support/test-app';
@@ -268,6 +270,157 @@ describe('Cooperation proposals (e2e)', () => {
       const closed = { ...input, workingGroupId: f.group.id };
       expect(refusal(await t.gql(CREATE, { input: closed }, f.author.token)).code).toBe('CONFLICT');
       expect(await createdIn(f.group.id)).toEqual({ proposals: 0, trail: 0, outboxJobs: 0 });
+    });
+  });
+
+  describe('createProposal under load (drafts written together, decision 59)', () => {
+    /**
+     * Holds back every draft statement (a SHARE lock on the proposals' table) until both of the batcher's
+     * lanes wait on it, so that drafts sent meanwhile queue and go together in one statement once `release`d.
+     */
+    async function holdDrafts() {
+      const locker = t.dataSource.createQueryRunner();
+      await locker.connect();
+      await locker.startTransaction();
+      await locker.query('LOCK TABLE cooperation_proposals IN SHARE MODE');
+      return {
+        async lanesBlocked() {
+          for (let tries = 0; tries < 200; tries++) {
+            const [{ n }] = await t.dataSource.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            );
+            if (n === 2) return;
+            await new Promise((resolve) => setTimeout(resolve, 25));
+          }
+          throw new Error('the two draft lanes never waited on the lock');
+        },
+        /** Gives the requests sent since the lanes blocked time to reach the batcher (they need no statement that waits). */
+        async queued() {
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        },
+        async release() {
+          await locker.rollbackTransaction();
+          await locker.release();
+        },
+      };
+    }
+
+    /** Transactions that wrote these proposals: drafts written in one statement share one. */
+    async function writingTransactions(ids: string[]): Promise<number> {
+      const [{ n }] = await t.dataSource.query(`SELECT count(DISTINCT xmin::text)::int AS n FROM cooperation_proposals WHERE id = ANY($1::uuid[])`, [ids]);
+      return n;
+    }
+
+    it('checks each of the drafts sent together on its own: refused ones store nothing, the others everything', async () => {
+      const f = await fixture();
+      const own = await makePriority(t, f.group.id, f.chair);
+      const foreign = await makePriority(t, (await makeGroup(t)).id, admin);
+      const draft = (title: string, extra: Record<string, unknown> = {}) => ({ workingGroupId: f.group.id, title, summary: 'S', body: 'B', kind: 'OTHER', ...extra });
+      const hold = await holdDrafts();
+      const blockers = [t.gql(CREATE, { input: draft('blocker 1') }, f.author.token), t.gql(CREATE, { input: draft('blocker 2') }, f.member.token)];
+      await hold.lanesBlocked();
+      const sent = [
+        t.gql(CREATE, { input: draft('valid 1') }, f.author.token),
+        t.gql(CREATE, { input: draft('valid 2', { priorityIds: [own.id] }) }, f.member.token),
+        t.gql(CREATE, { input: draft('lead not a member', { leadOrganizationId: f.outsider.organizationId }) }, f.author.token),
+        t.gql(CREATE, { input: draft('valid 3', { leadOrganizationId: f.member.organizationId }) }, f.chair.token),
+        t.gql(CREATE, { input: draft('observer') }, f.observer.token),
+        t.gql(CREATE, { input: draft('foreign priority', { priorityIds: [own.id, foreign.id] }) }, f.author.token),
+        t.gql(CREATE, { input: { ...draft('unknown group'), workingGroupId: randomUUID() } }, f.author.token),
+        t.gql(CREATE, { input: draft('valid 4', { priorityIds: [own.id] }) }, f.secretary.token),
+      ];
+      await hold.queued();
+      await hold.release();
+      const [valid1, valid2, leadNotMember, valid3, observer, foreignPriority, unknownGroup, valid4] = await Promise.all(sent);
+      const created = [...(await Promise.all(blockers)), valid1, valid2, valid3, valid4].map((r) => ok(r).createProposal);
+      expect(refusal(leadNotMember)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'leadOrganizationId' });
+      expect(refusal(observer).code).toBe('FORBIDDEN');
+      expect(refusal(foreignPriority)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'priorityIds' });
+      expect(refusal(unknownGroup).code).toBe('NOT_FOUND');
+      expect(created.map((p) => p.title)).toEqual(['blocker 1', 'blocker 2', 'valid 1', 'valid 2', 'valid 3', 'valid 4']);
+      expect(created.map((p) => p.history.map((e: { type: string; actor: { id: string } }) => [e.type, e.actor.id]))).toEqual(
+        [f.author, f.member, f.author, f.member, f.chair, f.secretary].map((actor) => [['CREATED', actor.id]]),
+      );
+      expect(created.map((p) => p.priorities.map((pr: { id: string }) => pr.id))).toEqual([[], [], [], [own.id], [], [own.id]]);
+      expect(created[4].leadOrganization.id).toBe(f.member.organizationId);
+      expect(await createdIn(f.group.id)).toEqual({ proposals: 6, trail: 6, outboxJobs: 0 });
+      // The four valid drafts that queued behind the lanes were written by fewer statements than drafts.
+      expect(await writingTransactions(created.slice(2).map((p) => p.id))).toBeLessThan(4);
+    });
+
+    it('carries each written draft\'s event writes in the statement, gated on that draft alone', async () => {
+      const f = await fixture();
+      const queue = t.app.get(QueueService);
+      await queue.createQueue('drafts-written');
+      // An outbox write for drafts, as a notification rule about them would add.
+      const stop = t.app.get(DomainEvents).onEventWrite((event, offset, gate) =>
+        event.type === 'PROPOSAL_CREATED' ? queue.jobWrite('drafts-written', { proposalId: event.proposalId }, offset, gate) : null,
+      );
+      try {
+        const draft = (extra: Record<string, unknown> = {}) => ({ workingGroupId: f.group.id, title: 'T', summary: 'S', body: 'B', kind: 'OTHER', ...extra });
+        const hold = await holdDrafts();
+        const blockers = [t.gql(CREATE, { input: draft() }, f.author.token), t.gql(CREATE, { input: draft() }, f.author.token)];
+        await hold.lanesBlocked();
+        const sent = [
+          t.gql(CREATE, { input: draft() }, f.member.token),
+          t.gql(CREATE, { input: draft() }, f.observer.token),
+          t.gql(CREATE, { input: draft({ leadOrganizationId: f.outsider.organizationId }) }, f.author.token),
+          t.gql(CREATE, { input: draft() }, f.chair.token),
+        ];
+        await hold.queued();
+        await hold.release();
+        const [member, observer, outsiderLead, chair] = await Promise.all(sent);
+        expect([refusal(observer).code, refusal(outsiderLead).code]).toEqual(['FORBIDDEN', 'BAD_USER_INPUT']);
+        const created = [...(await Promise.all(blockers)), member, chair].map((r) => ok(r).createProposal.id as string);
+        const jobs: { proposalId: string }[] = await t.dataSource.query(`SELECT data->>'proposalId' AS "proposalId" FROM pgboss.job WHERE name = 'drafts-written'`);
+        expect(jobs.map((j) => j.proposalId).sort()).toEqual([...created].sort());
+        expect(await writingTransactions(created.slice(2))).toBe(1);
+      } finally {
+        stop();
+      }
+    });
+
+    it('writes a draft while a change to the group\'s seats holds the group', async () => {
+      const f = await fixture();
+      const seatChange = t.dataSource.createQueryRunner();
+      await seatChange.connect();
+      await seatChange.startTransaction();
+      try {
+        await t.app.get(SeatsService).lockGroup(seatChange.manager, f.group.id);
+        const input = { workingGroupId: f.group.id, title: 'During a seat change', summary: 'S', body: 'B', kind: 'OTHER' };
+        const answer = await Promise.race([
+          t.gql(CREATE, { input }, f.author.token),
+          new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5000)),
+        ]);
+        expect(answer === 'waited' ? answer : ok(answer).createProposal.title).toBe(input.title);
+      } finally {
+        await seatChange.rollbackTransaction();
+        await seatChange.release();
+      }
+    });
+
+    it('writes again one by one the drafts of a statement that failed, so only the bad one fails', async () => {
+      const f = await fixture();
+      // A constraint no check foresees, as a trigger that refuses one title.
+      await t.dataSource.query(`CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.title = 'poison' THEN RAISE EXCEPTION 'poisoned draft'; END IF; RETURN NEW; END $$`);
+      await t.dataSource.query(`CREATE TRIGGER refuse_poison BEFORE INSERT ON cooperation_proposals FOR EACH ROW EXECUTE FUNCTION refuse_poison()`);
+      try {
+        const draft = (title: string) => ({ workingGroupId: f.group.id, title, summary: 'S', body: 'B', kind: 'OTHER' });
+        const hold = await holdDrafts();
+        const blockers = [t.gql(CREATE, { input: draft('blocker 1') }, f.author.token), t.gql(CREATE, { input: draft('blocker 2') }, f.author.token)];
+        await hold.lanesBlocked();
+        const sent = ['good 1', 'poison', 'good 2', 'good 3'].map((title) => t.gql(CREATE, { input: draft(title) }, f.author.token));
+        await hold.queued();
+        await hold.release();
+        const [good1, poison, good2, good3] = await Promise.all(sent);
+        await Promise.all(blockers.map(async (r) => ok(await r)));
+        expect(refusal(poison).code).toBe('INTERNAL_SERVER_ERROR');
+        expect([good1, good2, good3].map((r) => ok(r).createProposal.title)).toEqual(['good 1', 'good 2', 'good 3']);
+        expect(await createdIn(f.group.id)).toEqual({ proposals: 5, trail: 5, outboxJobs: 0 });
+      } finally {
+        await t.dataSource.query(`DROP TRIGGER refuse_poison ON cooperation_proposals; DROP FUNCTION refuse_poison()`);
+      }
     });
   });
 

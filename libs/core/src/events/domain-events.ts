@@ -86,12 +86,13 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
   }
 
   /**
-   * The writes of `event` as CTEs (`name1 AS (…), name2 AS (…)`, or '' for none) to add to the change's
-   * own statement, their parameters numbered after `offset`, each gated on the CTE `gate`. Once that
-   * statement has run, call `announceEmbedded`. Code handlers cannot join a statement: an event type that one
-   * accepts must be published with `publish` in a transaction.
+   * The writes of `event` as CTEs (`<name>_1 AS (…), <name>_2 AS (…)`, or '' for none) to add to the
+   * change's own statement, their parameters numbered after `offset`, each gated on the CTE `gate`. Several
+   * events in one statement need a `name` each. Once that statement has run, call `announceEmbedded`. Code
+   * handlers cannot join a statement: an event type that one accepts must be published with `publish` in a
+   * transaction.
    */
-  embed(event: DomainEvent, offset: number, gate: string): SqlWrite {
+  embed(event: DomainEvent, offset: number, gate: string, name = 'event_write'): SqlWrite {
     if (this.transactional.some(({ accepts }) => accepts(event.type))) {
       throw new Error(`${event.type} has transactional handlers: publish it in a transaction`);
     }
@@ -100,7 +101,7 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
     for (const writer of this.writers) {
       const write = writer(event, offset + params.length, gate);
       if (!write) continue;
-      ctes.push(`event_write_${ctes.length + 1} AS (${write.sql})`);
+      ctes.push(`${name}_${ctes.length + 1} AS (${write.sql})`);
       params.push(...write.params);
     }
     return { sql: ctes.join(',\n'), params };

@@ -36,44 +36,61 @@ export class ProposalHistory {
 
   /** Appends `entry` to the trail and publishes it, in the caller's transaction. */
   async record(em: EntityManager, entry: ProposalHistoryEntry): Promise<void> {
-    const trail = this.trailWrite(entry, 0);
-    await em.query(trail.sql, trail.params);
+    await em.query(trailSql(0, 1), trailValues(entry));
     await this.events.publish(em, eventOf(entry));
   }
 
   /**
-   * `entry`'s trail row and its event's outbox writes as CTEs for the change's own statement, their
-   * parameters numbered after `offset`, written once per row of the CTE `gate` (none if it wrote nothing).
-   * Once that statement has committed, call `announceEmbedded`.
+   * The trail rows of `entries` and their events' outbox writes as CTEs for the change's own statement,
+   * their parameters numbered after `offset`. An entry is written only if the CTE `gate` returns its
+   * proposal's id, so a proposal the statement did not write gets neither. Once that statement has
+   * committed, call `announceEmbedded` for each entry it wrote.
    */
-  embed(entry: ProposalHistoryEntry, offset: number, gate: string): SqlWrite {
-    const trail = this.trailWrite(entry, offset, gate);
-    const event = this.events.embed(eventOf(entry), offset + trail.params.length, gate);
-    return { sql: [`trail AS (${trail.sql})`, event.sql].filter(Boolean).join(',\n'), params: [...trail.params, ...event.params] };
+  embed(entries: ProposalHistoryEntry[], offset: number, gate: string): SqlWrite {
+    const params = entries.flatMap(trailValues);
+    const ctes = [trailSql(offset, entries.length, gate)];
+    entries.forEach((entry, i) => {
+      const entryGate = `${gate}_${i + 1}`;
+      const event = this.events.embed(eventOf(entry), offset + params.length + 1, entryGate, `event_${i + 1}_write`);
+      if (!event.sql) return;
+      ctes.push(`${entryGate} AS (SELECT id FROM ${gate} WHERE id = $${offset + params.length + 1}::uuid)`, event.sql);
+      params.push(entry.proposal.id, ...event.params);
+    });
+    // Without event writes, the trail's cached text itself: the statement cache's lookup keys on it.
+    return { sql: ctes.length === 1 ? ctes[0] : ctes.join(',\n'), params };
   }
 
   announceEmbedded(entry: ProposalHistoryEntry): void {
     this.events.announceEmbedded([eventOf(entry)]);
   }
 
-  /** The trail's INSERT for `entry`; with `from`, the name of a CTE, one row per row of it. */
-  private trailWrite(entry: ProposalHistoryEntry, offset: number, from?: string): SqlWrite {
-    const values = [newId(), entry.proposal.id, entry.actorId, entry.type, entry.fromState ?? null, entry.toState ?? null, entry.note ?? null, new Date()];
-    return { sql: trailSql(offset, from), params: values };
-  }
 }
 
+function trailValues(entry: ProposalHistoryEntry): unknown[] {
+  return [newId(), entry.proposal.id, entry.actorId, entry.type, entry.fromState ?? null, entry.toState ?? null, entry.note ?? null, new Date()];
+}
+
+const TRAIL_COLUMNS = 'id, proposal_id, actor_id, type, from_state, to_state, note, at';
 const TRAIL_TYPES = ['uuid', 'uuid', 'uuid', 'text', 'text', 'text', 'text', 'timestamptz'];
 const trailTexts = new Map<string, string>();
 
-/** The trail's INSERT text, its parameters numbered after `offset`; the same few texts serve every change. */
-function trailSql(offset: number, from: string | undefined): string {
-  const key = `${offset} ${from ?? ''}`;
+/**
+ * The trail's INSERT of `rows` rows, their parameters numbered after `offset`; with `gate`, the name of a
+ * CTE returning proposal ids, as the CTE `trail` writing only the rows of those proposals. The same few
+ * texts serve every change.
+ */
+function trailSql(offset: number, rows: number, gate?: string): string {
+  const key = `${offset} ${rows} ${gate ?? ''}`;
   let sql = trailTexts.get(key);
   if (sql === undefined) {
-    const placeholders = TRAIL_TYPES.map((type, i) => `$${offset + i + 1}::${type}`).join(', ');
-    const columns = 'INSERT INTO proposal_events (id, proposal_id, actor_id, type, from_state, to_state, note, at)';
-    sql = from ? `${columns} SELECT ${placeholders} FROM ${from}` : `${columns} VALUES (${placeholders})`;
+    const values = Array.from({ length: rows }, (_, row) => {
+      const first = offset + row * TRAIL_TYPES.length;
+      return `(${TRAIL_TYPES.map((type, i) => `$${first + i + 1}::${type}`).join(', ')})`;
+    }).join(', ');
+    const insert = `INSERT INTO proposal_events (${TRAIL_COLUMNS})`;
+    sql = gate
+      ? `trail AS (${insert} SELECT t.* FROM (VALUES ${values}) AS t(${TRAIL_COLUMNS}) JOIN ${gate} ON ${gate}.id = t.proposal_id)`
+      : `${insert} VALUES ${values}`;
     if (trailTexts.size >= 256) trailTexts.clear();
     trailTexts.set(key, sql);
   }

@@ -111,8 +111,13 @@ export class SeatsService {
     }
   }
 
+  /**
+   * Serialises the changes to a group's seats. FOR NO KEY UPDATE excludes the same lock just as FOR UPDATE
+   * would, but not the key-share locks of foreign-key checks: drafts and other rows that reference the
+   * group are written meanwhile (several groups' drafts share a statement, decision 59).
+   */
   async lockGroup(em: EntityManager, workingGroupId: string): Promise<void> {
-    const rows = isId(workingGroupId) ? await em.query(`SELECT id FROM working_groups WHERE id = $1 FOR UPDATE`, [workingGroupId]) : [];
+    const rows = isId(workingGroupId) ? await em.query(`SELECT id FROM working_groups WHERE id = $1 FOR NO KEY UPDATE`, [workingGroupId]) : [];
     if (rows.length === 0) throw new NotFoundError('working group');
   }
 
