@@ -51,6 +51,40 @@ describe('SQL statements per request (e2e)', () => {
     expect(large).toBeLessThanOrEqual(5);
   });
 
+  it('reads a nested page\'s own rows from the table, however many rows its parent has', async () => {
+    const query = `{ workingGroups { id proposals(first: 3) { edges { node { id } } } } }`;
+    const addProposals = (count: number) =>
+      t.dataSource.query(
+        `INSERT INTO cooperation_proposals (id, working_group_id, title, summary, body, kind, lead_organization_id, author_id, author_organization_id, created_at, updated_at)
+         SELECT gen_random_uuid(), g.id, 'P', 'S', 'B', 'OTHER', $2, $3, $2, now() - n * interval '1 minute', now()
+         FROM unnest($1::uuid[]) AS g(id), generate_series(1, $4::int) AS n`,
+        [groups, admin.organizationId, admin.id, count],
+      );
+    /** Rows the nested page's statement read from cooperation_proposals, from its plan as executed. */
+    const rowsRead = async () => {
+      await t.gql(query, {}, admin.token);
+      const { result, statements, parameters } = await t.counter.measure(() => t.gql(query, {}, admin.token));
+      expect(result.data.workingGroups.filter((g: any) => groups.includes(g.id)).map((g: any) => g.proposals.edges.length)).toEqual([3, 3, 3]);
+      const at = statements.findIndex((sql) => sql.includes('FROM cooperation_proposals'));
+      const [{ 'QUERY PLAN': [explained] }] = await t.dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statements[at]}`, parameters[at]);
+      const read = (node: any): number =>
+        (node['Relation Name'] === 'cooperation_proposals' ? (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'] : 0) +
+        (node.Plans ?? []).reduce((sum: number, child: any) => sum + read(child), 0);
+      return read(explained.Plan);
+    };
+    // Statistics as autovacuum would keep them.
+    await addProposals(10);
+    await t.dataSource.query('ANALYZE cooperation_proposals');
+    const few = await rowsRead();
+    await addProposals(500);
+    await t.dataSource.query('ANALYZE cooperation_proposals');
+    const many = await rowsRead();
+    // Each group's first 3 and one more (to tell whether there is a next page), not all of its rows; with
+    // 10 rows a group, reading the whole small table can be the cheaper plan.
+    expect(many).toBeLessThanOrEqual(groups.length * 4);
+    expect(many).toBeLessThanOrEqual(few);
+  });
+
   it('batches nested pages, people and their emails too', async () => {
     const query = `{ organizations(first: 50) { totalCount edges { node { name memberships { workingGroup { name } }
       people(first: 5) { totalCount edges { node { name email organization { name } participations { role workingGroup { slug } } } } } } } } }`;

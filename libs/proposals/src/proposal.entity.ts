@@ -12,7 +12,7 @@ export const PROPOSAL_SEARCH_DOCUMENT = (alias: string) =>
 @Index('IDX_proposals_order_updated', { synchronize: false })
 @Index('IDX_proposals_order_support', { synchronize: false })
 @Index('IDX_proposals_order_title', { synchronize: false })
-@Index('IDX_proposals_group_created', ['workingGroupId', 'createdAt'])
+@Index('IDX_proposals_group_created_id', ['workingGroupId', 'createdAt', 'id'])
 export class ProposalEntity {
   @PrimaryColumn('uuid')
   id: string;

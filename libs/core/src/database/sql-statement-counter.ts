@@ -7,10 +7,12 @@ import { Logger as TypeOrmLogger } from 'typeorm';
 export class SqlStatementCounter implements TypeOrmLogger {
   count = 0;
   private captured: string[] | null = null;
+  private capturedParameters: unknown[][] | null = null;
 
-  logQuery(query: string): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     this.count += 1;
     this.captured?.push(query);
+    this.capturedParameters?.push(parameters ?? []);
   }
   logQueryError(): void {}
   logQuerySlow(): void {}
@@ -18,14 +20,17 @@ export class SqlStatementCounter implements TypeOrmLogger {
   logMigration(): void {}
   log(): void {}
 
-  /** The statements sent while `work` runs (callers run nothing else meanwhile). */
-  async measure<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  /** The statements sent while `work` runs, and their parameters (callers run nothing else meanwhile). */
+  async measure<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[]; parameters: unknown[][] }> {
     const statements: string[] = [];
+    const parameters: unknown[][] = [];
     this.captured = statements;
+    this.capturedParameters = parameters;
     try {
-      return { result: await work(), statements };
+      return { result: await work(), statements, parameters };
     } finally {
       this.captured = null;
+      this.capturedParameters = null;
     }
   }
 }

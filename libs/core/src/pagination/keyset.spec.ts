@@ -53,11 +53,14 @@ describe(fetchPage.name, () => {
 });
 
 describe(fetchPagesByParent.name, () => {
-  it('orders each parent’s page by the selected properties', async () => {
-    const { db, calls } = recording([{ ...row, __parent: 'g1', __rn: '1' }]);
+  it('reads each parent’s page with its own LIMIT, ordered by the selected properties', async () => {
+    const { db, calls } = recording([{ ...row, __parent: 'g1' }]);
     const pages = await fetchPagesByParent(db, { ...base, properties: 'all' }, 'p.working_group_id', ['g1', 'g2'], args);
 
-    expect(calls[0]).toContain('ORDER BY s."createdAt" ASC, s."id" ASC');
+    // Each parent's page by an index-friendly LIMIT of its own, then the pages in parent order.
+    expect(calls[0]).toContain('CROSS JOIN LATERAL');
+    expect(calls[0]).toContain('WHERE p.working_group_id = "__parents".id');
+    expect(calls[0]).toMatch(/ORDER BY p\.created_at ASC, p\.id ASC LIMIT \$2\) s\s+ORDER BY s\."__parent", s\."createdAt" ASC, s\."id" ASC$/);
     expect(calls[0]).not.toContain('__k');
     expect(pages.get('g1')?.edges.map((e) => e.node)).toEqual([expect.objectContaining({ id: row.id })]);
     expect(pages.get('g2')?.edges).toEqual([]);

@@ -135,8 +135,11 @@ export async function fetchCount(db: Db, query: ListQuery): Promise<number> {
 }
 
 /**
- * The same page for many parents at once (a nested connection under a list): one statement per
- * batch, whatever the number of parents, using `row_number()` per parent.
+ * The same page for many parents at once (a nested connection under a list): one statement per batch,
+ * whatever the number of parents. Each parent's page is its own `LIMIT first + 1` in a LATERAL subquery,
+ * so an index on (parent, sort keys) serves it and the cost does not grow with the parent's rows (a
+ * `row_number()` per parent sorted all of them: a group's 20 latest proposals read its 60,000). Parent
+ * ids are UUIDs.
  */
 export async function fetchPagesByParent<T>(
   db: Db,
@@ -148,19 +151,20 @@ export async function fetchPagesByParent<T>(
   const pages = new Map<string, Page<T>>();
   if (parentIds.length > 0) {
     const params = [...(query.params ?? []), parentIds];
-    const parentCondition = `${parent} = ANY($${params.length})`;
+    const parentCondition = `${parent} = "__parents".id`;
+    const parents = `unnest($${params.length}::uuid[]) AS "__parents"(id)`;
     const names = keyNames(query);
-    const outerKeys = names.map((name) => `s."${name}"`);
-    const cursor = afterCondition(query, params, args.after, outerKeys);
+    const keys = query.orderBy.map((k) => k.sql);
+    const cursor = afterCondition(query, params, args.after, keys);
     params.push(args.first + 1);
-    const order = outerKeys.map((k) => `${k} ${direction(query)}`).join(', ');
+    const order = keys.map((k) => `${k} ${direction(query)}`).join(', ');
+    const outerOrder = names.map((name) => `s."${name}" ${direction(query)}`).join(', ');
     const rows: Record<string, unknown>[] = await db.query(
-      `SELECT * FROM (
-         SELECT s.*, row_number() OVER (PARTITION BY s."__parent" ORDER BY ${order}) AS "__rn"
-         FROM (SELECT ${query.columns}${keyColumns(query, names)}, ${parent} AS "__parent"
-               FROM ${query.from} ${whereClause([...(query.where ?? []), parentCondition])}) s
-         ${whereClause(cursor)}
-       ) r WHERE r."__rn" <= $${params.length} ORDER BY r."__parent", r."__rn"`,
+      `SELECT s.* FROM ${parents} CROSS JOIN LATERAL (
+         SELECT ${query.columns}${keyColumns(query, names)}, ${parent} AS "__parent"
+         FROM ${query.from} ${whereClause([...(query.where ?? []), parentCondition, ...cursor])}
+         ORDER BY ${order} LIMIT $${params.length}) s
+       ORDER BY s."__parent", ${outerOrder}`,
       params,
     );
     const byParent = new Map<string, Record<string, unknown>[]>();
