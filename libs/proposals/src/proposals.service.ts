@@ -22,9 +22,10 @@ export class ProposalsService {
 
   /**
    * A participant (not observer) of the group drafts a proposal for an active member organisation. One
-   * statement, so no transaction: it reads what every check needs and, only if all of them pass, writes the
-   * proposal, its priorities, its CREATED event and that event's outbox row. The checks then run in JS in
-   * their order, which decides the error when several fail.
+   * statement, so no transaction, shared under load with the drafts that arrive meanwhile (`writeDrafts`):
+   * it reads what every check needs and, only if all of them pass, writes the proposal, its priorities, its
+   * CREATED event and that event's outbox row. The checks then run in JS in their order, which decides the
+   * error when several fail.
    */
   async create(viewer: Viewer, input: CreateProposalInput): Promise<ProposalEntity> {
     const leadOrganizationId = input.leadOrganizationId ?? viewer.organizationId;

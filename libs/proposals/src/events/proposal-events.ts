@@ -63,7 +63,6 @@ export class ProposalHistory {
   announceEmbedded(entry: ProposalHistoryEntry): void {
     this.events.announceEmbedded([eventOf(entry)]);
   }
-
 }
 
 function trailValues(entry: ProposalHistoryEntry): unknown[] {
