@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer, newId, WriteBatcher } from '@app/core';
+import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer, newId, valuesRows, WriteBatcher } from '@app/core';
 import { ParticipantRole, seatRoleSql, WorkingGroupStatus } from '@app/working-groups';
 import { CreateProposalInput, UpdateProposalInput } from './dto/proposal.input';
 import { ProposalHistory, ProposalHistoryEntry } from './events/proposal-events';
@@ -275,16 +275,12 @@ function draftsStatement(rows: number, withPriorities: boolean, historySql: stri
   if (byHistory === undefined) draftStatements.set(shape, (byHistory = new Map()));
   let sql = byHistory.get(historySql);
   if (sql !== undefined) return sql;
-  const values = Array.from({ length: rows }, (_, row) => {
-    const first = row * DRAFT_TYPES.length;
-    return `(${DRAFT_TYPES.map((type, i) => `$${first + i + 1}::${type}`).join(', ')})`;
-  }).join(', ');
   const pairs = rows * DRAFT_TYPES.length;
   const prioritiesAdmissible = withPriorities
     ? `NOT EXISTS (SELECT 1 FROM wanted w WHERE w.n = i.n AND NOT EXISTS (SELECT 1 FROM priorities pr
          WHERE pr.id = w.priority_id AND (pr.working_group_id IS NULL OR pr.working_group_id = g.id)))`
     : 'true';
-  sql = `WITH input AS (SELECT * FROM (VALUES ${values}) AS i(${DRAFT_NAMES})),
+  sql = `WITH input AS (SELECT * FROM (VALUES ${valuesRows(DRAFT_TYPES, rows)}) AS i(${DRAFT_NAMES})),
          ${withPriorities ? `wanted AS (SELECT * FROM unnest($${pairs + 1}::int[], $${pairs + 2}::uuid[]) AS w(n, priority_id)),` : ''}
          checks AS (
            SELECT i.*, g.status, ${seatRoleSql('g.id', 'i.author_id')} AS role,

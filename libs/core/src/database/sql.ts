@@ -25,3 +25,14 @@ export interface SqlWrite {
   sql: string;
   params: unknown[];
 }
+
+/**
+ * `rows` rows of typed placeholders for a `VALUES` list, numbered on from `offset`:
+ * `($1::uuid, $2::text), ($3::uuid, $4::text)` for `(['uuid', 'text'], 2)`.
+ */
+export function valuesRows(types: readonly string[], rows: number, offset = 0): string {
+  return Array.from({ length: rows }, (_, row) => {
+    const first = offset + row * types.length;
+    return `(${types.map((type, i) => `$${first + i + 1}::${type}`).join(', ')})`;
+  }).join(', ');
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainEvent, DomainEvents, SqlWrite, newId } from '@app/core';
+import { DomainEvent, DomainEvents, SqlWrite, newId, valuesRows } from '@app/core';
 import { ProposalEntity } from '../proposal.entity';
 import { ProposalState } from '../proposal.enums';
 
@@ -82,10 +82,7 @@ function trailSql(offset: number, rows: number, gate?: string): string {
   const key = `${offset} ${rows} ${gate ?? ''}`;
   let sql = trailTexts.get(key);
   if (sql === undefined) {
-    const values = Array.from({ length: rows }, (_, row) => {
-      const first = offset + row * TRAIL_TYPES.length;
-      return `(${TRAIL_TYPES.map((type, i) => `$${first + i + 1}::${type}`).join(', ')})`;
-    }).join(', ');
+    const values = valuesRows(TRAIL_TYPES, rows, offset);
     const insert = `INSERT INTO proposal_events (${TRAIL_COLUMNS})`;
     sql = gate
       ? `trail AS (${insert} SELECT t.* FROM (VALUES ${values}) AS t(${TRAIL_COLUMNS}) JOIN ${gate} ON ${gate}.id = t.proposal_id)`
