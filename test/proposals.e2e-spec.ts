@@ -275,34 +275,39 @@ describe('Cooperation proposals (e2e)', () => {
 
   describe('createProposal under load (drafts written together, decision 59)', () => {
     /**
-     * Holds back every draft statement (a SHARE lock on the proposals' table) until both of the batcher's
-     * lanes wait on it, so that drafts sent meanwhile queue and go together in one statement once `release`d.
+     * Sends `blockers`, holds every draft statement back (a SHARE lock on the proposals' table) until both
+     * of the batcher's lanes wait on it with theirs, then sends `together`, which queue behind the lanes and
+     * go in one statement once the lock is released. Answers both lists' responses, in their order.
      */
-    async function holdDrafts() {
+    async function sendTogether(blockers: () => Promise<GqlResponse>[], together: () => Promise<GqlResponse>[]) {
       const locker = t.dataSource.createQueryRunner();
       await locker.connect();
       await locker.startTransaction();
-      await locker.query('LOCK TABLE cooperation_proposals IN SHARE MODE');
-      return {
-        async lanesBlocked() {
-          for (let tries = 0; tries < 200; tries++) {
-            const [{ n }] = await t.dataSource.query(
-              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-            );
-            if (n === 2) return;
-            await new Promise((resolve) => setTimeout(resolve, 25));
-          }
-          throw new Error('the two draft lanes never waited on the lock');
-        },
-        /** Gives the requests sent since the lanes blocked time to reach the batcher (they need no statement that waits). */
-        async queued() {
-          await new Promise((resolve) => setTimeout(resolve, 500));
-        },
-        async release() {
-          await locker.rollbackTransaction();
-          await locker.release();
-        },
-      };
+      let pending: { blocked: Promise<GqlResponse>[]; sent: Promise<GqlResponse>[] };
+      try {
+        await locker.query('LOCK TABLE cooperation_proposals IN SHARE MODE');
+        const blocked = blockers();
+        await lanesBlocked();
+        const sent = together();
+        // Time for those requests to reach the batcher (they need no statement that waits).
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        pending = { blocked, sent };
+      } finally {
+        await locker.rollbackTransaction();
+        await locker.release();
+      }
+      return { blockers: await Promise.all(pending.blocked), together: await Promise.all(pending.sent) };
+    }
+
+    async function lanesBlocked() {
+      for (let tries = 0; tries < 200; tries++) {
+        const [{ n }] = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (n === 2) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error('the two draft lanes never waited on the lock');
     }
 
     /** Transactions that wrote these proposals: drafts written in one statement share one. */
@@ -316,23 +321,21 @@ describe('Cooperation proposals (e2e)', () => {
       const own = await makePriority(t, f.group.id, f.chair);
       const foreign = await makePriority(t, (await makeGroup(t)).id, admin);
       const draft = (title: string, extra: Record<string, unknown> = {}) => ({ workingGroupId: f.group.id, title, summary: 'S', body: 'B', kind: 'OTHER', ...extra });
-      const hold = await holdDrafts();
-      const blockers = [t.gql(CREATE, { input: draft('blocker 1') }, f.author.token), t.gql(CREATE, { input: draft('blocker 2') }, f.member.token)];
-      await hold.lanesBlocked();
-      const sent = [
-        t.gql(CREATE, { input: draft('valid 1') }, f.author.token),
-        t.gql(CREATE, { input: draft('valid 2', { priorityIds: [own.id] }) }, f.member.token),
-        t.gql(CREATE, { input: draft('lead not a member', { leadOrganizationId: f.outsider.organizationId }) }, f.author.token),
-        t.gql(CREATE, { input: draft('valid 3', { leadOrganizationId: f.member.organizationId }) }, f.chair.token),
-        t.gql(CREATE, { input: draft('observer') }, f.observer.token),
-        t.gql(CREATE, { input: draft('foreign priority', { priorityIds: [own.id, foreign.id] }) }, f.author.token),
-        t.gql(CREATE, { input: { ...draft('unknown group'), workingGroupId: randomUUID() } }, f.author.token),
-        t.gql(CREATE, { input: draft('valid 4', { priorityIds: [own.id] }) }, f.secretary.token),
-      ];
-      await hold.queued();
-      await hold.release();
-      const [valid1, valid2, leadNotMember, valid3, observer, foreignPriority, unknownGroup, valid4] = await Promise.all(sent);
-      const created = [...(await Promise.all(blockers)), valid1, valid2, valid3, valid4].map((r) => ok(r).createProposal);
+      const answers = await sendTogether(
+        () => [t.gql(CREATE, { input: draft('blocker 1') }, f.author.token), t.gql(CREATE, { input: draft('blocker 2') }, f.member.token)],
+        () => [
+          t.gql(CREATE, { input: draft('valid 1') }, f.author.token),
+          t.gql(CREATE, { input: draft('valid 2', { priorityIds: [own.id] }) }, f.member.token),
+          t.gql(CREATE, { input: draft('lead not a member', { leadOrganizationId: f.outsider.organizationId }) }, f.author.token),
+          t.gql(CREATE, { input: draft('valid 3', { leadOrganizationId: f.member.organizationId }) }, f.chair.token),
+          t.gql(CREATE, { input: draft('observer') }, f.observer.token),
+          t.gql(CREATE, { input: draft('foreign priority', { priorityIds: [own.id, foreign.id] }) }, f.author.token),
+          t.gql(CREATE, { input: { ...draft('unknown group'), workingGroupId: randomUUID() } }, f.author.token),
+          t.gql(CREATE, { input: draft('valid 4', { priorityIds: [own.id] }) }, f.secretary.token),
+        ],
+      );
+      const [valid1, valid2, leadNotMember, valid3, observer, foreignPriority, unknownGroup, valid4] = answers.together;
+      const created = [...answers.blockers, valid1, valid2, valid3, valid4].map((r) => ok(r).createProposal);
       expect(refusal(leadNotMember)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'leadOrganizationId' });
       expect(refusal(observer).code).toBe('FORBIDDEN');
       expect(refusal(foreignPriority)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'priorityIds' });
@@ -358,20 +361,18 @@ describe('Cooperation proposals (e2e)', () => {
       );
       try {
         const draft = (extra: Record<string, unknown> = {}) => ({ workingGroupId: f.group.id, title: 'T', summary: 'S', body: 'B', kind: 'OTHER', ...extra });
-        const hold = await holdDrafts();
-        const blockers = [t.gql(CREATE, { input: draft() }, f.author.token), t.gql(CREATE, { input: draft() }, f.author.token)];
-        await hold.lanesBlocked();
-        const sent = [
-          t.gql(CREATE, { input: draft() }, f.member.token),
-          t.gql(CREATE, { input: draft() }, f.observer.token),
-          t.gql(CREATE, { input: draft({ leadOrganizationId: f.outsider.organizationId }) }, f.author.token),
-          t.gql(CREATE, { input: draft() }, f.chair.token),
-        ];
-        await hold.queued();
-        await hold.release();
-        const [member, observer, outsiderLead, chair] = await Promise.all(sent);
+        const answers = await sendTogether(
+          () => [t.gql(CREATE, { input: draft() }, f.author.token), t.gql(CREATE, { input: draft() }, f.author.token)],
+          () => [
+            t.gql(CREATE, { input: draft() }, f.member.token),
+            t.gql(CREATE, { input: draft() }, f.observer.token),
+            t.gql(CREATE, { input: draft({ leadOrganizationId: f.outsider.organizationId }) }, f.author.token),
+            t.gql(CREATE, { input: draft() }, f.chair.token),
+          ],
+        );
+        const [member, observer, outsiderLead, chair] = answers.together;
         expect([refusal(observer).code, refusal(outsiderLead).code]).toEqual(['FORBIDDEN', 'BAD_USER_INPUT']);
-        const created = [...(await Promise.all(blockers)), member, chair].map((r) => ok(r).createProposal.id as string);
+        const created = [...answers.blockers, member, chair].map((r) => ok(r).createProposal.id as string);
         const jobs: { proposalId: string }[] = await t.dataSource.query(`SELECT data->>'proposalId' AS "proposalId" FROM pgboss.job WHERE name = 'drafts-written'`);
         expect(jobs.map((j) => j.proposalId).sort()).toEqual([...created].sort());
         expect(await writingTransactions(created.slice(2))).toBe(1);
@@ -407,14 +408,12 @@ describe('Cooperation proposals (e2e)', () => {
       await t.dataSource.query(`CREATE TRIGGER refuse_poison BEFORE INSERT ON cooperation_proposals FOR EACH ROW EXECUTE FUNCTION refuse_poison()`);
       try {
         const draft = (title: string) => ({ workingGroupId: f.group.id, title, summary: 'S', body: 'B', kind: 'OTHER' });
-        const hold = await holdDrafts();
-        const blockers = [t.gql(CREATE, { input: draft('blocker 1') }, f.author.token), t.gql(CREATE, { input: draft('blocker 2') }, f.author.token)];
-        await hold.lanesBlocked();
-        const sent = ['good 1', 'poison', 'good 2', 'good 3'].map((title) => t.gql(CREATE, { input: draft(title) }, f.author.token));
-        await hold.queued();
-        await hold.release();
-        const [good1, poison, good2, good3] = await Promise.all(sent);
-        await Promise.all(blockers.map(async (r) => ok(await r)));
+        const answers = await sendTogether(
+          () => [t.gql(CREATE, { input: draft('blocker 1') }, f.author.token), t.gql(CREATE, { input: draft('blocker 2') }, f.author.token)],
+          () => ['good 1', 'poison', 'good 2', 'good 3'].map((title) => t.gql(CREATE, { input: draft(title) }, f.author.token)),
+        );
+        const [good1, poison, good2, good3] = answers.together;
+        answers.blockers.forEach((r) => ok(r));
         expect(refusal(poison).code).toBe('INTERNAL_SERVER_ERROR');
         expect([good1, good2, good3].map((r) => ok(r).createProposal.title)).toEqual(['good 1', 'good 2', 'good 3']);
         expect(await createdIn(f.group.id)).toEqual({ proposals: 5, trail: 5, outboxJobs: 0 });
