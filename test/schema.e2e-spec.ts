@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -17,12 +17,18 @@ describe('Schema and migrations (e2e)', () => {
     expect(committed).toBe(generated);
   });
 
-  it('offers everything in the 01-core contract', () => {
-    const output = execFileSync(process.execPath, [join(__dirname, '..', '..', 'shared', 'tools', 'check-contract.mjs'), 'apps/api/schema.gql', '--only', '01'], {
+  // The contract lives beside the clone (../shared), as in CI; a clone elsewhere has none, and the
+  // check is then skipped with a note rather than failing a newcomer's `npm test`.
+  const checkContract = join(__dirname, '..', '..', 'shared', 'tools', 'check-contract.mjs');
+  const contractPresent = existsSync(checkContract);
+  if (!contractPresent) console.warn(`SKIPPED contract check: ${checkContract} is absent (a clone without ../shared)`);
+  // The contracts built so far; later ones join as their issues land.
+  (contractPresent ? it.each : it.skip.each)(['01', '02', '03', '04'])('offers everything in the %s contract', (only) => {
+    const output = execFileSync(process.execPath, [checkContract, 'apps/api/schema.gql', '--only', only], {
       cwd: join(__dirname, '..'),
       encoding: 'utf8',
     });
-    expect(output).toMatch(/0 missing or narrowed/);
+    expect(output).toMatch(/ 0 missing or narrowed/);
   });
 
   it('has migrations that match the entities exactly', async () => {

@@ -1,0 +1,23 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+// The README's test commands, as a developer types them: a path after `--` selects files.
+describe('Test commands (e2e)', () => {
+  const listTests = (script: string, ...args: string[]): string[] =>
+    execFileSync('npm', ['run', '--silent', script, '--', ...args, '--listTests'], { cwd: join(__dirname, '..'), encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.startsWith('/'))
+      .map((path) => path.slice(join(__dirname, '..').length + 1));
+
+  it('runs only the e2e file named after `npm run test:e2e --`', () => {
+    expect(listTests('test:e2e', 'test/schema.e2e-spec.ts')).toEqual(['test/schema.e2e-spec.ts']);
+  });
+
+  it('runs only the unit files a pattern names after `npm run test:unit --`, and none of the e2e files', () => {
+    expect(listTests('test:unit', 'date-time')).toEqual(['apps/api/src/graphql/date-time.scalar.spec.ts']);
+  });
+
+  it('runs both projects with `npm test`, and a pattern selects across them', () => {
+    expect(listTests('test', 'schema', 'date-time').sort()).toEqual(['apps/api/src/graphql/date-time.scalar.spec.ts', 'test/schema.e2e-spec.ts']);
+  });
+});
