@@ -12,6 +12,11 @@ describe(loadConfig.name, () => {
     expect(config.dataDir).toMatch(/\/data$/);
   });
 
+  it("takes the directory a command was run from from npm's INIT_CWD, else the working directory", () => {
+    expect(loadConfig({ INIT_CWD: '/home/ada/briefs' }).invocationDir).toBe('/home/ada/briefs');
+    expect(loadConfig({}).invocationDir).toBe(process.cwd());
+  });
+
   it('names every malformed setting at once', () => {
     let error: unknown;
     try {

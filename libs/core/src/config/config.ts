@@ -17,6 +17,11 @@ export interface AppConfig {
    */
   preparedStatements: boolean;
   dataDir: string;
+  /**
+   * The directory the user ran the command from, for paths they type (the CLI's `--out`): npm's
+   * INIT_CWD, since `npm run` runs scripts in the package root; the working directory otherwise.
+   */
+  invocationDir: string;
   /** Base of every link the platform writes (emails, download URLs), without a trailing slash. */
   publicUrl: string;
   /** Unset: emails are written as `.eml` files under `dataDir/mail` and logged. */
@@ -182,6 +187,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     preparedStatements: bool('DATABASE_PREPARED_STATEMENTS', true),
     dataDir,
+    invocationDir: resolve(text('INIT_CWD') ?? process.cwd()),
     publicUrl,
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom,
