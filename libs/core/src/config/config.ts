@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -65,6 +66,16 @@ export interface AppConfig {
   redisUrl?: string;
   /** How long a generated export file (and its download URL) stays valid. */
   exportTtlSeconds: number;
+  /**
+   * Worker threads that render export files (EXPORT_RENDER_THREADS, default the available cores less
+   * one, at least 1): the API's event loop keeps one core. More exports wait for a free thread.
+   */
+  exportRenderThreads: number;
+  /**
+   * Exports one person may have in flight at once on one instance (EXPORT_CONCURRENCY_PER_PERSON,
+   * default 2); more are refused with RATE_LIMITED / EXPORT_LIMIT.
+   */
+  exportConcurrencyPerPerson: number;
   /** Notification jobs (event expansion, email sending): delay before the first retry, doubled on each next one. Default 10. */
   notifyRetryDelaySeconds: number;
   /** Retries of a transiently failing email before it is marked FAILED (NOTIFY_RETRY_LIMIT, default 5). */
@@ -207,6 +218,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signInLimitPerIp: int('SIGN_IN_LIMIT_PER_IP', 30, 1, 100000),
     signingSecret,
     exportTtlSeconds: exportTtlSeconds ?? 0,
+    exportRenderThreads: int('EXPORT_RENDER_THREADS', Math.max(1, availableParallelism() - 1), 1, 64),
+    exportConcurrencyPerPerson: int('EXPORT_CONCURRENCY_PER_PERSON', 2, 1, 100),
     notifyRetryDelaySeconds: int('NOTIFY_RETRY_DELAY_SECONDS', 10, 1, 3600),
     notifyRetryLimit: int('NOTIFY_RETRY_LIMIT', 5, 0, 50),
     notifyJobTimeoutSeconds: int('NOTIFY_JOB_TIMEOUT_SECONDS', 900, 1, 43200),
