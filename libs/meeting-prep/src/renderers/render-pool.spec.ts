@@ -34,6 +34,26 @@ describe(RenderPool.name, () => {
     expect(markdown.content.equals(renderMarkdown(brief))).toBe(true);
   });
 
+  it('keeps the calling thread’s event loop turning while a large PDF renders', async () => {
+    const brief = sampleBrief({ agendaItems: 200, attendees: 300 });
+    const pool = poolOf(1);
+    await pool.render(ExportFormat.MARKDOWN, brief); // the thread is up
+    // Count event-loop turns during the render: rendered in-thread, pdfmake's layout would hold the
+    // loop for the whole document (0 turns); in the pool the loop keeps turning meanwhile.
+    let turns = 0;
+    let rendering = true;
+    const turn = () => {
+      if (!rendering) return;
+      turns++;
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    const pdf = await pool.render(ExportFormat.PDF, brief);
+    rendering = false;
+    expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(turns).toBeGreaterThan(100);
+  });
+
   it('renders on at most EXPORT_RENDER_THREADS threads, however many files are asked for at once', async () => {
     const brief = sampleBrief({ agendaItems: 10, attendees: 20 });
     const pool = poolOf(2);
