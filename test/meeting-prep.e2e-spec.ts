@@ -280,6 +280,37 @@ describe('Meeting-prep pack (e2e)', () => {
     });
   });
 
+  describe('European text', () => {
+    const PEOPLE = ['Małgorzata Wróblewska', 'Jiří Dvořák', 'Ștefan Țiriac', 'Γιώργος Παπαδόπουλος', 'Цветелина Борисова'];
+    const ITEMS = ['Przegląd wyników z Łodzi', 'Řízení projektu v Přerově', 'Bugetul pentru Iași și Timișoara', 'Συνάντηση στη Θεσσαλονίκη', 'Доклад от Пловдив'];
+    let meeting: string;
+
+    beforeAll(async () => {
+      meeting = await insertMeeting(t, chair, null, { title: 'Łódź – Ελλάδα – София', startsAt: '2026-05-12T08:00:00Z', endsAt: '2026-05-12T12:00:00Z' });
+      const people = await Promise.all(PEOPLE.map((name) => makePerson(t, { name })));
+      for (const person of people) await insertInvitation(t, meeting, person, 'ACCEPTED');
+      await insertAgenda(
+        t,
+        meeting,
+        ITEMS.map((title, i) => ({ title, durationMinutes: 20, presenterId: people[i].id })),
+      );
+    });
+
+    it('prints Polish, Czech, Romanian, Greek and Bulgarian names and items exactly in the PDF, and names the file without dropping letters', async () => {
+      const { file, path } = await download(meeting, 'PDF', chair);
+      expect(file.filename).toBe('2026-05-12-lodz-ellada-sofiya.pdf');
+      const text = pdfText(path);
+      for (const expected of ['Łódź – Ελλάδα – София', ...PEOPLE, ...ITEMS]) expect(text).toContain(expected);
+    });
+
+    it('keeps them exactly in the DOCX', async () => {
+      const { file, path } = await download(meeting, 'DOCX', chair);
+      expect(file.filename).toBe('2026-05-12-lodz-ellada-sofiya.docx');
+      const text: string = python(PY_DOCX, path).join('\n');
+      for (const expected of ['Łódź – Ελλάδα – София', ...PEOPLE, ...ITEMS]) expect(text).toContain(expected);
+    });
+  });
+
   describe('DOCX', () => {
     it('opens with python-docx and holds the agenda titles, proposals and attendee names', async () => {
       const { file, path } = await download(launch, 'DOCX', chair);

@@ -3,11 +3,12 @@ import { parseArgs } from 'node:util';
 import { ConsoleLogger, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { ConfigError, DomainError, loadConfig } from '@app/core';
+import { ConfigError, DomainError, EmbeddedDatabaseInUseError, loadConfig } from '@app/core';
 import { CliModule } from './cli.module';
-import { createAdmin, issueToken } from './commands/admin.command';
-import { exportMeetingBrief } from './commands/export.command';
+import { checkCreateAdminOptions, createAdmin, issueToken } from './commands/admin.command';
+import { exportFormat, exportMeetingBrief } from './commands/export.command';
 import { seed } from './commands/seed.command';
+import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run cli -- <command> [options]
 
@@ -28,47 +29,82 @@ function required(options: Options, name: string): string {
   return value.trim();
 }
 
-class UsageError extends Error {}
+const optional = (options: Options, name: string): string | undefined => options[name] as string | undefined;
 
-const COMMANDS: Record<string, (app: INestApplicationContext, options: Options) => Promise<string | void>> = {
+type Run = (app: INestApplicationContext) => Promise<string | void>;
+
+/**
+ * Each command checks its options first and returns what it will run: a usage error is reported
+ * before the application (and its database) starts.
+ */
+const COMMANDS: Record<string, (options: Options) => Run> = {
   // Pending migrations run when the application context starts; this reports where the schema stands.
-  migrate: async (app) => {
+  migrate: () => async (app) => {
     const applied: { name: string }[] = await app.get(DataSource).query(`SELECT name FROM migrations ORDER BY id`);
     return `Migrations are up to date: ${applied.length} applied, the last ${applied[applied.length - 1]?.name ?? 'none'}.`;
   },
-  seed: async (app) => {
+  seed: () => async (app) => {
     const result = await seed(app);
     return `Seeded ${result.groups} working group(s) and ${result.organizations} organisation(s).`;
   },
-  'create-admin': (app, o) =>
-    createAdmin(app, {
+  'create-admin': (o) => {
+    const options = checkCreateAdminOptions({
       email: required(o, 'email'),
       name: required(o, 'name'),
       organization: required(o, 'organization'),
-      country: o.country as string | undefined,
-      kind: o.kind as string | undefined,
-    }),
-  'issue-token': (app, o) => issueToken(app, required(o, 'email'), o.name as string | undefined),
-  'export meeting-brief': (app, o) =>
-    exportMeetingBrief(app, { meeting: required(o, 'meeting'), format: required(o, 'format'), out: o.out as string | undefined, as: o.as as string | undefined }),
+      country: optional(o, 'country'),
+      kind: optional(o, 'kind'),
+    });
+    return (app) => createAdmin(app, options);
+  },
+  'issue-token': (o) => {
+    const email = required(o, 'email');
+    return (app) => issueToken(app, email, optional(o, 'name'));
+  },
+  'export meeting-brief': (o) => {
+    const options = { meeting: required(o, 'meeting'), format: exportFormat(required(o, 'format')), out: optional(o, 'out'), as: optional(o, 'as') };
+    return (app) => exportMeetingBrief(app, options);
+  },
 };
 
+/** The command line, parsed; an unknown option or a missing value is a usage error, not a crash. */
+function parseCommandLine(): { positionals: string[]; values: Options } {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        organization: { type: 'string' },
+        country: { type: 'string' },
+        kind: { type: 'string' },
+        meeting: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        as: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    // node:util's parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for what the user typed.
+    if (String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_')) throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
+
+/**
+ * Nest logs an error that stops the application context from starting (with its stack) before
+ * rethrowing it; the CLI reports such errors itself, once, so that logger stays silent.
+ */
+class CliLogger extends ConsoleLogger {
+  override error(message: unknown, ...rest: unknown[]): void {
+    if (rest[rest.length - 1] === 'ExceptionHandler') return;
+    super.error(message, ...rest);
+  }
+}
+
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: {
-      email: { type: 'string' },
-      name: { type: 'string' },
-      organization: { type: 'string' },
-      country: { type: 'string' },
-      kind: { type: 'string' },
-      meeting: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      as: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { positionals, values } = parseCommandLine();
   // `export` takes what to export as a second word: `export meeting-brief`.
   const name = positionals[0] === 'export' ? positionals.slice(0, 2).join(' ') : (positionals[0] ?? '');
   const command = COMMANDS[name];
@@ -76,13 +112,15 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
+  const run = command(values);
   // Admin commands enqueue notifications but never consume the queues.
   const config = { ...loadConfig(), runWorker: false };
   // Logs go to stderr and stay quiet, so stdout carries only the result (a token is its last line).
-  const logger = new ConsoleLogger({ logLevels: ['error', 'warn'] });
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger });
+  const logger = new CliLogger({ logLevels: ['error', 'warn'] });
+  // abortOnError: false hands a start-up failure to the handler below instead of exiting with code 1.
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger, abortOnError: false });
   try {
-    const output = await command(app, values);
+    const output = await run(app);
     if (output) process.stdout.write(`${output}\n`);
     return 0;
   } finally {
@@ -90,10 +128,14 @@ async function main(): Promise<number> {
   }
 }
 
+/** Errors whose message says all a user needs: printed alone, without a stack trace. */
+const isClear = (error: unknown): error is Error =>
+  error instanceof UsageError || error instanceof DomainError || error instanceof ConfigError || error instanceof EmbeddedDatabaseInUseError;
+
 main().then(
   (code) => process.exit(code),
   (error) => {
-    if (error instanceof UsageError || error instanceof DomainError || error instanceof ConfigError) {
+    if (isClear(error)) {
       console.error(error.message);
       if (error instanceof UsageError) console.error(USAGE);
       process.exit(error instanceof UsageError ? 2 : 1);

@@ -7,8 +7,10 @@ import { ExportFile } from './export-file.model';
 import { ExportFileEntity } from './export-file.entity';
 import { ExportFormat } from './export-format.enum';
 import { exportUrl, verifyExportSignature } from './export-links';
+import { ExportSlots } from './export-slots';
 import { exportFilename } from './file-names';
 import { contentTypeFor, EXPORT_KINDS } from './renderers';
+import { RenderPool } from './renderers/render-pool';
 
 export interface RenderedExport {
   format: ExportFormat;
@@ -34,26 +36,43 @@ const mailbox = (from: string) => /<([^>]+)>/.exec(from)?.[1] ?? from;
 
 /**
  * The meeting-prep pack: gathers the brief for the viewer (only what they may read), renders one
- * format, stores the file in the database (every API instance can serve it) and hands out a signed,
- * expiring download URL.
+ * format in the render pool's worker threads, stores the file in the database (every API instance can
+ * serve it) and hands out a signed, expiring download URL.
  */
 @Injectable()
 export class ExportsService {
+  private readonly slots: ExportSlots;
+
   constructor(
     private readonly dataSource: DataSource,
+    private readonly renderer: RenderPool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  /** Renders the file without storing it (the CLI writes it to disk). */
-  async render(viewer: Viewer, meetingId: string, format: ExportFormat): Promise<RenderedExport> {
-    const brief = await gatherBrief(this.dataSource, viewer, meetingId, { platformMailbox: mailbox(this.config.mailFrom) });
-    const kind = EXPORT_KINDS[format];
-    const content = await kind.render(brief);
-    return { format, filename: exportFilename(brief.meeting.localDate, brief.meeting.title, kind.extension), contentType: contentTypeFor(format, brief), content };
+  ) {
+    this.slots = new ExportSlots(config.exportConcurrencyPerPerson);
   }
 
-  /** `exportMeetingBrief`: renders, stores and signs. Old expired files are purged on the way. */
+  /** Renders the file without storing it (the CLI writes it to disk); the same path as `export`. */
+  async render(viewer: Viewer, meetingId: string, format: ExportFormat): Promise<RenderedExport> {
+    const brief = await gatherBrief(this.dataSource, viewer, meetingId, { platformMailbox: mailbox(this.config.mailFrom) });
+    const { content } = await this.renderer.render(format, brief);
+    return { format, filename: exportFilename(brief.meeting.localDate, brief.meeting.title, EXPORT_KINDS[format].extension), contentType: contentTypeFor(format, brief), content };
+  }
+
+  /**
+   * `exportMeetingBrief`: renders, stores and signs. Old expired files are purged on the way. A person
+   * has at most `exportConcurrencyPerPerson` exports in flight on this instance; one more is refused
+   * (RATE_LIMITED, reason EXPORT_LIMIT) before anything is read.
+   */
   async export(viewer: Viewer, meetingId: string, format: ExportFormat): Promise<ExportFile> {
+    const release = this.slots.claim(viewer.id);
+    try {
+      return await this.renderAndStore(viewer, meetingId, format);
+    } finally {
+      release();
+    }
+  }
+
+  private async renderAndStore(viewer: Viewer, meetingId: string, format: ExportFormat): Promise<ExportFile> {
     const file = await this.render(viewer, meetingId, format);
     await this.purgeExpired();
     const id = newId();

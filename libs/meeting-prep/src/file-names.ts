@@ -1,15 +1,21 @@
+import { transliterate } from 'transliteration';
+
 const MAX_SLUG = 60;
 
 /**
- * A file-name-safe slug of a title: ASCII letters and digits joined by hyphens, German umlauts and ß
- * spelled out (Müller → mueller), other accents dropped (Résidence → residence).
+ * A file-name-safe slug of a title: ASCII letters and digits joined by hyphens. German umlauts and ß
+ * are spelled out (Müller → mueller); every other letter is transliterated by the `transliteration`
+ * library, never dropped (Łódź → lodz, Ελλάδα → ellada, София → sofiya).
  */
 export function slugify(title: string): string {
-  const slug = title
-    .replace(/[ÄäÖöÜü]/g, (c) => ({ Ä: 'Ae', ä: 'ae', Ö: 'Oe', ö: 'oe', Ü: 'Ue', ü: 'ue' })[c] ?? c)
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const slug = transliterate(
+    title
+      .replace(
+        /[ÄäÖöÜü]/g,
+        (c) => ({ Ä: 'Ae', ä: 'ae', Ö: 'Oe', ö: 'oe', Ü: 'Ue', ü: 'ue' })[c] ?? c,
+      )
+      .replace(/ß/g, 'ss'),
+  )
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

@@ -9,3 +9,4 @@ export * from './export-links';
 export * from './exports.service';
 export * from './meeting-prep.module';
 export * from './renderers';
+export * from './renderers/render-pool';

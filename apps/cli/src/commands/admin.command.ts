@@ -1,9 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { isEmail, isISO31661Alpha2 } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { AuthService, ConflictError, InvalidInputError } from '@app/core';
+import { AuthService, ConflictError } from '@app/core';
 import { OrganizationKind, OrganizationsService } from '@app/organizations';
 import { PeopleService, PlatformRole } from '@app/people';
+import { UsageError } from '../usage-error';
 
 /** Finds an organisation by name (case-insensitive) or creates it. */
 async function ensureOrganization(app: INestApplicationContext, name: string, country: string, kind: OrganizationKind): Promise<string> {
@@ -21,17 +22,22 @@ export interface CreateAdminOptions {
   kind?: string;
 }
 
+/** Checks the options' syntax before anything starts (a mistake there is a usage error, exit code 2). */
+export function checkCreateAdminOptions(options: CreateAdminOptions): CreateAdminOptions {
+  if (!isEmail(options.email)) throw new UsageError('--email must be a valid email address');
+  if (options.country && !isISO31661Alpha2(options.country.toUpperCase())) {
+    throw new UsageError('--country must be an ISO 3166-1 alpha-2 code such as DE');
+  }
+  if (options.kind && !Object.values(OrganizationKind).includes(options.kind as OrganizationKind)) {
+    throw new UsageError(`--kind must be one of ${Object.values(OrganizationKind).join(', ')}`);
+  }
+  return options;
+}
+
 /** Creates the organisation and person if missing, makes the person ADMIN and issues a token. */
 export async function createAdmin(app: INestApplicationContext, options: CreateAdminOptions): Promise<string> {
   const people = app.get(PeopleService);
   let person = await people.findByEmail(options.email);
-  if (!isEmail(options.email)) throw new InvalidInputError('email', '--email must be a valid email address');
-  if (options.country && !isISO31661Alpha2(options.country.toUpperCase())) {
-    throw new InvalidInputError('country', '--country must be an ISO 3166-1 alpha-2 code such as DE');
-  }
-  if (options.kind && !Object.values(OrganizationKind).includes(options.kind as OrganizationKind)) {
-    throw new InvalidInputError('kind', `--kind must be one of ${Object.values(OrganizationKind).join(', ')}`);
-  }
   if (!person) {
     const organizationId = await ensureOrganization(
       app,

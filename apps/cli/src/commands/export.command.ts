@@ -2,14 +2,18 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
-import { InvalidInputError, Viewer } from '@app/core';
+import { APP_CONFIG, AppConfig, InvalidInputError, Viewer } from '@app/core';
 import { ExportFormat, ExportsService } from '@app/meeting-prep';
 import { PeopleService } from '@app/people';
+import { UsageError } from '../usage-error';
 
 export interface ExportMeetingBriefOptions {
   meeting: string;
-  format: string;
-  /** Defaults to the generated file name in the current directory. */
+  format: ExportFormat;
+  /**
+   * Relative to the directory the command was run from (npm's INIT_CWD: `npm run` itself runs in the
+   * package root); defaults to the generated file name there.
+   */
   out?: string;
   /** Export as this person (only what they may read); an admin's view otherwise. */
   as?: string;
@@ -31,6 +35,13 @@ const CONSOLE_ADMIN: Viewer = {
 
 const FORMATS: Record<string, ExportFormat> = { ...Object.fromEntries(Object.values(ExportFormat).map((f) => [f.toLowerCase(), f])), md: ExportFormat.MARKDOWN };
 
+/** `--format pdf` → PDF; anything else is a usage error, reported before anything starts. */
+export function exportFormat(value: string): ExportFormat {
+  const format = FORMATS[value.toLowerCase()];
+  if (!format) throw new UsageError(`--format must be one of ${Object.keys(FORMATS).join(', ')} (got "${value}")`);
+  return format;
+}
+
 async function viewerFor(app: INestApplicationContext, email: string | undefined): Promise<Viewer> {
   if (email === undefined) return CONSOLE_ADMIN;
   const person = await app.get(PeopleService).findByEmail(email);
@@ -49,11 +60,9 @@ async function viewerFor(app: INestApplicationContext, email: string | undefined
 
 /** `export meeting-brief`: writes the same file `exportMeetingBrief` produces; prints where, its size and SHA-256. */
 export async function exportMeetingBrief(app: INestApplicationContext, options: ExportMeetingBriefOptions): Promise<string> {
-  const format = FORMATS[options.format.toLowerCase()];
-  if (!format) throw new InvalidInputError('format', `--format must be one of ${Object.keys(FORMATS).join(', ')}`);
   const viewer = await viewerFor(app, options.as);
-  const file = await app.get(ExportsService).render(viewer, options.meeting, format);
-  const path = resolve(options.out ?? file.filename);
+  const file = await app.get(ExportsService).render(viewer, options.meeting, options.format);
+  const path = resolve(app.get<AppConfig>(APP_CONFIG).invocationDir, options.out ?? file.filename);
   await writeFile(path, file.content);
   const sha256 = createHash('sha256').update(file.content).digest('hex');
   return `Wrote ${path} (${file.contentType}, ${file.content.length} bytes, sha256 ${sha256})`;

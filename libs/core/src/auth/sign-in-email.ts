@@ -5,15 +5,17 @@ const STRINGS = {
   EN: {
     subject: 'Your sign-in link for the ECAVA working groups',
     greeting: (name: string) => `Hello ${name},`,
-    body: 'Use the button below to sign in to the ECAVA Working-Group Platform. The link works once and expires in 15 minutes.',
+    body: 'You asked to sign in to the ECAVA Working-Group Platform. The sign-in link in this email works once and expires in 15 minutes.',
     action: 'Sign in',
+    prompt: 'To sign in, open this link:',
     footer: 'If you did not ask for this link, you can ignore this email: nobody can sign in without it.',
   },
   DE: {
     subject: 'Ihr Anmeldelink für die ECAVA-Arbeitsgruppen',
     greeting: (name: string) => `Guten Tag ${name},`,
-    body: 'Melden Sie sich über die Schaltfläche unten bei der ECAVA-Arbeitsgruppenplattform an. Der Link ist einmal gültig und läuft nach 15 Minuten ab.',
+    body: 'Sie möchten sich bei der ECAVA-Arbeitsgruppenplattform anmelden. Der Anmeldelink in dieser E-Mail ist einmal gültig und läuft nach 15 Minuten ab.',
     action: 'Anmelden',
+    prompt: 'Zum Anmelden öffnen Sie diesen Link:',
     footer: 'Falls Sie diesen Link nicht angefordert haben, können Sie diese E-Mail ignorieren: Ohne ihn kann sich niemand anmelden.',
   },
 } as const;
@@ -26,7 +28,7 @@ export function renderSignInEmail(locale: LocaleValue, name: string, url: string
     lang: lang.toLowerCase(),
     subject: s.subject,
     paragraphs: [s.greeting(name), s.body],
-    action: { label: s.action, url },
+    action: { label: s.action, prompt: s.prompt, url },
     footer: s.footer,
   });
 }

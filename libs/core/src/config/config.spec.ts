@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig, parseDuration } from './config';
 
 describe(loadConfig.name, () => {
@@ -10,6 +11,20 @@ describe(loadConfig.name, () => {
     expect(config.sessionTtlSeconds).toBe(30 * 86400);
     expect(config.nodeEnv).toBe('development');
     expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it("takes the directory a command was run from from npm's INIT_CWD, else the working directory", () => {
+    expect(loadConfig({ INIT_CWD: '/home/ada/briefs' }).invocationDir).toBe('/home/ada/briefs');
+    expect(loadConfig({}).invocationDir).toBe(process.cwd());
+  });
+
+  it('bounds export rendering: threads default to the cores less one, two exports in flight per person', () => {
+    const defaults = loadConfig({});
+    expect(defaults.exportRenderThreads).toBe(Math.max(1, availableParallelism() - 1));
+    expect(defaults.exportConcurrencyPerPerson).toBe(2);
+    const set = loadConfig({ EXPORT_RENDER_THREADS: '3', EXPORT_CONCURRENCY_PER_PERSON: '1' });
+    expect([set.exportRenderThreads, set.exportConcurrencyPerPerson]).toEqual([3, 1]);
+    expect(() => loadConfig({ EXPORT_RENDER_THREADS: '0' })).toThrow(/EXPORT_RENDER_THREADS must be an integer from 1 to 64/);
   });
 
   it('names every malformed setting at once', () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -17,6 +18,11 @@ export interface AppConfig {
    */
   preparedStatements: boolean;
   dataDir: string;
+  /**
+   * The directory the user ran the command from, for paths they type (the CLI's `--out`): npm's
+   * INIT_CWD, since `npm run` runs scripts in the package root; the working directory otherwise.
+   */
+  invocationDir: string;
   /** Base of every link the platform writes (emails, download URLs), without a trailing slash. */
   publicUrl: string;
   /** Unset: emails are written as `.eml` files under `dataDir/mail` and logged. */
@@ -60,6 +66,16 @@ export interface AppConfig {
   redisUrl?: string;
   /** How long a generated export file (and its download URL) stays valid. */
   exportTtlSeconds: number;
+  /**
+   * Worker threads that render export files (EXPORT_RENDER_THREADS, default the available cores less
+   * one, at least 1): the API's event loop keeps one core. More exports wait for a free thread.
+   */
+  exportRenderThreads: number;
+  /**
+   * Exports one person may have in flight at once on one instance (EXPORT_CONCURRENCY_PER_PERSON,
+   * default 2); more are refused with RATE_LIMITED / EXPORT_LIMIT.
+   */
+  exportConcurrencyPerPerson: number;
   /** Notification jobs (event expansion, email sending): delay before the first retry, doubled on each next one. Default 10. */
   notifyRetryDelaySeconds: number;
   /** Retries of a transiently failing email before it is marked FAILED (NOTIFY_RETRY_LIMIT, default 5). */
@@ -182,6 +198,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     preparedStatements: bool('DATABASE_PREPARED_STATEMENTS', true),
     dataDir,
+    invocationDir: resolve(text('INIT_CWD') ?? process.cwd()),
     publicUrl,
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom,
@@ -201,6 +218,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signInLimitPerIp: int('SIGN_IN_LIMIT_PER_IP', 30, 1, 100000),
     signingSecret,
     exportTtlSeconds: exportTtlSeconds ?? 0,
+    exportRenderThreads: int('EXPORT_RENDER_THREADS', Math.max(1, availableParallelism() - 1), 1, 64),
+    exportConcurrencyPerPerson: int('EXPORT_CONCURRENCY_PER_PERSON', 2, 1, 100),
     notifyRetryDelaySeconds: int('NOTIFY_RETRY_DELAY_SECONDS', 10, 1, 3600),
     notifyRetryLimit: int('NOTIFY_RETRY_LIMIT', 5, 0, 50),
     notifyJobTimeoutSeconds: int('NOTIFY_JOB_TIMEOUT_SECONDS', 900, 1, 43200),

@@ -36,6 +36,14 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   };
 }
 
+/** Another living process holds the embedded database's data folder: a clear reason to stop, without a stack. */
+export class EmbeddedDatabaseInUseError extends Error {
+  constructor(dataDir: string, pid: number) {
+    super(`The embedded database in ${dataDir} is in use by process ${pid}. Stop it first, or set DATABASE_URL to share a PostgreSQL server between processes.`);
+    this.name = 'EmbeddedDatabaseInUseError';
+  }
+}
+
 /**
  * PGlite is a single-process database: two processes on one data folder would overwrite each other.
  * A pid lock file turns that into a clear error (a stale lock of a dead process is taken over).
@@ -44,10 +52,7 @@ function acquireLock(file: string): () => void {
   try {
     const pid = Number(readFileSync(file, 'utf8'));
     if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(
-        `The embedded database in ${file.replace(/pg\.lock$/, '')} is in use by process ${pid}. ` +
-          'Stop it first, or set DATABASE_URL to share a PostgreSQL server between processes.',
-      );
+      throw new EmbeddedDatabaseInUseError(file.replace(/pg\.lock$/, ''), pid);
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -59,8 +59,10 @@ export class RateLimitedError extends DomainError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    /** Which limit: `RATE_LIMITED` for the sign-in limits, `EXPORT_LIMIT` for exports in flight. */
+    reason = 'RATE_LIMITED',
   ) {
-    super('RATE_LIMITED', message);
+    super(reason, message);
   }
 }
 

@@ -17,15 +17,21 @@ const layout = Handlebars.compile(`<!doctype html>
 export interface SimpleEmail {
   lang: string;
   subject: string;
+  /** Shown in both parts: they must read without the button (no "use the button below"). */
   paragraphs: string[];
-  action?: { label: string; url: string };
+  /**
+   * The one thing to do: a button labelled `label` in HTML; in the plain-text part, which must read on
+   * its own, `prompt` spells the action out ("To sign in, open this link:") with the URL itself.
+   */
+  action?: { label: string; prompt: string; url: string };
   footer?: string;
 }
 
+/** Subject, HTML and plain text of a transactional email (the text part is complete without the HTML). */
 export function renderSimpleEmail(email: SimpleEmail): { subject: string; html: string; text: string } {
   const text = [
     ...email.paragraphs,
-    ...(email.action ? [`${email.action.label}: ${email.action.url}`] : []),
+    ...(email.action ? [`${email.action.prompt}\n${email.action.url}`] : []),
     ...(email.footer ? ['--', email.footer] : []),
   ].join('\n\n');
   return { subject: email.subject, html: layout(email), text: `${text}\n` };

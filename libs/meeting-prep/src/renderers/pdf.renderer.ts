@@ -1,15 +1,12 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { BriefActionItem, MeetingBrief } from '../brief/meeting-brief';
 import { attendedLabel, cancelledText, placeLines, presenterText, priorityLine, proposalLines, rsvpLabel } from './brief-text';
-import { toWinAnsi } from './win-ansi';
+import { PDF_FONT_FAMILY, pdfFonts, VirtualFileSystem } from './pdf-fonts';
 // pdfmake's CommonJS export is an instance whose methods live on its prototype: a namespace import
 // would copy only own properties and lose them.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import pdfMake = require('pdfmake');
 
-/** pdfkit's built-in PDF base-14 fonts: names, not files, so nothing is read from disk. */
-const HELVETICA = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };
-const STANDARD_FONTS = new Set(Object.values(HELVETICA));
 
 const ACCENT = '#1f3a68';
 const MUTED = '#555555';
@@ -24,8 +21,17 @@ const grid = {
   paddingBottom: () => 3,
 };
 
-/** User text, printable in the standard font. */
-const t = (text: string | null | undefined): string => toWinAnsi(text ?? '');
+/**
+ * User text as the PDF prints it: composed (NFC, so "s" + combining comma prints as the one glyph ș)
+ * with line breaks normalised and other control characters dropped. The embedded font prints every
+ * letter of the EU's languages as it is; nothing is transliterated.
+ */
+const t = (text: string | null | undefined): string =>
+  (text ?? '')
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 
 function header(...labels: string[]): TableCell[] {
   return labels.map((label) => ({ text: label, bold: true, color: ACCENT }));
@@ -103,7 +109,7 @@ export function pdfDefinition(brief: MeetingBrief): TDocumentDefinitions {
     info: { title: t(meeting.title), subject: `Meeting brief: ${t(meeting.groupLabel)}`, creator: 'ECAVA Working-Group Platform' },
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 44],
-    defaultStyle: { font: 'Helvetica', fontSize: 9.5, lineHeight: 1.15 },
+    defaultStyle: { font: PDF_FONT_FAMILY, fontSize: 9.5, lineHeight: 1.15 },
     styles: {
       title: { fontSize: 20, bold: true, color: ACCENT, margin: [0, 2, 0, 2] },
       h2: { fontSize: 13, bold: true, color: ACCENT, margin: [0, 14, 0, 4] },
@@ -121,9 +127,10 @@ export function pdfDefinition(brief: MeetingBrief): TDocumentDefinitions {
 }
 
 /**
- * The brief as a PDF (pdfmake, standard Helvetica). Resource access is locked down before every
- * document: no URL is ever fetched, and no file but the standard fonts (built into pdfkit) may be
- * opened, so nothing in the brief's text can make the server read a file or call out.
+ * The brief as a PDF (pdfmake, DejaVu Sans embedded as a subset). Resource access is locked down
+ * before every document: no URL is ever fetched and no file is opened (the fonts are read once, into
+ * pdfmake's in-memory file system), so nothing in the brief's text can make the server read a file or
+ * call out.
  */
 export async function renderPdf(brief: MeetingBrief): Promise<Buffer> {
   lockDownPdfMake();
@@ -132,7 +139,7 @@ export async function renderPdf(brief: MeetingBrief): Promise<Buffer> {
 
 /** pdfmake's settings are process-wide: set them again before each document, nothing else can loosen them in between. */
 export function lockDownPdfMake(): void {
-  pdfMake.setFonts({ Helvetica: { ...HELVETICA } });
+  pdfMake.setFonts(pdfFonts((pdfMake as unknown as { virtualfs: VirtualFileSystem }).virtualfs));
   pdfMake.setUrlAccessPolicy(() => false);
-  pdfMake.setLocalAccessPolicy((path: string) => STANDARD_FONTS.has(path));
+  pdfMake.setLocalAccessPolicy(() => false);
 }

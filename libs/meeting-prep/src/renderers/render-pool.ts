@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Piscina } from 'piscina';
+import { APP_CONFIG, AppConfig } from '@app/core';
+import { MeetingBrief } from '../brief/meeting-brief';
+import { ExportFormat } from '../export-format.enum';
+import type { RenderResult, RenderTask } from './render.worker';
+
+/** Idle render threads exit after this; the next export starts one again (about half a second). */
+const IDLE_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * The compiled worker. In production the pool runs from dist/, where it sits beside this file. Under
+ * Jest this file is TypeScript compiled in memory, which worker threads cannot load (they do not get
+ * Jest's transform), so the pool uses the build in dist/: `npm test` builds it first when stale.
+ */
+export function renderWorkerFile(dir = __dirname): string {
+  const beside = join(dir, 'render.worker.js');
+  if (existsSync(beside)) return beside;
+  const root = resolve(dir, '..', '..', '..', '..');
+  return join(root, 'dist', 'libs', 'meeting-prep', 'src', 'renderers', 'render.worker.js');
+}
+
+/**
+ * Renders export files in a pool of worker threads (piscina), so a PDF's hundreds of milliseconds of
+ * layout never block the API's event loop: other requests keep being served while files render. At most
+ * `exportRenderThreads` files render at once per process; more wait in the pool's queue. Threads are
+ * started on the first export and stopped when idle, and with the application.
+ */
+@Injectable()
+export class RenderPool implements OnModuleDestroy {
+  private pool?: Piscina<RenderTask, RenderResult>;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async render(
+    format: ExportFormat,
+    brief: MeetingBrief,
+  ): Promise<{ content: Buffer; threadId: number }> {
+    this.pool ??= new Piscina<RenderTask, RenderResult>({
+      filename: renderWorkerFile(),
+      minThreads: 0,
+      maxThreads: this.config.exportRenderThreads,
+      idleTimeout: IDLE_TIMEOUT_MS,
+    });
+    const result = await this.pool.run({ format, brief });
+    const { content } = result;
+    return {
+      content: Buffer.from(content.buffer, content.byteOffset, content.byteLength),
+      threadId: result.threadId,
+    };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.destroy();
+  }
+}

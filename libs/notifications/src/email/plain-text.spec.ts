@@ -1,0 +1,80 @@
+import { loadConfig } from '@app/core';
+import { digestContent } from '../digests/digest-email';
+import { en } from '../i18n/en';
+import { translate } from '../i18n/translate';
+import { DeliveryMode, NotificationCategory } from '../notification.enums';
+import { EmailSender } from './email-sender.service';
+
+/** Words that point at the HTML part: a plain-text reader has no button to use. */
+const POINTS_AT_HTML = /button|below|click|Schaltfläche|unten|klicken/i;
+
+/** A value for every placeholder the templates use. */
+const DATA = {
+  actionTitle: 'Circulate the term sheet',
+  authorName: 'Katrin Müller',
+  consent: 'consented',
+  due: '12 February 2026',
+  fromState: 'submitted',
+  groupName: 'AI Model Development and Data',
+  meetingTitle: 'Launch workshop',
+  organizationName: 'HLRS',
+  priorityTitle: 'Access to HPC',
+  proposalTitle: 'Pooled sensor data',
+  reason: 'Venue unavailable.',
+  scope: 'the alliance',
+  state: 'approved',
+  when: 'Thursday, 5 February 2026, 09:00 CET',
+};
+
+describe('the plain-text part of notification emails', () => {
+  const config = loadConfig({ PUBLIC_URL: 'https://wg.ecava.test' });
+  // compose() needs only the settings: no database or mail transport is touched.
+  const sender = new EmailSender(null as never, null as never, config);
+  const recipient = (locale: string) => ({
+    personId: '00000000-0000-4000-8000-000000000001',
+    email: 'ada@example.org',
+    name: 'Ada Admin',
+    locale,
+  });
+  const cases = ['EN', 'DE'].flatMap((locale) =>
+    Object.keys(en.title).map((type) => [locale, type] as const),
+  );
+
+  it.each(cases)(
+    'reads on its own in %s for %s: the text, the link itself and how to stop such emails',
+    (locale, type) => {
+      const url = `https://wg.ecava.test/things/${type}`;
+      const title = translate(locale, `title.${type}`, DATA);
+      const body = translate(locale, `body.${type}`, DATA);
+      const mail = sender.compose(recipient(locale), NotificationCategory.PROPOSALS, title, [
+        { title, body, url },
+      ]);
+      const text = String(mail.text);
+      expect(text).toContain(title);
+      expect(text).toContain(body);
+      expect(text).toContain(`${translate(locale, 'common.open')}: ${url}`);
+      expect(text).toContain(`/unsubscribe?token=`);
+      expect(text).not.toContain('{{');
+      expect(text).not.toMatch(POINTS_AT_HTML);
+    },
+  );
+
+  it.each(['EN', 'DE'])('reads on its own in a %s digest, with every item’s link', (locale) => {
+    const entries = Object.keys(en.title).map((type, i) => ({
+      id: `n${i}`,
+      category: NotificationCategory.PROPOSALS,
+      type,
+      title: translate(locale, `title.${type}`, DATA),
+      link: `/things/${i}`,
+      data: DATA,
+      createdAt: new Date(Date.UTC(2026, 1, 1, 8, i)),
+    }));
+    const digest = digestContent(locale, DeliveryMode.DAILY_DIGEST, entries, config.publicUrl);
+    const text = String(
+      sender.compose(recipient(locale), digest.unsubscribeCategory, digest.subject, digest.items)
+        .text,
+    );
+    for (const entry of entries) expect(text).toContain(`https://wg.ecava.test${entry.link}`);
+    expect(text).not.toMatch(POINTS_AT_HTML);
+  });
+});
