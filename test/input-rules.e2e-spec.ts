@@ -147,4 +147,22 @@ describe('Input rules (e2e)', () => {
       expect(await workshopsTitled('Controlled')).toBe(0);
     });
   });
+
+  describe('lists', () => {
+    it('caps every list input (ArrayMaxSize), and names no list argument outside a class', () => {
+      const lists = inputFields().filter((field) => field.isArray);
+      expect(lists.map((field) => field.where)).toEqual(expect.arrayContaining(['ProposalFilter.states', 'SetAgendaArgs.items']));
+      expect(lists.filter((field) => !field.rules.includes('arrayMaxSize')).map((field) => field.where)).toEqual([]);
+      expect(namedArguments().filter((arg) => arg.isArray).map((arg) => arg.where)).toEqual([]);
+    });
+
+    it('refuses an oversize list with BAD_USER_INPUT naming the field, before reading anything', async () => {
+      const PROPOSALS = `query ($filter: ProposalFilter) { proposals(filter: $filter) { totalCount } }`;
+      const states = Array.from({ length: 10_000 }, () => 'SUBMITTED');
+      const { result, statements } = await t.counter.measure(() => t.gql(PROPOSALS, { filter: { states } }, member.token));
+      expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.states' });
+      expect(statements.filter((sql) => sql.includes('cooperation_proposals'))).toEqual([]);
+      expect(ok(await t.gql(PROPOSALS, { filter: { states: ['SUBMITTED', 'APPROVED'], kinds: [] } }, member.token)).proposals.totalCount).toBe(0);
+    });
+  });
 });

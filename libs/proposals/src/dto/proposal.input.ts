@@ -76,11 +76,14 @@ export class ProposalFilter {
 
   @Field(() => [ProposalState], { nullable: true })
   @IsOptional()
+  // A longer list necessarily repeats a state.
+  @ArrayMaxSize(Object.keys(ProposalState).length)
   @IsEnum(ProposalState, { each: true })
   states?: ProposalState[] | null;
 
   @Field(() => [ProposalKind], { nullable: true })
   @IsOptional()
+  @ArrayMaxSize(Object.keys(ProposalKind).length)
   @IsEnum(ProposalKind, { each: true })
   kinds?: ProposalKind[] | null;
 
