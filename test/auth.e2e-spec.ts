@@ -214,7 +214,13 @@ describe('Sign-in link requests over SMTP, concurrent (e2e)', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink({ hold: true });
-    t = await startTestApp({ SMTP_URL: smtp.url, RUN_WORKER: 'true', SIGN_IN_LIMIT_PER_EMAIL: '5', SIGN_IN_LIMIT_PER_IP: '30' });
+    t = await startTestApp({
+      SMTP_URL: smtp.url,
+      RUN_WORKER: 'true',
+      SIGN_IN_LIMIT_PER_EMAIL: '5',
+      SIGN_IN_LIMIT_PER_IP: '30',
+      NOTIFY_RETRY_DELAY_SECONDS: '1',
+    });
   });
   afterAll(async () => {
     smtp.release();
@@ -253,6 +259,14 @@ describe('Sign-in link requests over SMTP, concurrent (e2e)', () => {
     for (let i = 0; i < 100 && (await pendingSignInEmails(t)) > 0; i += 1) await new Promise((r) => setTimeout(r, 100));
     expect(await pendingSignInEmails(t)).toBe(0);
     expect(to(person)(smtp.messages)).toHaveLength(5);
+  });
+
+  it('retries a sign-in email the mail server refused for now; the link that arrives works', async () => {
+    const person = await makePerson(t);
+    smtp.failNext(1, 451);
+    expect((await t.gql(REQUEST_LINK, { email: person.email })).data.requestSignInLink).toBe(true);
+    const [mail] = to(person)(await smtp.waitFor((m) => to(person)(m).length === 1));
+    expect((await t.gql(SIGN_IN, { token: tokenFromMail(mail.text!) })).data.signIn.person.id).toBe(person.id);
   });
 
   it('records exactly SIGN_IN_LIMIT_PER_IP requests for 40 parallel requests from one client', async () => {
