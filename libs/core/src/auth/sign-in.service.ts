@@ -61,6 +61,7 @@ export class SignInService {
            INSERT INTO sign_in_requests (id, email, ip, created_at)
            SELECT $3, $1, $2, now() FROM counts WHERE by_email < $4 AND by_ip < $5 RETURNING id
          ), link AS (
+           -- Placeholder hash and expiry: the worker writes the real ones when it sends the email.
            INSERT INTO sign_in_links (id, person_id, token_hash, created_at, expires_at, used_at)
            SELECT $6, p.id, $7, now(), now() + interval '${RATE_WINDOW}', NULL
            FROM people p, request WHERE lower(p.email) = $1
