@@ -1,4 +1,6 @@
+import { ParsedMail } from 'mailparser';
 import { makePerson } from './support/factories';
+import { SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 
 const REQUEST_LINK = `mutation ($email: String!) { requestSignInLink(email: $email) }`;
@@ -11,11 +13,28 @@ function tokenFromMail(text: string): string {
   return decodeURIComponent(match[1]);
 }
 
+/** The emails written so far once there are at least `count` (the worker sends them after the answer). */
+async function mailsUntil(t: TestApp, count: number): Promise<ParsedMail[]> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const mails = await t.mails();
+    if (mails.length >= count) return mails;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${count} emails; got ${mails.length}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Sign-in emails queued and not yet sent (or being retried). */
+async function pendingSignInEmails(t: TestApp): Promise<number> {
+  const [row] = await t.dataSource.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'sign-in-email' AND state < 'completed'`);
+  return row.n;
+}
+
 describe('Sign-in and tokens (e2e)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ SIGN_IN_LIMIT_PER_EMAIL: '3', SIGN_IN_LIMIT_PER_IP: '12' });
+    t = await startTestApp({ SIGN_IN_LIMIT_PER_EMAIL: '3', SIGN_IN_LIMIT_PER_IP: '12', RUN_WORKER: 'true' });
   });
   afterAll(() => t.close());
 
@@ -36,7 +55,7 @@ describe('Sign-in and tokens (e2e)', () => {
     const requested = await t.gql(REQUEST_LINK, { email: person.email.toUpperCase() }, undefined, { 'x-forwarded-for': '10.0.0.1' });
     expect(requested).toEqual({ data: { requestSignInLink: true } });
 
-    const mails = await t.mails();
+    const mails = await mailsUntil(t, before + 1);
     expect(mails).toHaveLength(before + 1);
     const mail = mails[mails.length - 1];
     expect((mail.to as { text: string }).text).toBe(person.email);
@@ -65,16 +84,18 @@ describe('Sign-in and tokens (e2e)', () => {
   it('writes the email in German for a German-speaking person', async () => {
     const person = await makePerson(t);
     await t.gql(`mutation { updateMyProfile(input: { locale: DE }) { locale } }`, {}, person.token);
+    const before = (await t.mails()).length;
     await t.gql(REQUEST_LINK, { email: person.email });
-    const mail = (await t.mails()).pop()!;
+    const mail = (await mailsUntil(t, before + 1)).pop()!;
     expect(mail.subject).toBe('Ihr Anmeldelink für die ECAVA-Arbeitsgruppen');
     expect(mail.text).toContain('Anmelden');
   });
 
   it('rejects an expired link', async () => {
     const person = await makePerson(t);
+    const before = (await t.mails()).length;
     await t.gql(REQUEST_LINK, { email: person.email });
-    const token = tokenFromMail((await t.mails()).pop()!.text!);
+    const token = tokenFromMail((await mailsUntil(t, before + 1)).pop()!.text!);
     await t.dataSource.query(`UPDATE sign_in_links SET expires_at = now() - interval '1 second' WHERE person_id = $1`, [person.id]);
     const response = await t.gql(SIGN_IN, { token });
     expect(errorCode(response)).toBe('UNAUTHENTICATED');
@@ -83,7 +104,12 @@ describe('Sign-in and tokens (e2e)', () => {
 
   it('answers true for an unknown address and sends nothing', async () => {
     const before = (await t.mails()).length;
+    const [{ links }] = await t.dataSource.query(`SELECT count(*)::int AS links FROM sign_in_links`);
+    const [{ jobs }] = await t.dataSource.query(`SELECT count(*)::int AS jobs FROM pgboss.job WHERE name = 'sign-in-email'`);
     expect((await t.gql(REQUEST_LINK, { email: 'nobody@nowhere.example' })).data.requestSignInLink).toBe(true);
+    // Nothing was queued, so nothing can be sent later either.
+    expect(await t.dataSource.query(`SELECT count(*)::int AS links FROM sign_in_links`)).toEqual([{ links }]);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS jobs FROM pgboss.job WHERE name = 'sign-in-email'`)).toEqual([{ jobs }]);
     expect(await t.mails()).toHaveLength(before);
   });
 
@@ -179,5 +205,75 @@ describe('Sign-in and tokens (e2e)', () => {
       // The cached viewer was dropped: the next request looks the token up again.
       expect(statements.length).toBe(1);
     });
+  });
+});
+
+describe('Sign-in link requests over SMTP, concurrent (e2e)', () => {
+  let t: TestApp;
+  let smtp: SmtpSink;
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink({ hold: true });
+    t = await startTestApp({
+      SMTP_URL: smtp.url,
+      RUN_WORKER: 'true',
+      SIGN_IN_LIMIT_PER_EMAIL: '5',
+      SIGN_IN_LIMIT_PER_IP: '30',
+      NOTIFY_RETRY_DELAY_SECONDS: '1',
+    });
+  });
+  afterAll(async () => {
+    smtp.release();
+    await t.close();
+    await smtp.close();
+  });
+
+  const to = (person: { email: string }) => (messages: ParsedMail[]) => messages.filter((m) => (m.to as { text: string }).text === person.email);
+
+  it('answers before the mail server has received anything; the queued email arrives afterwards', async () => {
+    const person = await makePerson(t);
+    // The sink holds every sender until released; a request that waited for it would answer only after this.
+    const releaseLater = setTimeout(() => smtp.release(), 5_000);
+    const answered = await t.gql(REQUEST_LINK, { email: person.email }).then((response) => ({
+      response,
+      received: smtp.messages.length,
+    }));
+    clearTimeout(releaseLater);
+    expect(answered.response).toEqual({ data: { requestSignInLink: true } });
+    expect(answered.received).toBe(0);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM sign_in_links WHERE person_id = $1`, [person.id])).toEqual([{ n: 1 }]);
+
+    smtp.release();
+    const [mail] = to(person)(await smtp.waitFor((m) => to(person)(m).length === 1));
+    const token = tokenFromMail(mail.text!);
+    expect((await t.gql(SIGN_IN, { token })).data.signIn.person.id).toBe(person.id);
+  });
+
+  it('creates and emails exactly SIGN_IN_LIMIT_PER_EMAIL links for 20 parallel requests for one address', async () => {
+    const person = await makePerson(t);
+    const responses = await Promise.all(Array.from({ length: 20 }, () => t.gql(REQUEST_LINK, { email: person.email })));
+    expect(responses.filter((r) => r.data?.requestSignInLink === true)).toHaveLength(5);
+    expect(responses.filter((r) => errorCode(r) === 'TOO_MANY_REQUESTS')).toHaveLength(15);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM sign_in_links WHERE person_id = $1`, [person.id])).toEqual([{ n: 5 }]);
+    await smtp.waitFor((m) => to(person)(m).length >= 5);
+    for (let i = 0; i < 100 && (await pendingSignInEmails(t)) > 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(await pendingSignInEmails(t)).toBe(0);
+    expect(to(person)(smtp.messages)).toHaveLength(5);
+  });
+
+  it('retries a sign-in email the mail server refused for now; the link that arrives works', async () => {
+    const person = await makePerson(t);
+    smtp.failNext(1, 451);
+    expect((await t.gql(REQUEST_LINK, { email: person.email })).data.requestSignInLink).toBe(true);
+    const [mail] = to(person)(await smtp.waitFor((m) => to(person)(m).length === 1));
+    expect((await t.gql(SIGN_IN, { token: tokenFromMail(mail.text!) })).data.signIn.person.id).toBe(person.id);
+  });
+
+  it('records exactly SIGN_IN_LIMIT_PER_IP requests for 40 parallel requests from one client', async () => {
+    await t.dataSource.query(`DELETE FROM sign_in_requests`);
+    const responses = await Promise.all(Array.from({ length: 40 }, (_, i) => t.gql(REQUEST_LINK, { email: `parallel-${i}@nowhere.example` })));
+    expect(responses.filter((r) => r.data?.requestSignInLink === true)).toHaveLength(30);
+    expect(responses.filter((r) => errorCode(r) === 'TOO_MANY_REQUESTS')).toHaveLength(10);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM sign_in_requests`)).toEqual([{ n: 30 }]);
   });
 });

@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +85,24 @@ describe('Embedded PostgreSQL (e2e)', () => {
     const id = created.data.createOrganization.id;
     const groups = await query(JSON.stringify({ query: `{ workingGroups { slug } }` }));
     expect(groups.data.workingGroups).toHaveLength(4);
+
+    // The README's first session: the link is queued and the in-process worker writes its .eml file.
+    const requested = await query(
+      JSON.stringify({ query: `mutation ($email: String!) { requestSignInLink(email: $email) }`, variables: { email: 'admin@ecava.example' } }),
+    );
+    expect(requested).toEqual({ data: { requestSignInLink: true } });
+    const mailDir = join(dataDir, 'mail');
+    const deadline = Date.now() + 15_000;
+    while (!(existsSync(mailDir) && readdirSync(mailDir).some((f) => f.endsWith('.eml'))) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const eml = readdirSync(mailDir).find((f) => f.endsWith('.eml'))!;
+    const { simpleParser } = await import('mailparser');
+    const linkToken = /token=([\w-]+)/.exec((await simpleParser(readFileSync(join(mailDir, eml)))).text!)![1];
+    const signedIn = await query(
+      JSON.stringify({ query: `mutation ($token: String!) { signIn(token: $token) { person { name } } }`, variables: { token: linkToken } }),
+    );
+    expect(signedIn).toEqual({ data: { signIn: { person: { name: 'Ada' } } } });
     expect(await stop(server)).toBe(0);
 
     server = await startServer(dataDir, port);

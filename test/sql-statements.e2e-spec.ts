@@ -93,4 +93,21 @@ describe('SQL statements per request (e2e)', () => {
     const after = await statementsFor(query);
     expect(after).toBe(before);
   });
+
+  it('sends the same statements for a sign-in link to a known address as to an unknown one, and no mail', async () => {
+    const person = await makePerson(t);
+    const request = (email: string) =>
+      t.counter.measure(() => t.gql(`mutation ($email: String!) { requestSignInLink(email: $email) }`, { email }));
+    const known = await request(person.email);
+    const unknown = await request('nobody-known@nowhere.example');
+    expect(known.result).toEqual({ data: { requestSignInLink: true } });
+    expect(unknown.result).toEqual({ data: { requestSignInLink: true } });
+    expect(known.statements).toEqual(unknown.statements);
+    // The known address got a link and a queued email (sent later by a worker; RUN_WORKER is off here).
+    const queued = await t.dataSource.query(
+      `SELECT l.person_id AS "personId" FROM pgboss.job j JOIN sign_in_links l ON l.id = (j.data->>'linkId')::uuid WHERE j.name = 'sign-in-email'`,
+    );
+    expect(queued).toEqual([{ personId: person.id }]);
+    expect(await t.mails()).toEqual([]);
+  });
 });

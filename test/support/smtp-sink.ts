@@ -11,6 +11,8 @@ export interface SmtpSink {
   /** Makes the next `count` messages fail with this SMTP reply code (e.g. 451 transient, 550 permanent). */
   failNext(count: number, code: number): void;
   waitFor(predicate: (messages: ParsedMail[]) => boolean, timeoutMs?: number): Promise<ParsedMail[]>;
+  /** With `hold`: lets the held senders go on (and every later one at once). */
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -20,16 +22,26 @@ export interface SmtpSinkOptions {
    * a sender killed in that window never hears that the message was accepted.
    */
   replyDelayMs?: number;
+  /**
+   * Holds every sender at `MAIL FROM` (before any of its message arrives) until `release()`: proves
+   * that a caller does not wait for the mail server.
+   */
+  hold?: boolean;
 }
 
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   const messageIds: string[] = [];
   let failures: { count: number; code: number } = { count: 0, code: 0 };
+  let held: (() => void)[] | null = options.hold ? [] : null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onMailFrom(_address, _session, callback) {
+      if (held) held.push(() => callback());
+      else callback();
+    },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -63,6 +75,11 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     url: `smtp://127.0.0.1:${port}`,
     messages,
     messageIds,
+    release() {
+      const waiting = held ?? [];
+      held = null;
+      for (const go of waiting) go();
+    },
     failNext(count, code) {
       failures = { count, code };
     },

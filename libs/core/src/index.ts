@@ -10,6 +10,7 @@ export * from './mail';
 export * from './pagination';
 export * from './validation/ids';
 export * from './validation/trim';
+export * from './validation/text-lines';
 export * from './events';
 export * from './queue';
 export * from './pubsub';

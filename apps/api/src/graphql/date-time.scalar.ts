@@ -1,5 +1,5 @@
 import { GraphQLISODateTime } from '@nestjs/graphql';
-import { GraphQLScalarType } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
 
 const DAY = 86_400_000;
 /** Dates from 1000-01-01 to 9999-12-31 print as four-digit years; others are left to `toISOString`. */
@@ -45,11 +45,44 @@ export function isoDateTime(date: Date): string {
   );
 }
 
-/** Nest's `DateTime` scalar (same name, description and parsing) with a faster `serialize`. */
+/** RFC 3339 `date-time`: date, `T` (or `t` or a space), time with seconds, optional fraction, offset. */
+const RFC_3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * The instant an RFC 3339 date-time names, or an invalid Date for anything else: another format, or a
+ * date or time that does not exist (30 February, 29 February of a common year, hour 24, minute 60), which
+ * `new Date` would roll over into the next day or month. A leap second (`:60`) is refused too: a
+ * JavaScript Date cannot hold it, and PostgreSQL would store the next minute. The arguments' `IsInstant`
+ * check then refuses the invalid Date as BAD_USER_INPUT naming the field, for a variable and for an
+ * inline literal alike.
+ */
+export function parseDateTime(value: unknown): Date {
+  const match = typeof value === 'string' ? RFC_3339.exec(value) : null;
+  if (!match) return new Date(NaN);
+  const [year, month, day, hours, minutes, seconds] = match.slice(1, 7).map(Number);
+  const offset = match[8] ? (match[8] === '-' ? -1 : 1) * (Number(match[9]) * 60 + Number(match[10])) : 0;
+  const exists = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hours <= 23 && minutes <= 59 && seconds <= 59;
+  if (!exists || (match[8] && (Number(match[9]) > 23 || Number(match[10]) > 59))) return new Date(NaN);
+  const ms = match[7] ? Number(match[7].slice(0, 3).padEnd(3, '0')) : 0;
+  // setUTCFullYear, not Date.UTC's year argument: Date.UTC reads years 0–99 as 1900–1999.
+  const local = new Date(Date.UTC(2000, month - 1, day, hours, minutes, seconds, ms));
+  local.setUTCFullYear(year);
+  return new Date(local.getTime() - offset * 60_000);
+}
+
+/**
+ * Nest's `DateTime` scalar (same name and description) with a faster `serialize` and a strict parse:
+ * `parseDateTime` instead of `new Date(text)`.
+ */
 export const DateTimeScalar = new GraphQLScalarType({
   name: GraphQLISODateTime.name,
   description: GraphQLISODateTime.description,
-  parseValue: GraphQLISODateTime.parseValue,
-  parseLiteral: GraphQLISODateTime.parseLiteral,
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
   serialize: (value) => (value instanceof Date ? isoDateTime(value) : null),
 });

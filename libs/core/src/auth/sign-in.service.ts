@@ -9,11 +9,12 @@ import { AuthService } from './auth.service';
 import { writeReturning } from '../database/sql';
 import { newId } from '../validation/ids';
 import { SessionEntity } from './session.entity';
+import { QueueService } from '../queue/queue.service';
 import { renderSignInEmail } from './sign-in-email';
-import { SignInLinkEntity, SignInRequestEntity } from './sign-in-link.entity';
+import { QUEUE_SIGN_IN_EMAIL, SIGN_IN_LINK_TTL_MS, SignInEmailJob, SignInMailWorker } from './sign-in-mail.worker';
+import { SignInLinkEntity } from './sign-in-link.entity';
 import { generateToken, hashToken, TOKEN_PREFIX } from './tokens';
 
-export const SIGN_IN_LINK_TTL_MS = 15 * 60_000;
 const RATE_WINDOW = '15 minutes';
 
 /** Password-less sign-in: an emailed single-use link, exchanged for a session. */
@@ -25,35 +26,70 @@ export class SignInService {
     private readonly dataSource: DataSource,
     private readonly auth: AuthService,
     private readonly mail: MailService,
+    private readonly queue: QueueService,
+    private readonly mailer: SignInMailWorker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * Records the request (known address or not, so the answer and the limits do not reveal which
-   * addresses exist), enforces the per-address and per-IP limits, then emails a link if the address
-   * belongs to someone.
+   * addresses exist), enforces the per-address and per-IP limits, and for an address that belongs to
+   * someone creates a link and queues its email, which `SignInMailWorker` sends.
+   *
+   * Known and unknown addresses run the same two statements: one takes the limits' locks, one counts,
+   * records and, only where a person matches, writes the link and its job. No mail server is waited
+   * for, so the answer takes the same time either way.
+   *
+   * The limits hold under concurrency and across instances: the transaction first takes advisory locks
+   * on the address and on the IP (in hash order, so two requests cannot deadlock), and the counting
+   * statement starts after that, so it sees every request recorded before it.
    */
   async requestLink(email: string, ip: string): Promise<void> {
     const address = email.trim().toLowerCase();
-    const [counts]: { byEmail: string; byIp: string }[] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE email = $1) AS "byEmail", count(*) FILTER (WHERE ip = $2) AS "byIp"
-       FROM sign_in_requests WHERE created_at > now() - interval '${RATE_WINDOW}' AND (email = $1 OR ip = $2)`,
-      [address, ip],
-    );
-    if (Number(counts.byEmail) >= this.config.signInLimitPerEmail || Number(counts.byIp) >= this.config.signInLimitPerIp) {
-      throw new RateLimitedError('Too many sign-in requests; try again in 15 minutes', 15 * 60);
-    }
-    await this.dataSource.getRepository(SignInRequestEntity).insert({ id: newId(), email: address, ip, createdAt: new Date() });
-
-    const [person]: { id: string; name: string; locale: LocaleValue }[] = await this.dataSource.query(
-      `SELECT id, name, locale FROM people WHERE lower(email) = $1`,
-      [address],
-    );
-    if (!person) return;
-    await this.sendLink(person, address);
+    const linkId = newId();
+    const job = this.queue.jobWrite(QUEUE_SIGN_IN_EMAIL, { linkId } satisfies SignInEmailJob, 7, 'link');
+    const recorded = await this.dataSource.transaction(async (em) => {
+      await em.query(
+        `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtext(key) AS k FROM unnest($1::text[]) AS key ORDER BY k) keys`,
+        [[`sign-in-email:${address}`, `sign-in-ip:${ip}`]],
+      );
+      const [row]: { recorded: number }[] = await em.query(
+        `WITH counts AS (
+           SELECT count(*) FILTER (WHERE email = $1) AS by_email, count(*) FILTER (WHERE ip = $2) AS by_ip
+           FROM sign_in_requests WHERE created_at > now() - interval '${RATE_WINDOW}' AND (email = $1 OR ip = $2)
+         ), request AS (
+           INSERT INTO sign_in_requests (id, email, ip, created_at)
+           SELECT $3, $1, $2, now() FROM counts WHERE by_email < $4 AND by_ip < $5 RETURNING id
+         ), link AS (
+           -- Placeholder hash and expiry: the worker writes the real ones when it sends the email.
+           INSERT INTO sign_in_links (id, person_id, token_hash, created_at, expires_at, used_at)
+           SELECT $6, p.id, $7, now(), now() + interval '${RATE_WINDOW}', NULL
+           FROM people p, request WHERE lower(p.email) = $1
+           RETURNING id
+         ), job AS (${job.sql})
+         SELECT count(*)::int AS recorded FROM request`,
+        [
+          address,
+          ip,
+          newId(),
+          this.config.signInLimitPerEmail,
+          this.config.signInLimitPerIp,
+          linkId,
+          // Until the worker issues the real token, the hash is that of a token nobody ever sees.
+          hashToken(generateToken(TOKEN_PREFIX.signInLink)),
+          ...job.params,
+        ],
+      );
+      return row.recorded;
+    });
+    if (recorded === 0) throw new RateLimitedError('Too many sign-in requests; try again in 15 minutes', 15 * 60);
+    this.mailer.wake();
   }
 
-  /** Issues a link for a known person and emails it (also used when an admin invites someone). */
+  /**
+   * Issues a link for a known person and emails it at once: used when an admin invites someone (no
+   * address to hide there, and the admin's answer may wait for the mail).
+   */
   async sendLink(person: { id: string; name: string; locale: LocaleValue }, address: string): Promise<void> {
     const token = generateToken(TOKEN_PREFIX.signInLink);
     await this.dataSource.getRepository(SignInLinkEntity).insert({

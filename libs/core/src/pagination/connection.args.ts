@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { SingleLine } from '../validation/text-lines';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -13,6 +14,7 @@ export class ConnectionArgs {
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the edge to continue after.' })
+  @SingleLine()
   @IsOptional()
   @IsString()
   @MaxLength(1000)

@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { quicklyValid } from './quick-validity';
 import { memoizeValidationMetadata } from './metadata-cache';
+import { MultiLine, SingleLine } from './text-lines';
 
 enum Kind {
   DATA = 'DATA',
@@ -55,6 +56,7 @@ class Draft {
   @IsString()
   @IsNotEmpty()
   @MaxLength(20)
+  @SingleLine()
   title: string;
 
   @IsEnum(Kind)
@@ -81,6 +83,7 @@ class Draft {
   cores?: number;
 
   @IsDefined()
+  @MultiLine()
   note: string;
 }
 
@@ -119,6 +122,7 @@ describe('quicklyValid', () => {
       { ...valid(), priorityIds: null },
       { ...valid(), kind: 'COMPUTE', cores: 8 },
       { ...valid(), note: 'kept' },
+      { ...valid(), note: 'two\r\nlines\tand a tab' },
     ];
     for (const plain of cases) {
       const draft = plainToInstance(Draft, plain);
@@ -147,6 +151,11 @@ describe('quicklyValid', () => {
       { ...valid(), note: undefined },
       { ...valid(), note: null },
       { ...valid(), colour: 'red' },
+      { ...valid(), title: 'Data\nBcc: x' },
+      { ...valid(), title: 'Data\tpool' },
+      { ...valid(), title: 'Data\u2028pool' },
+      { ...valid(), note: 'bell \u0007' },
+      { ...valid(), note: 'C1 \u009b' },
     ];
     for (const plain of cases) {
       const draft = plainToInstance(Draft, plain);
@@ -177,7 +186,7 @@ describe('quicklyValid', () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
-    const values = [undefined, null, '', 'x', 'x'.repeat(25), 0, 7, 8, 24, -1, UUID, 'DATA', 'COMPUTE', [], [UUID], ['x'], [{ hour: 3 }], [{ hour: 30 }], { hour: 5 }, { hour: 'five' }, true];
+    const values = [undefined, null, '', 'x', 'x'.repeat(25), 0, 7, 8, 24, -1, UUID, 'DATA', 'COMPUTE', [], [UUID], ['x'], [{ hour: 3 }], [{ hour: 30 }], { hour: 5 }, { hour: 'five' }, true, 'a\nb', 'a\tb', 'a\u0007b', 'a\u0085b'];
     const keys = ['groupId', 'title', 'kind', 'priorityIds', 'slots', 'main', 'cores', 'note', 'colour'];
     let agreedValid = 0;
     let agreedInvalid = 0;

@@ -1,12 +1,13 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Trim } from '@app/core';
+import { SingleLine, Trim } from '@app/core';
 import { ActionItemStatus } from '../meeting.enums';
 import { IsInstant } from './instant';
 
 @InputType()
 export class ActionItemInput {
   @Field()
+  @SingleLine()
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })

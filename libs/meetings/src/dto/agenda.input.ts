@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Trim } from '@app/core';
+import { MultiLine, SingleLine, Trim } from '@app/core';
 
 /** The most items one agenda may hold (an input size limit). */
 export const MAX_AGENDA_ITEMS = 100;
@@ -9,6 +9,7 @@ export const MAX_AGENDA_ITEMS = 100;
 @InputType()
 export class AgendaItemInput {
   @Field()
+  @SingleLine()
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
@@ -16,6 +17,7 @@ export class AgendaItemInput {
   title: string;
 
   @Field(() => String, { nullable: true })
+  @MultiLine()
   @Trim()
   @IsOptional()
   @IsString()

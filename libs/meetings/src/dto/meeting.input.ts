@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { ConnectionArgs, Trim } from '@app/core';
+import { ConnectionArgs, MultiLine, SingleLine, Trim } from '@app/core';
 import { IsTimeZone } from '@app/people';
 import { MeetingFormat, MeetingStatus } from '../meeting.enums';
 import { IsInstant } from './instant';
@@ -17,6 +17,7 @@ export class ScheduleMeetingInput {
   workingGroupId?: string | null;
 
   @Field()
+  @SingleLine()
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
@@ -24,6 +25,7 @@ export class ScheduleMeetingInput {
   title: string;
 
   @Field(() => String, { nullable: true, description: 'Plain text or Markdown, up to 10,000 characters.' })
+  @MultiLine()
   @Trim()
   @IsOptional()
   @IsString()
@@ -35,6 +37,7 @@ export class ScheduleMeetingInput {
   format: MeetingFormat;
 
   @Field(() => String, { nullable: true, description: 'Venue and address.' })
+  @SingleLine()
   @Trim()
   @IsOptional()
   @IsString()
@@ -42,6 +45,7 @@ export class ScheduleMeetingInput {
   location?: string | null;
 
   @Field(() => String, { nullable: true, description: 'An http(s) URL.' })
+  @SingleLine()
   @Trim()
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'onlineUrl must be an http(s) URL' })
@@ -57,6 +61,7 @@ export class ScheduleMeetingInput {
   endsAt: Date;
 
   @Field({ description: 'IANA time zone the meeting is held in, e.g. Europe/Brussels' })
+  @SingleLine()
   @IsTimeZone()
   timezone: string;
 
@@ -116,6 +121,7 @@ export class CancelMeetingArgs {
   id: string;
 
   @Field(() => String, { nullable: true })
+  @MultiLine()
   @Trim()
   @IsOptional()
   @IsString()
@@ -130,6 +136,7 @@ export class RecordMinutesArgs {
   meetingId: string;
 
   @Field({ description: `Markdown, up to ${MAX_MINUTES_LENGTH.toLocaleString('en')} characters; an empty text clears the minutes.` })
+  @MultiLine()
   @IsString()
   @MaxLength(MAX_MINUTES_LENGTH)
   minutes: string;

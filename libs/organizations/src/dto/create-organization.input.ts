@@ -1,12 +1,13 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
-import { Trim } from '@app/core';
+import { MultiLine, SingleLine, Trim } from '@app/core';
 import { OrganizationKind } from '../organization-kind.enum';
 import { IsCountryCode } from './is-country-code';
 
 @InputType()
 export class CreateOrganizationInput {
   @Field({ description: 'Unique, case-insensitively.' })
+  @SingleLine()
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
@@ -14,6 +15,7 @@ export class CreateOrganizationInput {
   name: string;
 
   @Field(() => String, { nullable: true })
+  @SingleLine()
   @Trim()
   @IsOptional()
   @IsString()
@@ -25,10 +27,12 @@ export class CreateOrganizationInput {
   kind: OrganizationKind;
 
   @Field({ description: 'ISO 3166-1 alpha-2 code, e.g. DE' })
+  @SingleLine()
   @IsCountryCode()
   country: string;
 
   @Field(() => String, { nullable: true })
+  @SingleLine()
   @Trim()
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
@@ -36,6 +40,7 @@ export class CreateOrganizationInput {
   website?: string | null;
 
   @Field(() => String, { nullable: true })
+  @MultiLine()
   @IsOptional()
   @IsString()
   @MaxLength(5000)

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { SingleLine } from '@app/core';
 import { OrganizationKind } from '../organization-kind.enum';
 import { IsCountryCode } from './is-country-code';
 
@@ -11,11 +12,13 @@ export class OrganizationFilter {
   kind?: OrganizationKind | null;
 
   @Field(() => String, { nullable: true })
+  @SingleLine()
   @IsOptional()
   @IsCountryCode()
   country?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Case-insensitive match on name or short name.' })
+  @SingleLine()
   @IsOptional()
   @IsString()
   @MaxLength(200)

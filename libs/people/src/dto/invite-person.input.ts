@@ -1,18 +1,20 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Trim } from '@app/core';
+import { SingleLine, Trim } from '@app/core';
 import { Locale, PlatformRole } from '../person.enums';
 import { IsTimeZone } from './is-time-zone';
 
 @InputType()
 export class InvitePersonInput {
   @Field({ description: 'Unique, case-insensitively.' })
+  @SingleLine()
   @Trim()
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email: string;
 
   @Field()
+  @SingleLine()
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
@@ -24,6 +26,7 @@ export class InvitePersonInput {
   organizationId: string;
 
   @Field(() => String, { nullable: true })
+  @SingleLine()
   @Trim()
   @IsOptional()
   @IsString()
@@ -36,6 +39,7 @@ export class InvitePersonInput {
   locale?: Locale | null;
 
   @Field(() => String, { nullable: true, description: 'IANA time zone; Europe/Brussels by default.' })
+  @SingleLine()
   @IsOptional()
   @IsTimeZone()
   timezone?: string | null;

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { ConnectionArgs } from '@app/core';
+import { ConnectionArgs, SingleLine } from '@app/core';
 
 @InputType()
 export class PersonFilter {
@@ -16,6 +16,7 @@ export class PersonFilter {
   workingGroupId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Case-insensitive match on the name.' })
+  @SingleLine()
   @IsOptional()
   @IsString()
   @MaxLength(200)

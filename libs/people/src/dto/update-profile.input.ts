@@ -1,12 +1,13 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Trim } from '@app/core';
+import { SingleLine, Trim } from '@app/core';
 import { Locale } from '../person.enums';
 import { IsTimeZone } from './is-time-zone';
 
 @InputType()
 export class UpdateProfileInput {
   @Field(() => String, { nullable: true })
+  @SingleLine()
   @Trim()
   @IsOptional()
   @IsString()
@@ -15,6 +16,7 @@ export class UpdateProfileInput {
   name?: string | null;
 
   @Field(() => String, { nullable: true })
+  @SingleLine()
   @Trim()
   @IsOptional()
   @IsString()
@@ -27,6 +29,7 @@ export class UpdateProfileInput {
   locale?: Locale | null;
 
   @Field(() => String, { nullable: true })
+  @SingleLine()
   @IsOptional()
   @IsTimeZone()
   timezone?: string | null;

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Trim } from '@app/core';
+import { MultiLine, SingleLine, Trim } from '@app/core';
 import { PriorityStatus } from '../priority.enums';
 
 @InputType()
@@ -11,6 +11,7 @@ export class CreatePriorityInput {
   workingGroupId?: string | null;
 
   @Field()
+  @SingleLine()
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
@@ -18,6 +19,7 @@ export class CreatePriorityInput {
   title: string;
 
   @Field({ description: 'Plain text or Markdown, up to 10,000 characters.' })
+  @MultiLine()
   @Trim()
   @IsString()
   @MaxLength(10000)

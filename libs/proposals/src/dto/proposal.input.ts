@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ConnectionArgs, Trim } from '@app/core';
+import { ConnectionArgs, MultiLine, SingleLine, Trim } from '@app/core';
 import { Confidentiality, OrderDirection, PartnerConsent, ProposalKind, ProposalOrderField, ProposalState } from '../proposal.enums';
 
 @InputType()
@@ -11,6 +11,7 @@ export class CreateProposalInput {
   workingGroupId: string;
 
   @Field()
+  @SingleLine()
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
@@ -18,6 +19,7 @@ export class CreateProposalInput {
   title: string;
 
   @Field()
+  @MultiLine()
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'summary must not be empty' })
@@ -25,6 +27,7 @@ export class CreateProposalInput {
   summary: string;
 
   @Field({ description: 'Markdown' })
+  @MultiLine()
   @IsString()
   @MaxLength(100_000)
   body: string;
@@ -73,11 +76,14 @@ export class ProposalFilter {
 
   @Field(() => [ProposalState], { nullable: true })
   @IsOptional()
+  // A longer list necessarily repeats a state.
+  @ArrayMaxSize(Object.keys(ProposalState).length)
   @IsEnum(ProposalState, { each: true })
   states?: ProposalState[] | null;
 
   @Field(() => [ProposalKind], { nullable: true })
   @IsOptional()
+  @ArrayMaxSize(Object.keys(ProposalKind).length)
   @IsEnum(ProposalKind, { each: true })
   kinds?: ProposalKind[] | null;
 
@@ -97,6 +103,7 @@ export class ProposalFilter {
   priorityId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Full-text search over title, summary and body (English and German).' })
+  @SingleLine()
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -146,6 +153,7 @@ export class ChangeProposalStateArgs {
   state: ProposalState;
 
   @Field(() => String, { nullable: true, description: 'Why; required for REJECTED.' })
+  @MultiLine()
   @IsOptional()
   @IsString()
   @MaxLength(5000)
@@ -163,6 +171,7 @@ export class InvitePartnerArgs {
   organizationId: string;
 
   @Field(() => String, { nullable: true, description: 'What the partner brings, e.g. "data provider".' })
+  @SingleLine()
   @Trim()
   @IsOptional()
   @IsString()
@@ -188,6 +197,7 @@ export class AddCommentArgs {
   proposalId: string;
 
   @Field()
+  @MultiLine()
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'body must not be empty' })

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Trim } from '@app/core';
+import { MultiLine, Trim } from '@app/core';
 import { ApplicationState } from '../working-group.enums';
 
 @InputType()
@@ -14,6 +14,7 @@ export class SubmitApplicationInput {
   organizationId: string;
 
   @Field({ description: 'Why the organisation wants to join.' })
+  @MultiLine()
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'motivation must not be empty' })
@@ -21,6 +22,7 @@ export class SubmitApplicationInput {
   motivation: string;
 
   @Field(() => String, { nullable: true, description: 'What it brings: data, compute, expertise…' })
+  @MultiLine()
   @Trim()
   @IsOptional()
   @IsString()
@@ -39,6 +41,7 @@ export class ChangeApplicationStateArgs {
   state: ApplicationState;
 
   @Field(() => String, { nullable: true, description: 'Required for REJECTED: the reason given to the applicant.' })
+  @MultiLine()
   @IsOptional()
   @IsString()
   @MaxLength(5000)

@@ -1,17 +1,19 @@
 import { ArgsType, Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ConnectionArgs, Trim } from '@app/core';
+import { ConnectionArgs, MultiLine, SingleLine, Trim } from '@app/core';
 import { ApplicationState, ParticipantRole, WorkingGroupStatus } from '../working-group.enums';
 
 @InputType()
 export class CreateWorkingGroupInput {
   @Field({ description: 'URL name: lower-case letters, digits and dashes, e.g. software-defined-vehicles.' })
+  @SingleLine()
   @Trim()
   @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'slug must be lower-case letters, digits and single dashes' })
   @MaxLength(80)
   slug: string;
 
   @Field()
+  @SingleLine()
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
@@ -19,6 +21,7 @@ export class CreateWorkingGroupInput {
   name: string;
 
   @Field()
+  @MultiLine()
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'mission must not be empty' })
@@ -58,6 +61,7 @@ export class WorkingGroupLookupArgs {
   id?: string | null;
 
   @Field(() => String, { nullable: true })
+  @SingleLine()
   @IsOptional()
   @IsString()
   @MaxLength(80)
