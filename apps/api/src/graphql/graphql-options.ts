@@ -9,10 +9,12 @@ import { ExecutionArgs, ExecutionResult, getOperationAST, GraphQLError, GraphQLF
 import type { IncomingMessage } from 'node:http';
 import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
 import { DataSource } from 'typeorm';
-import { AppConfig, AuthService, createFormatError, GqlContext, RequestLoaders, Viewer } from '@app/core';
+import { AppConfig, AuthService, createFormatError, GqlContext, RequestLoaders, Viewer, withoutSuggestions } from '@app/core';
 import { DateTimeScalar } from './date-time.scalar';
 import { aliasLimitRule, costLimitRule } from './cost-limit.rule';
 import { depthLimitRule } from './depth-limit.rule';
+import { legacyJsonStatusPlugin } from './http-status.plugin';
+import { noIntrospectionRule } from './introspection.rule';
 import { jitExecution } from './jit-executor';
 import { OperationGate } from './operation-gate';
 import { withoutPlainFieldResolvers } from './plain-fields';
@@ -48,8 +50,12 @@ type ExecutorOption = Pick<ApolloServerOptions<GqlContext>, 'gateway'>;
 export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFile }: GraphqlOptionsInput): ApolloDriverConfig & ExecutorOption {
   const logger = new Logger('GraphQL');
   const jit = jitExecution(schemaHost, new OperationGate(config.maxConcurrentOperations));
+  // Without introspection the schema is not public: errors name no field, argument, type or value beyond
+  // the client's own (Apollo's hideSchemaDetailsFromClientErrors covers only validation errors).
+  const hideSuggestions = !config.graphqlPlayground;
   const formatError = createFormatError({
     exposeInternals: !config.isProduction,
+    hideSuggestions,
     log: (error) => logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
   });
   return {
@@ -58,19 +64,20 @@ export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFil
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     path: '/graphql',
     playground: false,
-    introspection: config.graphqlPlayground,
+    // Introspection is refused by noIntrospectionRule (below), whose message names GRAPHQL_PLAYGROUND.
+    introspection: true,
     // jit.plugin answers compiled operations (jit-executor.ts). No cache hints in this schema (answers depend
     // on the viewer): Apollo's cache-control plugin, on by default, would only wrap every field resolver (a
     // quarter of a nested query's allocations).
-    plugins: [jit.plugin, ApolloServerPluginCacheControlDisabled(), ...(config.graphqlPlayground ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
+    plugins: [jit.plugin, legacyJsonStatusPlugin, ApolloServerPluginCacheControlDisabled(), ...(config.graphqlPlayground ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
     includeStacktraceInErrorResponses: false,
-    validationRules: queryLimitRules(),
+    validationRules: [...queryLimitRules(), ...(config.graphqlPlayground ? [] : [noIntrospectionRule])],
     transformSchema: withoutPlainFieldResolvers,
     // Compiled execution of what the plugin leaves, and of results with errors (jit-executor.ts). @nestjs/apollo's
     // type leaves `gateway` out, but its driver passes every option on to `new ApolloServer(…)`.
     gateway: jit.gateway,
     formatError,
-    subscriptions: { 'graphql-ws': graphqlWsOptions({ auth, dataSource, schemaHost, formatError }) },
+    subscriptions: { 'graphql-ws': graphqlWsOptions({ auth, dataSource, schemaHost, formatError, hideSuggestions }) },
     // @as-integrations/fastify calls it with (request, reply).
     context: async (req: HttpRequest): Promise<GqlContext> => {
       const header = req.headers.authorization;
@@ -111,8 +118,10 @@ function graphqlWsOptions(input: {
   dataSource: DataSource;
   schemaHost: GraphQLSchemaHost;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  hideSuggestions: boolean;
 }) {
-  const { auth, dataSource, schemaHost, formatError } = input;
+  const { auth, dataSource, schemaHost, formatError, hideSuggestions } = input;
+  const clientMessage = (message: string) => (hideSuggestions ? withoutSuggestions(message) : message);
   const tokens = new WeakMap<WsContext, string>();
   const bearer = (ctx: WsContext): string | null => {
     const value = ctx.connectionParams?.authorization;
@@ -142,7 +151,7 @@ function graphqlWsOptions(input: {
       const schema = schemaHost.schema;
       const invalid = validate(schema, document, [...specifiedRules, ...queryLimitRules()]);
       if (invalid.length > 0) {
-        return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        return invalid.map((e) => new GraphQLError(clientMessage(e.message), { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
       }
       const operation = getOperationAST(document, payload.operationName);
       if (!operation) return [wsError('Unable to identify the operation', 'BAD_REQUEST')];

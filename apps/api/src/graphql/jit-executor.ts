@@ -77,8 +77,11 @@ export function jitExecution(schemaHost: GraphQLSchemaHost, gate: OperationGate)
 
   const listener: GraphQLRequestListener<GqlContext> = {
     async responseForOperation({ document, operation, operationName, contextValue, request }) {
-      // Subscriptions are served over WebSocket; one sent over HTTP gets graphql-js's own answer.
-      const plan = operation.operation === 'subscription' ? null : planFor(document, operationName ?? undefined);
+      // No operation (several without an operationName, or an unknown name) and subscriptions sent over HTTP
+      // get graphql-js's own answer: Apollo turns the former into OPERATION_RESOLUTION_FAILURE (HTTP 400).
+      // Apollo types `operation` as always there, but it is undefined when the name resolves to nothing.
+      if (!(operation as OperationDefinitionNode | undefined) || operation.operation === 'subscription') return null;
+      const plan = planFor(document, operationName ?? undefined);
       if (!plan) return null;
       const result = await gate.run(() => runPlan(plan, operation, contextValue, request.variables ?? {}));
       if (result.errors?.length) {
@@ -92,7 +95,9 @@ export function jitExecution(schemaHost: GraphQLSchemaHost, gate: OperationGate)
   // Everything compiled was run by the plugin, so what reaches the executor is a result with errors to hand
   // on, or an operation without a plan.
   const executor: Executor = async (request) => {
-    const { document, operationName, context } = request;
+    const { document, context } = request;
+    // The name the client sent: Apollo's resolved `operationName` is null when it named no operation of the document.
+    const operationName = request.request.operationName;
     const computed = withErrors.get(context);
     if (computed) {
       withErrors.delete(context);
