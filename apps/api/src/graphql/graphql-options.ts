@@ -18,15 +18,13 @@ import { noIntrospectionRule } from './introspection.rule';
 import { jitExecution } from './jit-executor';
 import { OperationGate } from './operation-gate';
 import { withoutPlainFieldResolvers } from './plain-fields';
+import { withResponseBudget } from './response-budget';
+import { MutationLimiter, mutationLimitPlugin } from './mutation-limit.plugin';
 
 /** Limits checked before execution (see docs/operations.md). */
 export const QUERY_LIMITS = { depth: 12, cost: 50_000, aliases: 50 };
 
-export const queryLimitRules = () => [
-  depthLimitRule(QUERY_LIMITS.depth),
-  costLimitRule(QUERY_LIMITS.cost),
-  aliasLimitRule(QUERY_LIMITS.aliases),
-];
+export const queryLimitRules = () => [depthLimitRule(QUERY_LIMITS.depth), costLimitRule(QUERY_LIMITS.cost), aliasLimitRule(QUERY_LIMITS.aliases)];
 
 export const SCHEMA_FILE = join(process.cwd(), 'apps', 'api', 'schema.gql');
 
@@ -49,7 +47,8 @@ type ExecutorOption = Pick<ApolloServerOptions<GqlContext>, 'gateway'>;
 /** Apollo settings: per-request context (viewer + loaders), error formatting, limits, landing page, subscriptions. */
 export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFile }: GraphqlOptionsInput): ApolloDriverConfig & ExecutorOption {
   const logger = new Logger('GraphQL');
-  const jit = jitExecution(schemaHost, new OperationGate(config.maxConcurrentOperations));
+  const jit = jitExecution(schemaHost, new OperationGate(config.maxConcurrentOperations), config.responseItemLimit);
+  const countResponseItems = withResponseBudget(config.responseItemLimit);
   // Without introspection the schema is not public: errors name no field, argument, type or value beyond
   // the client's own (Apollo's hideSchemaDetailsFromClientErrors covers only validation errors).
   const hideSuggestions = !config.graphqlPlayground;
@@ -69,10 +68,16 @@ export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFil
     // jit.plugin answers compiled operations (jit-executor.ts). No cache hints in this schema (answers depend
     // on the viewer): Apollo's cache-control plugin, on by default, would only wrap every field resolver (a
     // quarter of a nested query's allocations).
-    plugins: [jit.plugin, legacyJsonStatusPlugin, ApolloServerPluginCacheControlDisabled(), ...(config.graphqlPlayground ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
+    plugins: [
+      mutationLimitPlugin(new MutationLimiter(config.mutationsPerMinute)),
+      jit.plugin,
+      legacyJsonStatusPlugin,
+      ApolloServerPluginCacheControlDisabled(),
+      ...(config.graphqlPlayground ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : []),
+    ],
     includeStacktraceInErrorResponses: false,
     validationRules: [...queryLimitRules(), ...(config.graphqlPlayground ? [] : [noIntrospectionRule])],
-    transformSchema: withoutPlainFieldResolvers,
+    transformSchema: (schema) => countResponseItems(withoutPlainFieldResolvers(schema)),
     // Compiled execution of what the plugin leaves, and of results with errors (jit-executor.ts). @nestjs/apollo's
     // type leaves `gateway` out, but its driver passes every option on to `new ApolloServer(…)`.
     gateway: jit.gateway,
@@ -82,13 +87,14 @@ export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFil
     context: async (req: HttpRequest): Promise<GqlContext> => {
       const header = req.headers.authorization;
       const token = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : null;
-      if (!token) return { req, viewer: null, loaders: new RequestLoaders(dataSource, null) };
+      if (!token) return { req, viewer: null, loaders: new RequestLoaders(dataSource, null), responseItems: 0 };
       const resolution = await auth.resolveBearer(token);
       return {
         req,
         viewer: resolution.viewer,
         authProblem: resolution.viewer ? undefined : resolution.problem,
         loaders: new RequestLoaders(dataSource, resolution.viewer),
+        responseItems: 0,
       };
     },
   };
