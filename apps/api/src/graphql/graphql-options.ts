@@ -22,7 +22,7 @@ import { withResponseBudget } from './response-budget';
 import { MutationLimiter, mutationLimitPlugin } from './mutation-limit.plugin';
 
 /** Limits checked before execution (see docs/operations.md). */
-export const QUERY_LIMITS = { depth: 12, cost: 50_000, aliases: 50 };
+export const QUERY_LIMITS = { depth: 12, cost: 2_000_000, aliases: 50 };
 
 export const queryLimitRules = () => [depthLimitRule(QUERY_LIMITS.depth), costLimitRule(QUERY_LIMITS.cost), aliasLimitRule(QUERY_LIMITS.aliases)];
 

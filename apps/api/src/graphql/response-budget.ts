@@ -1,5 +1,5 @@
 import { defaultFieldResolver, ExecutionResult, getNullableType, GraphQLError, GraphQLSchema, isListType, isObjectType } from 'graphql';
-import { DomainError, GqlContext } from '@app/core';
+import { DomainError, GqlContext, maxItemsOf } from '@app/core';
 
 /** An answer that would hold more list items than RESPONSE_ITEM_LIMIT. */
 export class ResponseTooLargeError extends DomainError {
@@ -22,12 +22,16 @@ const isPromiseLike = (value: unknown): value is PromiseLike<unknown> => typeof 
  * too large before they run; this catches the rest (cached lists repeated under aliases, worst cases that the
  * estimate could only bound loosely). A list field's resolver is called once per list, not per item.
  * Subscriptions (no `responseItems` in their context) are not counted: each event is one small object.
+ *
+ * A list field with a declared bound (`@MaxItems`) also never answers more than that many items, whatever its
+ * loader returned: the cost limit counts on it. The loaders keep to the bounds themselves; this is the backstop.
  */
 export function withResponseBudget(limit: number) {
   return (schema: GraphQLSchema): GraphQLSchema => {
     const count = (context: GqlContext, items: unknown): unknown => {
-      if (Array.isArray(items)) context.responseItems! += items.length;
-      if (context.responseItems! > limit) throw new ResponseTooLargeError(limit);
+      if (context.responseItems === undefined) return items;
+      if (Array.isArray(items)) context.responseItems += items.length;
+      if (context.responseItems > limit) throw new ResponseTooLargeError(limit);
       return items;
     };
     for (const type of Object.values(schema.getTypeMap())) {
@@ -35,11 +39,12 @@ export function withResponseBudget(limit: number) {
       for (const field of Object.values(type.getFields())) {
         if (!isListType(getNullableType(field.type))) continue;
         const resolve = field.resolve ?? defaultFieldResolver;
+        const max = maxItemsOf(field) ?? Infinity;
+        const bounded = (context: GqlContext, items: unknown) => count(context, Array.isArray(items) && items.length > max ? items.slice(0, max) : items);
         field.resolve = (source, args, context: GqlContext, info) => {
-          if (context.responseItems === undefined) return resolve(source, args, context, info);
-          if (context.responseItems > limit) throw new ResponseTooLargeError(limit);
+          if (context.responseItems !== undefined && context.responseItems > limit) throw new ResponseTooLargeError(limit);
           const result = resolve(source, args, context, info);
-          return isPromiseLike(result) ? Promise.resolve(result).then((items) => count(context, items)) : count(context, result);
+          return isPromiseLike(result) ? Promise.resolve(result).then((items) => bounded(context, items)) : bounded(context, result);
         };
       }
     }
