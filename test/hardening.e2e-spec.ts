@@ -21,7 +21,8 @@ describe('Hardening and health (e2e)', () => {
 
     it('rejects over-deep, over-costly and over-aliased operations before running them', async () => {
       const deep = `{ me { organization { memberships { workingGroup { memberships { edges { node { organization { memberships { workingGroup { participants { edges { node { person { name } } } } } } } } } } } } } } }`;
-      const costly = `{ organizations(first: 100) { edges { node { people(first: 100) { edges { node { name participations { role } } } } } } } }`;
+      // 100 organisations × 100 people × 50 seats (Person.participations' bound) × 20 chairs of each seat's group.
+      const costly = `{ organizations(first: 100) { edges { node { people(first: 100) { edges { node { name participations { workingGroup { chairs { name } } } } } } } } } }`;
       const aliased = `{ ${Array.from({ length: 60 }, (_, i) => `m${i}: me { id }`).join(' ')} }`;
       for (const query of [deep, costly, aliased]) {
         const { result, statements } = await t.counter.measure(() => t.gql(query, {}, token));

@@ -69,8 +69,9 @@ describe('Subscriptions over graphql-ws (e2e)', () => {
     }, 60_000);
 
     it('rejects an over-costly subscription', async () => {
+      // 100 proposals × 50 supporters × 50 memberships each × 20 chairs of each group: over 2,000,000.
       const costly = `subscription { proposalChanged { workingGroup { proposals(first: 100) { edges { node {
-        comments(first: 100) { edges { node { id body createdAt } } } } } } } } }`;
+        supporters { memberships { workingGroup { chairs { name } } } } } } } } } }`;
       const sub = subscribe(connect(person.token), costly);
       await sub.ended();
       expect(sub.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/may cost \d+/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);

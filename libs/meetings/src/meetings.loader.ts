@@ -9,6 +9,10 @@ import { meetingListQuery } from './meeting-list.query';
 import { MeetingEntity } from './meeting.entity';
 import { canReadMeetingSql } from './meeting.policy';
 
+/** The bounds of a meeting's plain lists (`@MaxItems`); the agenda's is MAX_AGENDA_ITEMS, checked when it is set. */
+export const LISTED_INVITATIONS = 500;
+export const LISTED_ACTION_ITEMS = 200;
+
 /**
  * Per-request batching for meetings and what hangs off them: one `= ANY($1)` statement per batch.
  * The meeting-prep lib reuses these for its briefs.
@@ -42,6 +46,8 @@ export function createMeetingLoaders(dataSource: DataSource, viewer: Viewer | nu
       `SELECT ${selectColumns(dataSource, InvitationEntity, 'i')} FROM meeting_invitations i JOIN people p ON p.id = i.person_id
        WHERE i.meeting_id = ANY($1) ORDER BY lower(p.name), p.id`,
       'meetingId',
+      [],
+      LISTED_INVITATIONS,
     ),
 
     /**
@@ -66,6 +72,8 @@ export function createMeetingLoaders(dataSource: DataSource, viewer: Viewer | nu
       `SELECT ${selectColumns(dataSource, ActionItemEntity, 'ai')} FROM action_items ai
        WHERE ai.meeting_id = ANY($1) ORDER BY ai.meeting_id, ai.created_at, ai.id`,
       'meetingId',
+      [],
+      LISTED_ACTION_ITEMS,
     ),
 
     /** `WorkingGroup.meetings`: the same visibility, filter and order as `meetings`. */

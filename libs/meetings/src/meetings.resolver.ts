@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Context, CurrentViewer, GqlContext, pageArgs, Viewer } from '@app/core';
+import { Context, CurrentViewer, GqlContext, MaxItems, pageArgs, Viewer } from '@app/core';
 import { createWorkingGroupLoaders, WorkingGroup, WorkingGroupEntity } from '@app/working-groups';
 import { ActionItem } from './action-items/action-item.model';
 import { AgendaItem } from './agenda/agenda-item.model';
@@ -8,7 +8,8 @@ import { CancelMeetingArgs, MeetingsArgs, RecordMinutesArgs, ScheduleMeetingInpu
 import { Invitation } from './invitations/invitation.model';
 import { MeetingEntity } from './meeting.entity';
 import { Meeting, MeetingConnection } from './meeting.model';
-import { createMeetingLoaders } from './meetings.loader';
+import { MAX_AGENDA_ITEMS } from './dto/agenda.input';
+import { createMeetingLoaders, LISTED_ACTION_ITEMS, LISTED_INVITATIONS } from './meetings.loader';
 import { MeetingsService } from './meetings.service';
 
 @Resolver(() => Meeting)
@@ -50,7 +51,8 @@ export class MeetingsResolver {
     return meeting.workingGroupId ? ctx.loaders.of(createWorkingGroupLoaders).byId.load(meeting.workingGroupId) : null;
   }
 
-  @ResolveField(() => [AgendaItem], { description: 'In order, each with its computed start time.' })
+  @ResolveField(() => [AgendaItem], { description: `In order, each with its computed start time; at most ${MAX_AGENDA_ITEMS}.` })
+  @MaxItems(MAX_AGENDA_ITEMS)
   async agenda(meeting: MeetingEntity, _args: unknown, ctx: GqlContext) {
     return withStartTimes(meeting.startsAt, await ctx.loaders.of(createMeetingLoaders).agenda.load(meeting.id));
   }
@@ -60,7 +62,8 @@ export class MeetingsResolver {
     return agendaOverrunMinutes(meeting, await ctx.loaders.of(createMeetingLoaders).agenda.load(meeting.id));
   }
 
-  @ResolveField(() => [Invitation], { description: "By the invitee's name." })
+  @ResolveField(() => [Invitation], { description: `By the invitee's name; the first ${LISTED_INVITATIONS}.` })
+  @MaxItems(LISTED_INVITATIONS)
   invitations(meeting: MeetingEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createMeetingLoaders).invitations.load(meeting.id);
   }
@@ -72,7 +75,8 @@ export class MeetingsResolver {
     return ctx.loaders.of(createMeetingLoaders).attendeeCount.load(meeting.id);
   }
 
-  @ResolveField(() => [ActionItem], { description: 'Oldest first.' })
+  @ResolveField(() => [ActionItem], { description: `Oldest first; the first ${LISTED_ACTION_ITEMS}.` })
+  @MaxItems(LISTED_ACTION_ITEMS)
   actionItems(meeting: MeetingEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createMeetingLoaders).actionItems.load(meeting.id);
   }

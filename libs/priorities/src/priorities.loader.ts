@@ -5,6 +5,10 @@ import { OrganizationEntity } from '@app/organizations';
 import { PriorityEntity } from './priority.entity';
 import { PriorityStatus } from './priority.enums';
 
+/** The bounds of the priority lists (`@MaxItems`): a scope's priorities, a priority's endorsing organisations. */
+export const LISTED_PRIORITIES = 100;
+export const LISTED_ENDORSEMENTS = 100;
+
 /**
  * Per-request batching for priorities and their endorsements: one `= ANY($1)` statement per batch.
  * The proposals lib reuses `byId` for the priorities it links to.
@@ -28,6 +32,7 @@ export function createPriorityLoaders(dataSource: DataSource, viewer: Viewer | n
            ORDER BY p.working_group_id, p.rank`,
           'workingGroupId',
           [status],
+          LISTED_PRIORITIES,
         );
         ofGroupByStatus.set(key, loader);
       }
@@ -42,6 +47,8 @@ export function createPriorityLoaders(dataSource: DataSource, viewer: Viewer | n
        WHERE e.priority_id = ANY($1)
        ORDER BY lower(o.name), o.id`,
       'priorityId',
+      [],
+      LISTED_ENDORSEMENTS,
     ),
 
     endorsementCount: new DataLoader<string, number>(async (priorityIds) => {

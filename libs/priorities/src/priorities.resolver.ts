@@ -1,10 +1,10 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Context, CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { Context, CurrentViewer, GqlContext, MaxItems, Viewer } from '@app/core';
 import { Organization } from '@app/organizations';
 import { createWorkingGroupLoaders, WorkingGroup, WorkingGroupEntity } from '@app/working-groups';
 import { PrioritiesArgs, PriorityStatusArgs, ReorderPrioritiesArgs } from './dto/priorities.args';
 import { CreatePriorityInput, UpdatePriorityInput } from './dto/priority.input';
-import { createPriorityLoaders } from './priorities.loader';
+import { createPriorityLoaders, LISTED_ENDORSEMENTS, LISTED_PRIORITIES } from './priorities.loader';
 import { PrioritiesService } from './priorities.service';
 import { PriorityEntity } from './priority.entity';
 import { Priority } from './priority.model';
@@ -13,7 +13,10 @@ import { Priority } from './priority.model';
 export class PrioritiesResolver {
   constructor(private readonly service: PrioritiesService) {}
 
-  @Query(() => [Priority], { description: 'A scope\'s priorities by rank. Alliance-wide priorities when workingGroupId is omitted.' })
+  @Query(() => [Priority], {
+    description: `A scope's priorities by rank, the first ${LISTED_PRIORITIES}. Alliance-wide priorities when workingGroupId is omitted.`,
+  })
+  @MaxItems(LISTED_PRIORITIES)
   priorities(@Args() { workingGroupId, status }: PrioritiesArgs) {
     return this.service.findInScope(workingGroupId ?? null, status ?? null);
   }
@@ -41,8 +44,9 @@ export class PrioritiesResolver {
   }
 
   @Mutation(() => [Priority], {
-    description: 'orderedIds must list every priority of that scope exactly once; null workingGroupId means alliance-wide.',
+    description: `orderedIds must list every priority of that scope exactly once; null workingGroupId means alliance-wide. Returns the first ${LISTED_PRIORITIES} by the new rank.`,
   })
+  @MaxItems(LISTED_PRIORITIES)
   reorderPriorities(@CurrentViewer() viewer: Viewer, @Args() { workingGroupId, orderedIds }: ReorderPrioritiesArgs) {
     return this.service.reorder(viewer, workingGroupId ?? null, orderedIds);
   }
@@ -65,7 +69,8 @@ export class PrioritiesResolver {
     return priority.workingGroupId ? ctx.loaders.of(createWorkingGroupLoaders).byId.load(priority.workingGroupId) : null;
   }
 
-  @ResolveField(() => [Organization], { description: 'The endorsing organisations, by name.' })
+  @ResolveField(() => [Organization], { description: `The endorsing organisations, by name; the first ${LISTED_ENDORSEMENTS} (endorsementCount counts them all).` })
+  @MaxItems(LISTED_ENDORSEMENTS)
   endorsements(priority: PriorityEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createPriorityLoaders).endorsements.load(priority.id);
   }
@@ -84,7 +89,8 @@ export class PrioritiesResolver {
 /** `WorkingGroup.priorities`: the group's priorities by rank. */
 @Resolver(() => WorkingGroup)
 export class WorkingGroupPrioritiesResolver {
-  @ResolveField(() => [Priority], { description: 'By rank; all statuses unless one is given.' })
+  @ResolveField(() => [Priority], { description: `By rank, the first ${LISTED_PRIORITIES}; all statuses unless one is given.` })
+  @MaxItems(LISTED_PRIORITIES)
   priorities(@Parent() group: WorkingGroupEntity, @Args() { status }: PriorityStatusArgs, @Context() ctx: GqlContext) {
     return ctx.loaders.of(createPriorityLoaders).ofGroup(group.id, status ?? null);
   }

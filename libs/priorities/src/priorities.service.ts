@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, DomainEvents, InvalidInputError, NotFoundError, Viewer, isId, selectColumns, writeReturning, newId } from '@app/core';
 import { CreatePriorityInput, UpdatePriorityInput } from './dto/priority.input';
+import { LISTED_PRIORITIES } from './priorities.loader';
 import { orderingProblem } from './priority-order';
 import { PriorityEntity } from './priority.entity';
 import { PriorityStatus } from './priority.enums';
@@ -160,10 +161,11 @@ export class PrioritiesService {
     return this.list(this.dataSource, workingGroupId, status);
   }
 
+  /** The first LISTED_PRIORITIES of a scope by rank (`priorities`, `reorderPriorities`). */
   private list(db: Db, workingGroupId: string | null, status: PriorityStatus | null): Promise<PriorityEntity[]> {
     return db.query(
-      `SELECT ${this.columns()} FROM priorities p WHERE ${inScope('$1')} AND ($2::text IS NULL OR p.status = $2) ORDER BY p.rank`,
-      [workingGroupId, status],
+      `SELECT ${this.columns()} FROM priorities p WHERE ${inScope('$1')} AND ($2::text IS NULL OR p.status = $2) ORDER BY p.rank LIMIT $3`,
+      [workingGroupId, status, LISTED_PRIORITIES],
     );
   }
 

@@ -81,6 +81,9 @@ export class ProposalEvent {
 }
 
 @ObjectType()
+export class ProposalEventConnection extends Paginated(ProposalEvent) {}
+
+@ObjectType()
 export class Comment {
   @Field(() => ID)
   id: string;

@@ -13,6 +13,12 @@ import { canReadProposalSql } from './proposal.policy';
 
 type Linked<T> = T & { proposalId: string };
 
+/** The bounds of a proposal's plain lists (`@MaxItems`); `history`'s is the newest entries, `events` has them all. */
+export const HISTORY_NEWEST = 50;
+export const LISTED_PARTNERS = 50;
+export const LISTED_PRIORITIES = 50;
+export const LISTED_SUPPORTERS = 50;
+
 /** Per-request batching for proposals and everything hanging off them. */
 export function createProposalLoaders(dataSource: DataSource, viewer: Viewer | null) {
   const organizationColumns = selectColumns(dataSource, OrganizationEntity, 'o');
@@ -35,6 +41,15 @@ export function createProposalLoaders(dataSource: DataSource, viewer: Viewer | n
     ],
     properties: 'all',
   };
+  const events: ListQuery = {
+    columns: selectColumns(dataSource, ProposalEventEntity, 'e'),
+    from: 'proposal_events e',
+    orderBy: [
+      { sql: 'e.at', type: 'timestamptz', property: 'at' },
+      { sql: 'e.id', type: 'uuid', property: 'id' },
+    ],
+    properties: 'all',
+  };
   const visibleParams: unknown[] = [];
   const visible = viewer ? canReadProposalSql(viewer, 'p', visibleParams) : 'FALSE';
   // The viewer-dependent condition's parameters come after the batch's ids ($1).
@@ -52,6 +67,8 @@ export function createProposalLoaders(dataSource: DataSource, viewer: Viewer | n
       dataSource,
       `SELECT ${selectColumns(dataSource, PartnerEntity, 'pp')} FROM proposal_partners pp WHERE pp.proposal_id = ANY($1) ORDER BY pp.invited_at, pp.organization_id`,
       'proposalId',
+      [],
+      LISTED_PARTNERS,
     ),
 
     priorities: groupedLoader<Linked<PriorityEntity>>(
@@ -60,6 +77,8 @@ export function createProposalLoaders(dataSource: DataSource, viewer: Viewer | n
        FROM proposal_priorities l JOIN priorities pr ON pr.id = l.priority_id
        WHERE l.proposal_id = ANY($1) ORDER BY pr.rank, pr.id`,
       'proposalId',
+      [],
+      LISTED_PRIORITIES,
     ),
 
     supporters: groupedLoader<Linked<OrganizationEntity>>(
@@ -68,6 +87,8 @@ export function createProposalLoaders(dataSource: DataSource, viewer: Viewer | n
        FROM proposal_supports s JOIN organizations o ON o.id = s.organization_id
        WHERE s.proposal_id = ANY($1) ORDER BY s.created_at, o.id`,
       'proposalId',
+      [],
+      LISTED_SUPPORTERS,
     ),
 
     viewerHasSupported: new DataLoader<string, boolean>(async (ids) => {
@@ -80,11 +101,16 @@ export function createProposalLoaders(dataSource: DataSource, viewer: Viewer | n
       return ids.map((id) => supported.has(id));
     }),
 
+    // The newest entries of each proposal, read backwards on (proposal_id, at), then put oldest first.
     history: groupedLoader<ProposalEventEntity>(
       dataSource,
-      `SELECT ${selectColumns(dataSource, ProposalEventEntity, 'e')} FROM proposal_events e WHERE e.proposal_id = ANY($1) ORDER BY e.at, e.id`,
+      `SELECT e.* FROM unnest($1::uuid[]) AS k(id) CROSS JOIN LATERAL (
+         SELECT ${selectColumns(dataSource, ProposalEventEntity, 'e')} FROM proposal_events e WHERE e.proposal_id = k.id ORDER BY e.at DESC, e.id DESC LIMIT ${HISTORY_NEWEST}
+       ) e ORDER BY e."at", e.id`,
       'proposalId',
     ),
+
+    events: batchedConnections<ProposalEventEntity>(dataSource, events, 'e.proposal_id'),
 
     comments: batchedConnections<CommentEntity>(dataSource, comments, 'c.proposal_id'),
 

@@ -1,6 +1,6 @@
 import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
-import { ConnectionArgs, Context, CurrentViewer, GqlContext, pageArgs, Viewer } from '@app/core';
+import { ConnectionArgs, Context, CurrentViewer, GqlContext, MaxItems, pageArgs, Viewer } from '@app/core';
 import { createOrganizationLoaders, Organization } from '@app/organizations';
 import { createPeopleLoaders, Person } from '@app/people';
 import { Priority } from '@app/priorities';
@@ -8,8 +8,8 @@ import { createWorkingGroupLoaders, WorkingGroup } from '@app/working-groups';
 import { ChangeProposalStateArgs, CreateProposalInput, InvitePartnerArgs, ProposalsArgs, RespondToPartnerInvitationArgs, UpdateProposalArgs } from './dto/proposal.input';
 import { PartnersService } from './partners/partners.service';
 import { ProposalEntity } from './proposal.entity';
-import { CommentConnection, CooperationProposal, CooperationProposalConnection, ProposalEvent, ProposalPartner } from './proposal.model';
-import { createProposalLoaders } from './proposals.loader';
+import { CommentConnection, CooperationProposal, CooperationProposalConnection, ProposalEvent, ProposalEventConnection, ProposalPartner } from './proposal.model';
+import { createProposalLoaders, HISTORY_NEWEST, LISTED_PARTNERS, LISTED_PRIORITIES, LISTED_SUPPORTERS } from './proposals.loader';
 import { ProposalsService } from './proposals.service';
 import { selectedProposalProperties } from './proposal-list.query';
 import { ProposalListService } from './proposal-list.service';
@@ -89,17 +89,20 @@ export class ProposalsResolver {
     return ctx.loaders.of(createPeopleLoaders).byId.load(proposal.authorId);
   }
 
-  @ResolveField(() => [ProposalPartner])
+  @ResolveField(() => [ProposalPartner], { description: `By invitation, oldest first; at most ${LISTED_PARTNERS}.` })
+  @MaxItems(LISTED_PARTNERS)
   partners(proposal: ProposalEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createProposalLoaders).partners.load(proposal.id);
   }
 
-  @ResolveField(() => [Priority])
+  @ResolveField(() => [Priority], { description: `By rank; at most ${LISTED_PRIORITIES}.` })
+  @MaxItems(LISTED_PRIORITIES)
   priorities(proposal: ProposalEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createProposalLoaders).priorities.load(proposal.id);
   }
 
-  @ResolveField(() => [Organization])
+  @ResolveField(() => [Organization], { description: `The first ${LISTED_SUPPORTERS} supporting organisations, first supporters first; supportCount counts them all.` })
+  @MaxItems(LISTED_SUPPORTERS)
   supporters(proposal: ProposalEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createProposalLoaders).supporters.load(proposal.id);
   }
@@ -114,9 +117,15 @@ export class ProposalsResolver {
     return ctx.loaders.of(createProposalLoaders).comments(proposal.id, pageArgs(args));
   }
 
-  @ResolveField(() => [ProposalEvent], { description: 'The audit trail, oldest first.' })
+  @ResolveField(() => [ProposalEvent], { description: `The newest ${HISTORY_NEWEST} entries of the audit trail, oldest first; \`events\` pages through all of them.` })
+  @MaxItems(HISTORY_NEWEST)
   history(proposal: ProposalEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createProposalLoaders).history.load(proposal.id);
+  }
+
+  @ResolveField(() => ProposalEventConnection, { description: 'The whole audit trail, oldest first, in pages.' })
+  events(@Parent() proposal: ProposalEntity, @Args() args: ConnectionArgs, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createProposalLoaders).events(proposal.id, pageArgs(args));
   }
 }
 

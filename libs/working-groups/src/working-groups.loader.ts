@@ -7,6 +7,12 @@ import { ParticipantEntity } from './participants/participant.entity';
 import { WorkingGroupEntity } from './working-group.entity';
 import { ParticipantRole } from './working-group.enums';
 
+/** The bounds of the working groups' plain lists (`@MaxItems`), each read in its field's order. */
+export const LISTED_WORKING_GROUPS = 100;
+export const LISTED_CHAIRS = 20;
+export const LISTED_MEMBERSHIPS = 50;
+export const LISTED_PARTICIPATIONS = 50;
+
 export function createWorkingGroupLoaders(dataSource: DataSource, viewer: Viewer | null) {
   const groupColumns = selectColumns(dataSource, WorkingGroupEntity, 'g');
   const membershipColumns = selectColumns(dataSource, MembershipEntity, 'm');
@@ -78,18 +84,24 @@ export function createWorkingGroupLoaders(dataSource: DataSource, viewer: Viewer
        WHERE s.working_group_id = ANY($1) AND s.ended_at IS NULL AND s.role IN ('CHAIR', 'CO_CHAIR')
        ORDER BY s.role, s.since, s.id`,
       'workingGroupId',
+      [],
+      LISTED_CHAIRS,
     ),
 
     membershipsOfOrganization: groupedBy<MembershipEntity>(
       dataSource,
       `SELECT ${membershipColumns} FROM working_group_memberships m WHERE m.organization_id = ANY($1) ORDER BY m.since, m.id`,
       'organizationId',
+      [],
+      LISTED_MEMBERSHIPS,
     ),
 
     seatsOfPerson: groupedBy<ParticipantEntity>(
       dataSource,
       `SELECT ${seatColumns} FROM working_group_participants s WHERE s.person_id = ANY($1) AND s.ended_at IS NULL ORDER BY s.since, s.id`,
       'personId',
+      [],
+      LISTED_PARTICIPATIONS,
     ),
 
     /** The viewer's role in each group (one statement per request). */

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ConnectionArgs, Context, CurrentViewer, ForbiddenError, GqlContext, InvalidInputError, pageArgs, Viewer } from '@app/core';
+import { ConnectionArgs, Context, CurrentViewer, ForbiddenError, GqlContext, InvalidInputError, MaxItems, pageArgs, Viewer } from '@app/core';
 import { createPeopleLoaders, Person, PersonEntity } from '@app/people';
 import { ApplicationsArgs, CreateWorkingGroupInput, ParticipantsArgs, UpdateWorkingGroupInput, WorkingGroupLookupArgs } from './dto/working-group.input';
 import { WorkingGroupEntity } from './working-group.entity';
@@ -10,14 +10,15 @@ import {
   WorkingGroupMembershipConnection,
   WorkingGroupParticipantConnection,
 } from './working-group.model';
-import { createWorkingGroupLoaders } from './working-groups.loader';
+import { createWorkingGroupLoaders, LISTED_CHAIRS, LISTED_WORKING_GROUPS } from './working-groups.loader';
 import { WorkingGroupsService } from './working-groups.service';
 
 @Resolver(() => WorkingGroup)
 export class WorkingGroupsResolver {
   constructor(private readonly service: WorkingGroupsService) {}
 
-  @Query(() => [WorkingGroup], { description: 'All working groups, by name.' })
+  @Query(() => [WorkingGroup], { description: `All working groups, by name; at most ${LISTED_WORKING_GROUPS}.` })
+  @MaxItems(LISTED_WORKING_GROUPS)
   workingGroups() {
     return this.service.findAll();
   }
@@ -43,7 +44,8 @@ export class WorkingGroupsResolver {
     return this.service.update(viewer, id, input);
   }
 
-  @ResolveField(() => [Person], { description: 'People holding a CHAIR or CO_CHAIR seat, chairs first.' })
+  @ResolveField(() => [Person], { description: `People holding a CHAIR or CO_CHAIR seat, chairs first; at most ${LISTED_CHAIRS}.` })
+  @MaxItems(LISTED_CHAIRS)
   async chairs(group: WorkingGroupEntity, _args: unknown, ctx: GqlContext): Promise<PersonEntity[]> {
     const seats = await ctx.loaders.of(createWorkingGroupLoaders).chairSeatsOfGroup.load(group.id);
     const people = await ctx.loaders.of(createPeopleLoaders).byId.loadMany(seats.map((s) => s.personId));

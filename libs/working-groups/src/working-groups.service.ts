@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictError, ForbiddenError, InvalidInputError, isId, isUniqueViolation, NotFoundError, selectColumns, Viewer, newId } from '@app/core';
+import { LISTED_WORKING_GROUPS } from './working-groups.loader';
 import { CreateWorkingGroupInput, UpdateWorkingGroupInput } from './dto/working-group.input';
 import { WorkingGroupEntity } from './working-group.entity';
 import { WorkingGroupStatus } from './working-group.enums';
@@ -51,7 +52,8 @@ export class WorkingGroupsService {
 
   findAll(): Promise<WorkingGroupEntity[]> {
     return this.dataSource.query(
-      `SELECT ${selectColumns(this.dataSource, WorkingGroupEntity, 'g')} FROM working_groups g ORDER BY lower(g.name), g.id`,
+      `SELECT ${selectColumns(this.dataSource, WorkingGroupEntity, 'g')} FROM working_groups g ORDER BY lower(g.name), g.id LIMIT $1`,
+      [LISTED_WORKING_GROUPS],
     );
   }
 

@@ -11,7 +11,7 @@ import {
   ValidationContext,
   ValidationRule,
 } from 'graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@app/core';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, maxItemsOf } from '@app/core';
 
 /** The page size a connection field will use: its literal `first`, the cap for a variable, else the default. */
 function pageSize(field: FieldNode): number {
@@ -23,7 +23,8 @@ function pageSize(field: FieldNode): number {
 
 /**
  * Estimates the rows an operation can touch: every field costs 1, and what is selected under a
- * connection counts once per row of its page. Rejects operations above `maxCost` before execution,
+ * connection counts once per row of its page, under a plain list once per item of its declared bound
+ * (`@MaxItems`; every plain list of the schema declares one, list-bounds.e2e-spec.ts checks it). Rejects operations above `maxCost` before execution,
  * so a single request (or a pile of aliases) cannot ask for millions of rows.
  */
 export function costLimitRule(maxCost: number): ValidationRule {
@@ -42,7 +43,7 @@ export function costLimitRule(maxCost: number): ValidationRule {
           const fieldDef = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value] : undefined;
           const type = fieldDef ? getNamedType(fieldDef.type) : undefined;
           const children = selection.selectionSet ? costOf(selection.selectionSet, type, seen) : 0;
-          const multiplier = type?.name.endsWith('Connection') ? pageSize(selection) : 1;
+          const multiplier = type?.name.endsWith('Connection') ? pageSize(selection) : (fieldDef && maxItemsOf(fieldDef)) || 1;
           total += 1 + multiplier * children;
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;

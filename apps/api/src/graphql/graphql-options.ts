@@ -9,22 +9,22 @@ import { ExecutionArgs, ExecutionResult, getOperationAST, GraphQLError, GraphQLF
 import type { IncomingMessage } from 'node:http';
 import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
 import { DataSource } from 'typeorm';
-import { AppConfig, AuthService, createFormatError, GqlContext, RequestLoaders, Viewer } from '@app/core';
+import { AppConfig, AuthService, createFormatError, GqlContext, RequestLoaders, Viewer, withoutSuggestions } from '@app/core';
 import { DateTimeScalar } from './date-time.scalar';
 import { aliasLimitRule, costLimitRule } from './cost-limit.rule';
 import { depthLimitRule } from './depth-limit.rule';
+import { legacyJsonStatusPlugin } from './http-status.plugin';
+import { noIntrospectionRule } from './introspection.rule';
 import { jitExecution } from './jit-executor';
 import { OperationGate } from './operation-gate';
 import { withoutPlainFieldResolvers } from './plain-fields';
+import { withResponseBudget } from './response-budget';
+import { MutationLimiter, mutationLimitPlugin } from './mutation-limit.plugin';
 
 /** Limits checked before execution (see docs/operations.md). */
-export const QUERY_LIMITS = { depth: 12, cost: 50_000, aliases: 50 };
+export const QUERY_LIMITS = { depth: 12, cost: 2_000_000, aliases: 50 };
 
-export const queryLimitRules = () => [
-  depthLimitRule(QUERY_LIMITS.depth),
-  costLimitRule(QUERY_LIMITS.cost),
-  aliasLimitRule(QUERY_LIMITS.aliases),
-];
+export const queryLimitRules = () => [depthLimitRule(QUERY_LIMITS.depth), costLimitRule(QUERY_LIMITS.cost), aliasLimitRule(QUERY_LIMITS.aliases)];
 
 export const SCHEMA_FILE = join(process.cwd(), 'apps', 'api', 'schema.gql');
 
@@ -47,9 +47,14 @@ type ExecutorOption = Pick<ApolloServerOptions<GqlContext>, 'gateway'>;
 /** Apollo settings: per-request context (viewer + loaders), error formatting, limits, landing page, subscriptions. */
 export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFile }: GraphqlOptionsInput): ApolloDriverConfig & ExecutorOption {
   const logger = new Logger('GraphQL');
-  const jit = jitExecution(schemaHost, new OperationGate(config.maxConcurrentOperations));
+  const jit = jitExecution(schemaHost, new OperationGate(config.maxConcurrentOperations), config.responseItemLimit);
+  const countResponseItems = withResponseBudget(config.responseItemLimit);
+  // Without introspection the schema is not public: errors name no field, argument, type or value beyond
+  // the client's own (Apollo's hideSchemaDetailsFromClientErrors covers only validation errors).
+  const hideSuggestions = !config.graphqlPlayground;
   const formatError = createFormatError({
     exposeInternals: !config.isProduction,
+    hideSuggestions,
     log: (error) => logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
   });
   return {
@@ -58,30 +63,38 @@ export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFil
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     path: '/graphql',
     playground: false,
-    introspection: config.graphqlPlayground,
+    // Introspection is refused by noIntrospectionRule (below), whose message names GRAPHQL_PLAYGROUND.
+    introspection: true,
     // jit.plugin answers compiled operations (jit-executor.ts). No cache hints in this schema (answers depend
     // on the viewer): Apollo's cache-control plugin, on by default, would only wrap every field resolver (a
     // quarter of a nested query's allocations).
-    plugins: [jit.plugin, ApolloServerPluginCacheControlDisabled(), ...(config.graphqlPlayground ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
+    plugins: [
+      mutationLimitPlugin(new MutationLimiter(config.mutationsPerMinute)),
+      jit.plugin,
+      legacyJsonStatusPlugin,
+      ApolloServerPluginCacheControlDisabled(),
+      ...(config.graphqlPlayground ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : []),
+    ],
     includeStacktraceInErrorResponses: false,
-    validationRules: queryLimitRules(),
-    transformSchema: withoutPlainFieldResolvers,
+    validationRules: [...queryLimitRules(), ...(config.graphqlPlayground ? [] : [noIntrospectionRule])],
+    transformSchema: (schema) => countResponseItems(withoutPlainFieldResolvers(schema)),
     // Compiled execution of what the plugin leaves, and of results with errors (jit-executor.ts). @nestjs/apollo's
     // type leaves `gateway` out, but its driver passes every option on to `new ApolloServer(…)`.
     gateway: jit.gateway,
     formatError,
-    subscriptions: { 'graphql-ws': graphqlWsOptions({ auth, dataSource, schemaHost, formatError }) },
+    subscriptions: { 'graphql-ws': graphqlWsOptions({ auth, dataSource, schemaHost, formatError, hideSuggestions }) },
     // @as-integrations/fastify calls it with (request, reply).
     context: async (req: HttpRequest): Promise<GqlContext> => {
       const header = req.headers.authorization;
       const token = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : null;
-      if (!token) return { req, viewer: null, loaders: new RequestLoaders(dataSource, null) };
+      if (!token) return { req, viewer: null, loaders: new RequestLoaders(dataSource, null), responseItems: 0 };
       const resolution = await auth.resolveBearer(token);
       return {
         req,
         viewer: resolution.viewer,
         authProblem: resolution.viewer ? undefined : resolution.problem,
         loaders: new RequestLoaders(dataSource, resolution.viewer),
+        responseItems: 0,
       };
     },
   };
@@ -111,8 +124,10 @@ function graphqlWsOptions(input: {
   dataSource: DataSource;
   schemaHost: GraphQLSchemaHost;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  hideSuggestions: boolean;
 }) {
-  const { auth, dataSource, schemaHost, formatError } = input;
+  const { auth, dataSource, schemaHost, formatError, hideSuggestions } = input;
+  const clientMessage = (message: string) => (hideSuggestions ? withoutSuggestions(message) : message);
   const tokens = new WeakMap<WsContext, string>();
   const bearer = (ctx: WsContext): string | null => {
     const value = ctx.connectionParams?.authorization;
@@ -142,7 +157,7 @@ function graphqlWsOptions(input: {
       const schema = schemaHost.schema;
       const invalid = validate(schema, document, [...specifiedRules, ...queryLimitRules()]);
       if (invalid.length > 0) {
-        return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        return invalid.map((e) => new GraphQLError(clientMessage(e.message), { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
       }
       const operation = getOperationAST(document, payload.operationName);
       if (!operation) return [wsError('Unable to identify the operation', 'BAD_REQUEST')];

@@ -37,7 +37,7 @@ schema.getMutationType()!.getFields().rename.resolve = (_root, args: { name: str
  * gateway's executor, with the same context. Returns what the client would get and which hook produced it.
  */
 async function executorFor() {
-  const { gateway, plugin } = jitExecution({ schema } as GraphQLSchemaHost, new OperationGate(2));
+  const { gateway, plugin } = jitExecution({ schema } as GraphQLSchemaHost, new OperationGate(2), 1_000_000);
   let announced: unknown;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }: { apiSchema: unknown }) => (announced = apiSchema));
   const { executor } = await gateway.load({ apollo: {} } as never);

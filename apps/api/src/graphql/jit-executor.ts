@@ -5,6 +5,7 @@ import { DocumentNode, execute, ExecutionResult, getVariableValues, GraphQLError
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { GqlContext } from '@app/core';
 import { OperationGate } from './operation-gate';
+import { tooLarge } from './response-budget';
 
 type Gateway = NonNullable<ApolloServerOptions<GqlContext>['gateway']>;
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
@@ -45,7 +46,7 @@ export interface JitExecution {
  * kept each request's objects alive through two young-generation collections: every request was promoted to
  * V8's old space, which then needed a full collection every half-second under load.
  */
-export function jitExecution(schemaHost: GraphQLSchemaHost, gate: OperationGate): JitExecution {
+export function jitExecution(schemaHost: GraphQLSchemaHost, gate: OperationGate, responseItemLimit: number): JitExecution {
   // Keyed by document: Apollo parses (and caches) documents per schema, so a new schema brings new keys.
   const plans: Plans = new WeakMap();
   // Results with errors, from the plugin to the gateway's executor, by the request's context.
@@ -65,6 +66,8 @@ export function jitExecution(schemaHost: GraphQLSchemaHost, gate: OperationGate)
   const runPlan = async (plan: CompiledQuery, operation: OperationDefinitionNode, context: GqlContext, variables: Record<string, unknown>): Promise<ExecutionResult> => {
     const result: ExecutionResult = await plan.query(undefined, context, variables);
     if (!result.errors) return result;
+    const overLimit = tooLarge(context, responseItemLimit);
+    if (overLimit) return overLimit;
     // graphql-jit coerces the variables itself and answers errors without `data` when it refuses them; those
     // get graphql-js's own errors instead (BAD_USER_INPUT, HTTP 400, pointing at the variable). Coercing them
     // with graphql-js up front, for every request, was 3 % of a mutation's CPU.
@@ -77,8 +80,11 @@ export function jitExecution(schemaHost: GraphQLSchemaHost, gate: OperationGate)
 
   const listener: GraphQLRequestListener<GqlContext> = {
     async responseForOperation({ document, operation, operationName, contextValue, request }) {
-      // Subscriptions are served over WebSocket; one sent over HTTP gets graphql-js's own answer.
-      const plan = operation.operation === 'subscription' ? null : planFor(document, operationName ?? undefined);
+      // No operation (several without an operationName, or an unknown name) and subscriptions sent over HTTP
+      // get graphql-js's own answer: Apollo turns the former into OPERATION_RESOLUTION_FAILURE (HTTP 400).
+      // Apollo types `operation` as always there, but it is undefined when the name resolves to nothing.
+      if (!(operation as OperationDefinitionNode | undefined) || operation.operation === 'subscription') return null;
+      const plan = planFor(document, operationName ?? undefined);
       if (!plan) return null;
       const result = await gate.run(() => runPlan(plan, operation, contextValue, request.variables ?? {}));
       if (result.errors?.length) {
@@ -92,14 +98,19 @@ export function jitExecution(schemaHost: GraphQLSchemaHost, gate: OperationGate)
   // Everything compiled was run by the plugin, so what reaches the executor is a result with errors to hand
   // on, or an operation without a plan.
   const executor: Executor = async (request) => {
-    const { document, operationName, context } = request;
+    const { document, context } = request;
+    // The name the client sent: Apollo's resolved `operationName` is null when it named no operation of the document.
+    const operationName = request.request.operationName;
     const computed = withErrors.get(context);
     if (computed) {
       withErrors.delete(context);
       return computed;
     }
     const variableValues = request.request.variables ?? {};
-    return gate.run(() => execute({ schema: schemaHost.schema, document, contextValue: context, variableValues, operationName }) as Promise<ExecutionResult>);
+    return gate.run(async () => {
+      const result = await execute({ schema: schemaHost.schema, document, contextValue: context, variableValues, operationName });
+      return tooLarge(context as GqlContext, responseItemLimit) ?? result;
+    });
   };
 
   return {

@@ -1,14 +1,17 @@
-import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
+import { buildSchema, getIntrospectionQuery, GraphQLObjectType, parse, specifiedRules, validate } from 'graphql';
 import { aliasLimitRule, costLimitRule } from './cost-limit.rule';
 import { depthLimitRule } from './depth-limit.rule';
 
 const schema = buildSchema(`
   type PageInfo { hasNextPage: Boolean! }
-  type Person { name: String! friends(first: Int): PersonConnection! }
+  type Person { name: String! friends(first: Int): PersonConnection! colleagues: [Person!]! }
   type PersonEdge { node: Person! }
   type PersonConnection { edges: [PersonEdge!]! totalCount: Int! }
   type Query { people(first: Int): PersonConnection! me: Person }
 `);
+
+// What @MaxItems(10) declares on a code-first field.
+(schema.getType('Person') as GraphQLObjectType).getFields().colleagues.extensions = { maxItems: 10 };
 
 const errors = (query: string, rule: ReturnType<typeof costLimitRule>) =>
   validate(schema, parse(query), [...specifiedRules, rule]).map((e) => e.message);
@@ -19,6 +22,13 @@ describe('query limits', () => {
     const costly = `{ people(first: 100) { edges { node { friends(first: 100) { edges { node { name } } } } } } }`;
     expect(errors(cheap, costLimitRule(1000))).toEqual([]);
     expect(errors(costly, costLimitRule(1000))[0]).toMatch(/may cost \d+/);
+  });
+
+  it('counts what is under a plain list once per item of its declared bound', () => {
+    // me 1 + colleagues (1 + 10 × (name 1 + colleagues (1 + 10 × name 1))) = 122
+    const query = `{ me { colleagues { name colleagues { name } } } }`;
+    expect(errors(query, costLimitRule(122))).toEqual([]);
+    expect(errors(query, costLimitRule(121))[0]).toMatch(/may cost 122/);
   });
 
   it('assumes the largest page for a variable page size', () => {

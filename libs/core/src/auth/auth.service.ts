@@ -10,6 +10,9 @@ import { AccessTokenEntity } from './access-token.entity';
 import { SessionEntity } from './session.entity';
 import { generateToken, hashToken, TOKEN_PREFIX } from './tokens';
 
+/** The bound of `myAccessTokens` (`@MaxItems`): the oldest active tokens first, so the forgotten ones show. */
+export const LISTED_ACCESS_TOKENS = 100;
+
 const VIEWER_COLUMNS = `p.id, p.organization_id AS "organizationId", p.name, p.email, p.role, p.locale, p.timezone`;
 
 /** `last_used_at` is written at most once a minute per token, not on every request. */
@@ -137,8 +140,8 @@ export class AuthService {
   async listAccessTokens(personId: string): Promise<AccessTokenEntity[]> {
     return this.dataSource.query(
       `SELECT id, name, created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"
-       FROM access_tokens WHERE person_id = $1 AND revoked_at IS NULL ORDER BY created_at, id`,
-      [personId],
+       FROM access_tokens WHERE person_id = $1 AND revoked_at IS NULL ORDER BY created_at, id LIMIT $2`,
+      [personId, LISTED_ACCESS_TOKENS],
     );
   }
 }

@@ -41,6 +41,16 @@ export interface AppConfig {
    */
   maxConcurrentOperations: number;
   /**
+   * Items in lists that one GraphQL answer may hold (RESPONSE_ITEM_LIMIT, default 50,000): execution stops at the
+   * list that passes it and the answer is the error RESPONSE_TOO_LARGE alone.
+   */
+  responseItemLimit: number;
+  /**
+   * Mutations one person may send per minute, per instance (MUTATIONS_PER_MINUTE, default 300); more are refused
+   * with TOO_MANY_REQUESTS and `retryAfterSeconds`.
+   */
+  mutationsPerMinute: number;
+  /**
    * How much V8 lets the heap grow past what survived its last full collection, in percent
    * (HEAP_GROWING_PERCENT, default 100: at most double; 0: V8's own factor, up to 4×). Bounds the
    * memory a busy process holds at a cost in throughput within measurement noise (docs/performance.md).
@@ -205,6 +215,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionTtlSeconds: sessionTtlSeconds ?? 0,
     authCacheSeconds: int('AUTH_CACHE_SECONDS', 10, 0, 300),
     maxConcurrentOperations: int('MAX_CONCURRENT_OPERATIONS', 20, 1, 10_000),
+    responseItemLimit: int('RESPONSE_ITEM_LIMIT', 50_000, 100, 10_000_000),
+    mutationsPerMinute: int('MUTATIONS_PER_MINUTE', 300, 1, 100_000_000),
     heapGrowingPercent: int('HEAP_GROWING_PERCENT', 100, 0, 1_000),
     trustProxy: bool('TRUST_PROXY', false),
     runWorker: bool('RUN_WORKER', true),

@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { ConflictError, InvalidInputError, NotFoundError, RateLimitedError } from './domain-error';
-import { createFormatError } from './format-error';
+import { createFormatError, withoutSuggestions } from './format-error';
 
 describe(createFormatError.name, () => {
   const logged: unknown[] = [];
-  const format = createFormatError({ exposeInternals: false, log: (e) => logged.push(e) });
+  const format = createFormatError({ exposeInternals: false, hideSuggestions: false, log: (e) => logged.push(e) });
   const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['x'] });
 
   it('maps domain errors to their code, reason and field', () => {
@@ -33,5 +33,20 @@ describe(createFormatError.name, () => {
   it("keeps Apollo's own client error codes", () => {
     const error = new GraphQLError('Cannot query field "nope"', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(format(error.toJSON(), error).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
+  it('strips schema suggestions from client errors when asked to (introspection off)', () => {
+    const hiding = createFormatError({ exposeInternals: false, hideSuggestions: true, log: () => undefined });
+    const messages = [
+      'Cannot query field "meee" on type "Query". Did you mean "me"?',
+      'Variable "$s" got invalid value "DRAF" at "s[0]"; Value "DRAF" does not exist in "ProposalState" enum. Did you mean the enum value "DRAFT"?',
+      'Unknown argument "frist" on field "Query.proposals". Did you mean "first"?',
+    ];
+    for (const message of messages) {
+      const error = new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(hiding(error.toJSON(), error).message).not.toMatch(/Did you mean|"me"|DRAFT|"first"/);
+      expect(format(error.toJSON(), error).message).toBe(message);
+    }
+    expect(withoutSuggestions(messages[0])).toBe('Cannot query field "meee" on type "Query".');
   });
 });

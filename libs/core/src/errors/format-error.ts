@@ -23,12 +23,23 @@ const CLIENT_CODES = new Set([
 
 export type ErrorLogger = (error: unknown) => void;
 
+/** graphql-js's "Did you mean …?" hints, which name fields, arguments, types and enum values of the schema. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** A client error's message without schema suggestions (for servers whose schema is not public). */
+export const withoutSuggestions = (message: string): string => message.replace(SUGGESTION, '');
+
 /**
  * The one place where errors become GraphQL errors. Domain errors keep their message and gain
  * `code`, `reason` and `field`; anything else is an internal error whose details (stack, SQL) are
  * logged, never sent.
  */
-export function createFormatError(options: { exposeInternals: boolean; log: ErrorLogger }) {
+export function createFormatError(options: {
+  exposeInternals: boolean;
+  /** Strip "Did you mean …?" from client errors: on when introspection is off, so errors do not reveal the schema. */
+  hideSuggestions: boolean;
+  log: ErrorLogger;
+}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
     if (original instanceof DomainError) {
@@ -39,7 +50,8 @@ export function createFormatError(options: { exposeInternals: boolean; log: Erro
     }
     const code = formatted.extensions?.code as string | undefined;
     if (code && CLIENT_CODES.has(code)) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      const message = options.hideSuggestions ? withoutSuggestions(formatted.message) : formatted.message;
+      return { message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
     options.log(original);
     return {

@@ -45,6 +45,8 @@ export interface GqlContext {
   /** Why a presented token was not accepted, for the UNAUTHENTICATED message. */
   authProblem?: string;
   loaders: RequestLoaders;
+  /** List items resolved so far for this answer (HTTP operations only; see apps/api's response-budget.ts). */
+  responseItems?: number;
 }
 
 export const IS_PUBLIC = Symbol('IS_PUBLIC');

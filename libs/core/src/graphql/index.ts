@@ -1,2 +1,3 @@
 export * from './context';
 export * from './selection';
+export * from './max-items';

@@ -33,16 +33,19 @@ export function batchedConnections<T>(dataSource: DataSource, query: ListQuery, 
   };
 }
 
-/** Rows grouped by one of their columns, for every key of a batch, in one statement (`sql` takes the keys as $1). */
-export function groupedLoader<T>(dataSource: DataSource, sql: string, key: keyof T, params: unknown[] = []) {
+/**
+ * Rows grouped by one of their columns, for every key of a batch, in one statement (`sql` takes the keys as $1).
+ * With `maxPerKey`, each key's list keeps its first `maxPerKey` rows in the statement's order (a field's `@MaxItems`).
+ */
+export function groupedLoader<T>(dataSource: DataSource, sql: string, key: keyof T, params: unknown[] = [], maxPerKey = Infinity) {
   return new DataLoader<string, T[]>(async (ids) => {
     const rows: T[] = await dataSource.query(sql, [ids, ...params]);
     const grouped = new Map<string, T[]>();
     for (const row of rows) {
       const id = String(row[key]);
       const list = grouped.get(id);
-      if (list) list.push(row);
-      else grouped.set(id, [row]);
+      if (!list) grouped.set(id, [row]);
+      else if (list.length < maxPerKey) list.push(row);
     }
     return ids.map((id) => grouped.get(id) ?? []);
   });

@@ -1,18 +1,21 @@
 import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { CurrentViewer, GqlContext, MaxItems, Viewer } from '@app/core';
 import { createPeopleLoaders, Person } from '@app/people';
 import { ActionItemInput, MyActionItemsArgs, SetActionItemStatusArgs } from '../dto/action-item.input';
 import { Meeting } from '../meeting.model';
 import { createMeetingLoaders } from '../meetings.loader';
 import { ActionItemEntity } from './action-item.entity';
 import { ActionItem } from './action-item.model';
-import { ActionItemsService } from './action-items.service';
+import { ActionItemsService, MY_ACTION_ITEMS } from './action-items.service';
 
 @Resolver(() => ActionItem)
 export class ActionItemsResolver {
   constructor(private readonly service: ActionItemsService) {}
 
-  @Query(() => [ActionItem], { description: "The viewer's action items across meetings, by due date (none last), then creation." })
+  @Query(() => [ActionItem], {
+    description: `The viewer's action items across meetings, by due date (none last), then creation; the first ${MY_ACTION_ITEMS}.`,
+  })
+  @MaxItems(MY_ACTION_ITEMS)
   myActionItems(@CurrentViewer() viewer: Viewer, @Args() { status }: MyActionItemsArgs) {
     return this.service.mine(viewer, status ?? null);
   }

@@ -8,6 +8,9 @@ import { canReadMeetingSql, MeetingPolicy } from '../meeting.policy';
 import { MeetingsService } from '../meetings.service';
 import { ActionItemEntity } from './action-item.entity';
 
+/** The bound of `myActionItems` (`@MaxItems`): the first items by due date, the ones to act on. */
+export const MY_ACTION_ITEMS = 200;
+
 /** Action items agreed in meetings, and each person's list of them. */
 @Injectable()
 export class ActionItemsService {
@@ -74,12 +77,12 @@ export class ActionItemsService {
     });
   }
 
-  /** The viewer's items across meetings: by due date (none last), then creation. */
+  /** The viewer's items across meetings: by due date (none last), then creation; the first `MY_ACTION_ITEMS`. */
   mine(viewer: Viewer, status: ActionItemStatus | null): Promise<ActionItemEntity[]> {
     return this.dataSource.query(
       `SELECT ${this.columns()} FROM action_items ai WHERE ai.owner_id = $1 AND ($2::text IS NULL OR ai.status = $2)
-       ORDER BY ai.due_date ASC NULLS LAST, ai.created_at, ai.id`,
-      [viewer.id, status],
+       ORDER BY ai.due_date ASC NULLS LAST, ai.created_at, ai.id LIMIT $3`,
+      [viewer.id, status, MY_ACTION_ITEMS],
     );
   }
 

@@ -1,18 +1,23 @@
 import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { CurrentViewer, GqlContext, MaxItems, Viewer } from '@app/core';
 import { Person, PersonEntity } from '@app/people';
+import { NotificationCategory } from '../notification.enums';
 import { NotificationPreference } from '../notification.model';
 import { UpdateNotificationPreferencesArgs } from './preference.input';
 import { createNotificationPreferenceLoaders } from './preferences.loader';
 import { NotificationPreferencesService } from './preferences.service';
+
+/** One preference per category, always all of them. */
+const CATEGORIES = Object.keys(NotificationCategory).length;
 
 @Resolver(() => NotificationPreference)
 export class NotificationPreferencesResolver {
   constructor(private readonly preferences: NotificationPreferencesService) {}
 
   @Mutation(() => [NotificationPreference], {
-    description: "Sets the viewer's email modes for the categories given (each at most once); returns all six categories.",
+    description: `Sets the viewer's email modes for the categories given (each at most once); returns all ${CATEGORIES} categories.`,
   })
+  @MaxItems(CATEGORIES)
   updateNotificationPreferences(@CurrentViewer() viewer: Viewer, @Args() { preferences }: UpdateNotificationPreferencesArgs) {
     return this.preferences.update(viewer, preferences);
   }
@@ -25,8 +30,9 @@ export class PersonNotificationPreferencesResolver {
 
   @ResolveField(() => [NotificationPreference], {
     nullable: true,
-    description: "The person's own settings, all six categories with defaults filled in; null for anyone else but admins.",
+    description: `The person's own settings, all ${CATEGORIES} categories with defaults filled in; null for anyone else but admins.`,
   })
+  @MaxItems(CATEGORIES)
   notificationPreferences(person: PersonEntity, _args: unknown, ctx: GqlContext) {
     if (!this.preferences.canRead(ctx.viewer, person.id)) return null;
     return ctx.loaders.of(createNotificationPreferenceLoaders).ofPerson.load(person.id);

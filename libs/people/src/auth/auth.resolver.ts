@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthService, Context, CurrentViewer, GqlContext, Public, SignInService, Viewer } from '@app/core';
+import { AuthService, Context, CurrentViewer, GqlContext, LISTED_ACCESS_TOKENS, MaxItems, Public, SignInService, Viewer } from '@app/core';
 import { PeopleService } from '../people.service';
 import { AccessToken, CreatedAccessToken, Session } from './session.model';
 import { CreateAccessTokenArgs, RequestSignInLinkArgs, SignInArgs } from './sign-in.args';
@@ -44,7 +44,8 @@ export class AuthResolver {
     return this.auth.revokeAccessToken(viewer, id);
   }
 
-  @Query(() => [AccessToken], { description: 'Your active personal access tokens.' })
+  @Query(() => [AccessToken], { description: `Your active personal access tokens, oldest first; the first ${LISTED_ACCESS_TOKENS}.` })
+  @MaxItems(LISTED_ACCESS_TOKENS)
   myAccessTokens(@CurrentViewer() viewer: Viewer) {
     return this.auth.listAccessTokens(viewer.id);
   }

@@ -1,9 +1,9 @@
 import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { CurrentViewer, GqlContext, MaxItems, Viewer } from '@app/core';
 import { createOrganizationLoaders, Organization } from '@app/organizations';
 import { SeatsService } from '../participants/seats.service';
 import { WorkingGroup, WorkingGroupMembership } from '../working-group.model';
-import { createWorkingGroupLoaders } from '../working-groups.loader';
+import { createWorkingGroupLoaders, LISTED_MEMBERSHIPS } from '../working-groups.loader';
 import { MembershipEntity } from './membership.entity';
 
 @Resolver(() => WorkingGroupMembership)
@@ -33,7 +33,8 @@ export class MembershipsResolver {
 /** `Organization.memberships`: every membership of the organisation, ended ones included. */
 @Resolver(() => Organization)
 export class OrganizationMembershipsResolver {
-  @ResolveField(() => [WorkingGroupMembership])
+  @ResolveField(() => [WorkingGroupMembership], { description: `Oldest first, ended ones included; the first ${LISTED_MEMBERSHIPS}.` })
+  @MaxItems(LISTED_MEMBERSHIPS)
   memberships(organization: Organization, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createWorkingGroupLoaders).membershipsOfOrganization.load(organization.id);
   }

@@ -1,9 +1,9 @@
 import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, GqlContext, Viewer } from '@app/core';
+import { CurrentViewer, GqlContext, MaxItems, Viewer } from '@app/core';
 import { createPeopleLoaders, Person, PersonEntity } from '@app/people';
 import { ParticipantRole } from '../working-group.enums';
 import { WorkingGroup, WorkingGroupParticipant } from '../working-group.model';
-import { createWorkingGroupLoaders } from '../working-groups.loader';
+import { createWorkingGroupLoaders, LISTED_PARTICIPATIONS } from '../working-groups.loader';
 import { ParticipantEntity } from './participant.entity';
 import { SeatsService } from './seats.service';
 
@@ -46,7 +46,8 @@ export class ParticipantsResolver {
 /** `Person.participations`: the person's current seats. */
 @Resolver(() => Person)
 export class PersonParticipationsResolver {
-  @ResolveField(() => [WorkingGroupParticipant])
+  @ResolveField(() => [WorkingGroupParticipant], { description: `Current seats, oldest first; the first ${LISTED_PARTICIPATIONS}.` })
+  @MaxItems(LISTED_PARTICIPATIONS)
   participations(person: PersonEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createWorkingGroupLoaders).seatsOfPerson.load(person.id);
   }

@@ -1,0 +1,59 @@
+import { makePerson } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+
+const MARK_READ = `mutation { markNotificationsRead(ids: []) }`;
+
+/** Posts as a client would, keeping the HTTP status and headers. */
+async function post(t: TestApp, query: string, token: string) {
+  const response = await fetch(`${t.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as any };
+}
+
+describe('Response and mutation limits (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ RESPONSE_ITEM_LIMIT: '100', MUTATIONS_PER_MINUTE: '10' });
+  });
+  afterAll(() => t.close());
+
+  it('answers RESPONSE_TOO_LARGE alone, without the partial data, once the lists of an answer pass RESPONSE_ITEM_LIMIT', async () => {
+    const { token } = await makePerson(t);
+    // Every person has six notification preferences: 16 aliases hold 96 list items, 17 hold 102.
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { notificationPreferences { category } }`).join(' ')} }`;
+    const within = await post(t, aliases(16), token);
+    expect(within.body.errors).toBeUndefined();
+    expect(within.body.data.a15.notificationPreferences).toHaveLength(6);
+
+    const over = await post(t, aliases(17), token);
+    expect(over.status).toBe(200);
+    expect(over.body.data).toBeNull();
+    expect(over.body.errors).toHaveLength(1);
+    expect(over.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'RESPONSE_TOO_LARGE' });
+    expect(over.body.errors[0].message).toMatch(/more than 100 list items/);
+  });
+
+  it('limits the mutations of one person per minute, also when they arrive at once, and leaves other people alone', async () => {
+    const writer = await makePerson(t);
+    const other = await makePerson(t);
+    const answers = await Promise.all(Array.from({ length: 25 }, () => post(t, MARK_READ, writer.token)));
+    const allowed = answers.filter((a) => a.status === 200 && a.body.data?.markNotificationsRead === 0);
+    const refused = answers.filter((a) => a.status === 429);
+    expect(allowed).toHaveLength(10);
+    expect(refused).toHaveLength(15);
+    for (const answer of refused) {
+      expect(answer.body.data).toBeUndefined();
+      expect(answer.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
+      // Ten a minute: one more is allowed within six seconds.
+      expect(answer.body.errors[0].extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      expect(answer.body.errors[0].extensions.retryAfterSeconds).toBeLessThanOrEqual(6);
+      expect(answer.retryAfter).toBe(String(answer.body.errors[0].extensions.retryAfterSeconds));
+    }
+    // Queries are not limited, nor is anybody else's mutation.
+    expect((await post(t, `{ me { id } }`, writer.token)).body.data.me.id).toBe(writer.id);
+    expect((await post(t, MARK_READ, other.token)).body.data.markNotificationsRead).toBe(0);
+  });
+});
