@@ -571,6 +571,27 @@ describe('Cooperation proposals (e2e)', () => {
       }
     });
 
+    /** An impossible move, asked by someone who may read the proposal but could not make that move anyway. */
+    const ILLEGAL_BY_READERS: [State, State, Role, 'CONFLICT' | 'NOT_FOUND'][] = [
+      ['SUBMITTED', 'DRAFT', 'author', 'CONFLICT'],
+      ['SUBMITTED', 'DRAFT', 'colleague', 'CONFLICT'],
+      ['UNDER_REVIEW', 'SUBMITTED', 'author', 'CONFLICT'],
+      ['SUBMITTED', 'APPROVED', 'author', 'CONFLICT'],
+      ['SUBMITTED', 'APPROVED', 'member', 'CONFLICT'],
+      ['APPROVED', 'WITHDRAWN', 'observer', 'CONFLICT'],
+      ['REJECTED', 'UNDER_REVIEW', 'member', 'CONFLICT'],
+      // Who cannot read it learns nothing, not even that the move is impossible.
+      ['SUBMITTED', 'DRAFT', 'outsider', 'NOT_FOUND'],
+      ['DRAFT', 'APPROVED', 'member', 'NOT_FOUND'],
+    ];
+    it.each(ILLEGAL_BY_READERS)('%s → %s by the %s: %s (the move before the role)', async (from, to, role, code) => {
+      const id = await proposalIn(f, from);
+      const before = await snapshot(id);
+      const answer = refusal(await t.gql(CHANGE, { id, state: to, note: 'Reason' }, f.token(role)));
+      expect(answer).toMatchObject(code === 'CONFLICT' ? { code, reason: 'ILLEGAL_TRANSITION' } : { code });
+      expect(await snapshot(id)).toEqual(before);
+    });
+
     it('refuses a chair of another group on a PUBLIC proposal it can read (FORBIDDEN)', async () => {
       const other = await makeGroup(t);
       const otherChair = await makePerson(t);
@@ -805,6 +826,43 @@ describe('Cooperation proposals (e2e)', () => {
       expect((await events(id)).filter((e) => e.type === 'SUPPORT_WITHDRAWN')).toHaveLength(1);
     });
 
+    it('lets only those who may support withdraw a support: observers and people without a seat are FORBIDDEN', async () => {
+      const f = await fixture();
+      const id = await proposalIn(f, 'SUBMITTED', { confidentiality: 'PUBLIC' });
+      // An observer of the supporting organisation, and a colleague of it without any seat.
+      const observerColleague = await makePerson(t, { organizationId: f.member.organizationId });
+      await seat(t, f.group.id, observerColleague, 'OBSERVER');
+      const unseatedColleague = await makePerson(t, { organizationId: f.member.organizationId });
+      ok(await t.gql(SUPPORT, { id }, f.member.token));
+      const before = await snapshot(id);
+      for (const actor of [observerColleague, unseatedColleague, f.observer, f.outsider]) {
+        expect(ok(await t.gql(PROPOSAL, { id }, actor.token)).proposal.id).toBe(id);
+        expect(refusal(await t.gql(WITHDRAW_SUPPORT, { id }, actor.token))).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_GROUP_PARTICIPANT' });
+      }
+      expect(await snapshot(id)).toEqual(before);
+      expect(ok(await t.gql(WITHDRAW_SUPPORT, { id }, f.member.token)).withdrawSupport.supportCount).toBe(0);
+      expect((await events(id)).filter((e) => e.type === 'SUPPORT_WITHDRAWN').map((e) => e.actorId)).toEqual([f.member.id]);
+    });
+
+    it('freezes supports once the proposal is closed: withdrawing is CONFLICT NOT_SUPPORTABLE', async () => {
+      const f = await fixture();
+      const id = await proposalIn(f, 'UNDER_REVIEW');
+      ok(await t.gql(SUPPORT, { id }, f.member.token));
+      ok(await t.gql(CHANGE, { id, state: 'REJECTED', note: 'Out of scope' }, f.chair.token));
+      const before = await snapshot(id);
+      expect(refusal(await t.gql(WITHDRAW_SUPPORT, { id }, f.member.token))).toMatchObject({ code: 'CONFLICT', reason: 'NOT_SUPPORTABLE' });
+      expect(await snapshot(id)).toEqual(before);
+    });
+
+    it('lets a partner that supported before it consented take its support back', async () => {
+      const f = await fixture();
+      const id = await proposalIn(f, 'SUBMITTED');
+      ok(await t.gql(SUPPORT, { id }, f.member.token));
+      ok(await t.gql(INVITE, { id, org: f.member.organizationId }, f.author.token));
+      ok(await t.gql(RESPOND, { id, consent: 'CONSENTED' }, f.member.token));
+      expect(ok(await t.gql(WITHDRAW_SUPPORT, { id }, f.member.token)).withdrawSupport.supportCount).toBe(0);
+    });
+
     it('keeps one support per organisation under parallel requests', async () => {
       const f = await fixture();
       const id = await proposalIn(f, 'SUBMITTED');
@@ -1026,6 +1084,31 @@ describe('Cooperation proposals (e2e)', () => {
       const answer = ok(await t.gql(UPDATE, { id, v: 1, input: {} }, f.author.token)).updateProposal;
       expect(answer.version).toBe(1);
       expect(await snapshot(id)).toEqual(before);
+    });
+
+    it('treats an update with the values already stored as a no-op, and records only what really changed', async () => {
+      const f = await fixture();
+      const [p1, p2] = [await makePriority(t, f.group.id, f.chair), await makePriority(t, f.group.id, f.chair)];
+      const values = { title: 'Same title', summary: 'Same summary', body: 'Same body', kind: 'DATA_POOLING', confidentiality: 'MEMBERS' };
+      const id = await proposalIn(f, 'SUBMITTED', { ...values, priorityIds: [p1.id, p2.id] });
+      const before = await snapshot(id);
+      const sameAgain = [{ title: 'Same title' }, values, { ...values, priorityIds: [p2.id, p1.id, p2.id] }, { priorityIds: [p1.id, p2.id] }];
+      for (const input of sameAgain) {
+        const answer = ok(await t.gql(UPDATE, { id, v: 2, input }, f.colleague.token)).updateProposal;
+        expect([input, answer.version]).toEqual([input, 2]);
+        expect(await snapshot(id)).toEqual(before);
+      }
+      // Still a stale version and still only the author's organisation, even when nothing would change.
+      expect(refusal(await t.gql(UPDATE, { id, v: 1, input: { title: 'Same title' } }, f.author.token))).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
+      expect(refusal(await t.gql(UPDATE, { id, v: 2, input: { title: 'Same title' } }, f.member.token)).code).toBe('FORBIDDEN');
+      expect(await snapshot(id)).toEqual(before);
+
+      const partly = ok(await t.gql(UPDATE, { id, v: 2, input: { title: 'Same title', summary: 'New summary', priorityIds: [p1.id, p2.id] } }, f.author.token)).updateProposal;
+      expect(partly).toMatchObject({ version: 3, title: 'Same title', summary: 'New summary' });
+      const priorities = ok(await t.gql(UPDATE, { id, v: 3, input: { kind: 'DATA_POOLING', priorityIds: [p2.id] } }, f.author.token)).updateProposal;
+      expect(priorities.version).toBe(4);
+      expect(priorities.priorities).toEqual([{ id: p2.id }]);
+      expect((await events(id)).filter((e) => e.type === 'UPDATED').map((e) => e.note)).toEqual(['Changed: summary', 'Changed: priorityIds']);
     });
 
     it('filters by partner organisation without counting a partner that declined', async () => {

@@ -98,16 +98,25 @@ export class ProposalsService {
       if (proposal.version !== expectedVersion) {
         throw new ConflictError('STALE_VERSION', `The proposal changed meanwhile (now version ${proposal.version}); reload and retry`, 'expectedVersion');
       }
-      for (const field of ['title', 'summary', 'body', 'kind', 'confidentiality'] as const) {
+      for (const field of EDITABLE_FIELDS) {
         if (input[field] === null) throw new InvalidInputError(field, `${field} cannot be null`);
       }
-      const { priorityIds, ...fields } = input;
-      const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
-      // Nothing to change: no new version, no event.
+      // Only what differs from the stored proposal counts as a change: sending the values it already has
+      // changes nothing (no new version, no event, so no notification), and the trail names real changes only.
+      const fields: Partial<Pick<ProposalEntity, (typeof EDITABLE_FIELDS)[number]>> = {};
+      for (const field of EDITABLE_FIELDS) {
+        const value = input[field];
+        if (value !== undefined && value !== null && value !== proposal[field]) Object.assign(fields, { [field]: value });
+      }
+      const changed: string[] = Object.keys(fields);
+      // Priorities are a set (their order is their rank's): the same ones in any order, or repeated, are no change.
+      const priorityIds = input.priorityIds ? [...new Set(input.priorityIds)] : null;
+      const prioritiesChanged = priorityIds !== null && !(await this.hasPriorities(em, proposal.id, priorityIds));
+      if (prioritiesChanged) changed.push('priorityIds');
       if (changed.length === 0) return proposal;
-      const changes: Partial<ProposalEntity> = { ...(fields as Partial<ProposalEntity>), version: proposal.version + 1, updatedAt: new Date() };
+      const changes: Partial<ProposalEntity> = { ...fields, version: proposal.version + 1, updatedAt: new Date() };
       await em.getRepository(ProposalEntity).update({ id: proposal.id }, changes);
-      if (priorityIds) {
+      if (prioritiesChanged && priorityIds) {
         await em.query(`DELETE FROM proposal_priorities WHERE proposal_id = $1`, [proposal.id]);
         await this.setPriorities(em, proposal, priorityIds);
       }
@@ -119,13 +128,15 @@ export class ProposalsService {
   changeState(viewer: Viewer, id: string, state: ProposalState, note: string | null | undefined): Promise<ProposalEntity> {
     return this.dataSource.transaction(async (em) => {
       const proposal = await this.lockReadable(em, viewer, id);
+      // The move's legality first: an impossible move is CONFLICT for every reader (who sees the state
+      // anyway), not FORBIDDEN for some, so the answer names the real obstacle.
+      if (!PROPOSAL_TRANSITIONS[proposal.state].includes(state)) {
+        throw new ConflictError('ILLEGAL_TRANSITION', `A proposal cannot move from ${proposal.state} to ${state}`);
+      }
       if (AUTHOR_MOVES.includes(state)) {
         this.policy.assertAuthorOrganization(viewer, proposal, `move it to ${state}`);
       } else {
         await this.policy.assertCanManage(viewer, proposal.workingGroupId, em);
-      }
-      if (!PROPOSAL_TRANSITIONS[proposal.state].includes(state)) {
-        throw new ConflictError('ILLEGAL_TRANSITION', `A proposal cannot move from ${proposal.state} to ${state}`);
       }
       const reason = note?.trim() || null;
       if (state === ProposalState.REJECTED && !reason) {
@@ -184,6 +195,16 @@ export class ProposalsService {
     return rows[0];
   }
 
+  /** Whether the proposal is linked to exactly `priorityIds` (without duplicates), in any order. */
+  private async hasPriorities(em: EntityManager, proposalId: string, priorityIds: string[]): Promise<boolean> {
+    const [row]: { same: boolean }[] = await em.query(
+      `SELECT coalesce(array_agg(priority_id ORDER BY priority_id), '{}') = coalesce((SELECT array_agg(w ORDER BY w) FROM unnest($2::uuid[]) w), '{}') AS same
+       FROM proposal_priorities WHERE proposal_id = $1`,
+      [proposalId, priorityIds],
+    );
+    return row.same;
+  }
+
   /** Links priorities of the proposal's group or alliance-wide ones; anything else is bad input. */
   private async setPriorities(em: EntityManager, proposal: ProposalEntity, priorityIds: string[]): Promise<void> {
     const ids = [...new Set(priorityIds)];
@@ -199,6 +220,9 @@ export class ProposalsService {
     }
   }
 }
+
+/** What `updateProposal` may change besides the priorities. */
+const EDITABLE_FIELDS = ['title', 'summary', 'body', 'kind', 'confidentiality'] as const;
 
 function priorityIdsError(): InvalidInputError {
   return new InvalidInputError('priorityIds', "priorityIds must be priorities of the proposal's working group or alliance-wide ones");
