@@ -6,7 +6,7 @@ import { CreateProposalInput, UpdateProposalInput } from './dto/proposal.input';
 import { ProposalHistory, ProposalHistoryEntry } from './events/proposal-events';
 import { AUTHOR_MOVES, EDITABLE_STATES, PROPOSAL_TRANSITIONS } from './proposal-transitions';
 import { ProposalEntity } from './proposal.entity';
-import { Confidentiality, ProposalState } from './proposal.enums';
+import { Confidentiality, PartnerConsent, ProposalState } from './proposal.enums';
 import { canReadProposalSql, ProposalPolicy, roleTakesPartSql } from './proposal.policy';
 
 @Injectable()
@@ -40,6 +40,8 @@ export class ProposalsService {
       state: ProposalState.DRAFT,
       confidentiality: input.confidentiality ?? Confidentiality.WORKING_GROUP,
       leadOrganizationId,
+      // Another organisation leads only once it accepts (decision 71).
+      leadConsent: leadOrganizationId === viewer.organizationId ? PartnerConsent.CONSENTED : PartnerConsent.INVITED,
       authorId: viewer.id,
       authorOrganizationId: viewer.organizationId,
       version: 1,
@@ -49,8 +51,11 @@ export class ProposalsService {
       submittedAt: null,
       decidedAt: null,
     };
-    const entry: ProposalHistoryEntry = { proposal, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT };
-    const checked = await this.drafts.submit({ proposal, entry, viewerIsAdmin: viewer.role === 'ADMIN', priorityIds: [...new Set(input.priorityIds ?? [])] });
+    const entries: ProposalHistoryEntry[] = [{ proposal, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT }];
+    if (proposal.leadConsent === PartnerConsent.INVITED) {
+      entries.push({ proposal, actorId: viewer.id, type: 'LEAD_INVITED', details: { organizationId: leadOrganizationId } });
+    }
+    const checked = await this.drafts.submit({ proposal, entries, viewerIsAdmin: viewer.role === 'ADMIN', priorityIds: [...new Set(input.priorityIds ?? [])] });
     if (!checked) throw new NotFoundError('working group');
     this.policy.assertRoleTakesPart(viewer, checked.role, 'propose');
     if (checked.status === WorkingGroupStatus.CLOSED) {
@@ -61,7 +66,7 @@ export class ProposalsService {
     }
     if (!checked.prioritiesAdmissible) throw priorityIdsError();
     if (!checked.created) throw new Error('createProposal: the checks passed in JS but not in SQL');
-    this.history.announceEmbedded(entry);
+    for (const entry of entries) this.history.announceEmbedded(entry);
     return proposal;
   }
 
@@ -76,7 +81,7 @@ export class ProposalsService {
         drafts.flatMap((d) => d.priorityIds),
       );
     }
-    const history = this.history.embed(drafts.map((d) => d.entry), params.length, 'written');
+    const history = this.history.embed(drafts.flatMap((d) => d.entries), params.length, 'written');
     params.push(...history.params);
     const rows: (DraftChecks & { n: number })[] = await this.dataSource.query(draftsStatement(drafts.length, withPriorities, history.sql), params);
     const checks: (DraftChecks | undefined)[] = new Array(drafts.length).fill(undefined);
@@ -138,6 +143,9 @@ export class ProposalsService {
       } else {
         await this.policy.assertCanManage(viewer, proposal.workingGroupId, em);
       }
+      if (state === ProposalState.SUBMITTED && proposal.leadConsent !== PartnerConsent.CONSENTED) {
+        throw new ConflictError('LEAD_NOT_CONSENTED', 'The organisation named as lead has not yet accepted to lead this proposal');
+      }
       const reason = note?.trim() || null;
       if (state === ProposalState.REJECTED && !reason) {
         throw new InvalidInputError('note', 'A rejection needs a reason in note', 'REASON_REQUIRED');
@@ -170,7 +178,7 @@ export class ProposalsService {
   /**
    * Locks the proposal row for a change. A proposal the viewer may not read is NOT_FOUND, so a
    * mutation does not reveal that it exists. `anyPartner` also admits a partner that declined (it
-   * may change its answer) once the proposal has been submitted.
+   * may change its answer while the proposal is open, a draft included).
    */
   async lockReadable(em: EntityManager, viewer: Viewer, id: string, options: { anyPartner?: boolean } = {}): Promise<ProposalEntity> {
     if (!isId(id)) throw new NotFoundError('proposal');
@@ -231,7 +239,8 @@ function priorityIdsError(): InvalidInputError {
 /** A draft on its way to `writeDrafts`. */
 interface Draft {
   proposal: ProposalEntity;
-  entry: ProposalHistoryEntry;
+  /** Its CREATED entry, and LEAD_INVITED when another organisation is named as lead. */
+  entries: ProposalHistoryEntry[];
   viewerIsAdmin: boolean;
   /** Without duplicates. */
   priorityIds: string[];
@@ -263,6 +272,7 @@ const PROPOSAL_COLUMNS: [string, string, (p: ProposalEntity) => unknown][] = [
   ['state', 'text', (p) => p.state],
   ['confidentiality', 'text', (p) => p.confidentiality],
   ['lead_organization_id', 'uuid', (p) => p.leadOrganizationId],
+  ['lead_consent', 'text', (p) => p.leadConsent],
   ['author_id', 'uuid', (p) => p.authorId],
   ['author_organization_id', 'uuid', (p) => p.authorOrganizationId],
   ['version', 'int', (p) => p.version],
@@ -327,5 +337,5 @@ function draftsStatement(rows: number, withPriorities: boolean, historySql: stri
 
 function anyPartnerSql(viewer: Viewer, params: unknown[]): string {
   params.push(viewer.organizationId);
-  return ` OR (p.submitted_at IS NOT NULL AND EXISTS (SELECT 1 FROM proposal_partners ap WHERE ap.proposal_id = p.id AND ap.organization_id = $${params.length}::uuid))`;
+  return ` OR EXISTS (SELECT 1 FROM proposal_partners ap WHERE ap.proposal_id = p.id AND ap.organization_id = $${params.length}::uuid)`;
 }

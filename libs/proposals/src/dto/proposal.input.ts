@@ -182,6 +182,9 @@ export class RespondToPartnerInvitationArgs {
 }
 
 @ArgsType()
+export class RespondToLeadInvitationArgs extends RespondToPartnerInvitationArgs {}
+
+@ArgsType()
 export class AddCommentArgs {
   @Field(() => ID)
   @IsString()
