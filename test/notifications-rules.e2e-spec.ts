@@ -172,19 +172,36 @@ describe('Notification recipients and reminders (e2e)', () => {
       expect(mail.text).toContain('Ada Author submitted the proposal');
     });
 
-    it('keeps a PARTIES proposal to those who may read it, and announces a draft-time invitation only at submission', async () => {
+    it('keeps a PARTIES proposal to those who may read it, and tells a partner invited to the draft at once', async () => {
       const id = await makeProposal(t, author, group.id, { confidentiality: 'PARTIES', title: 'Pooled sensor data' });
       await ok(INVITE_PARTNER, { proposalId: id, organizationId: partner.organizationId }, author);
-      // A DRAFT is for the author's organisation only: the invited organisation hears nothing yet.
-      expect(await recipients('proposal.partner_invited', 'proposalId', id)).toEqual([]);
+      // The invited organisation reads the draft it is asked to join, so it hears of the invitation now.
+      expect(await recipients('proposal.partner_invited', 'proposalId', id)).toEqual([partner.id]);
+      await waitForMail(partner, /is invited as partner of "Pooled sensor data"/);
+      expect(await recipients('proposal.submitted', 'proposalId', id)).toEqual([]);
 
       await ok(CHANGE_STATE, { id, state: 'SUBMITTED' }, author);
       expect(await recipients('proposal.partner_invited', 'proposalId', id)).toEqual([partner.id]);
-      // The colleague (author's organisation) and the chair (reviews PARTIES proposals); not the member or the observer.
-      expect(await recipients('proposal.submitted', 'proposalId', id)).toEqual(sorted([colleague.id, chair.id]));
-      await waitForMail(partner, /is invited as partner of "Pooled sensor data"/);
+      // The colleague (author's organisation), the chair (reviews PARTIES proposals) and the invited partner; not the member or the observer.
+      expect(await recipients('proposal.submitted', 'proposalId', id)).toEqual(sorted([colleague.id, chair.id, partner.id]));
       expect(mailsTo(member, /Pooled sensor data/)).toHaveLength(0);
       expect(mailsTo(observer, /Pooled sensor data/)).toHaveLength(0);
+    });
+
+    it('asks the organisation named as lead of a draft at once, and tells the parties of its answer', async () => {
+      const id = await makeProposal(t, author, group.id, { confidentiality: 'WORKING_GROUP', title: 'Led by members', leadOrganizationId: member.organizationId });
+      expect(await recipients('proposal.lead_invited', 'proposalId', id)).toEqual([member.id]);
+      const mail = await waitForMail(member, /is asked to lead "Led by members"/);
+      expect(mail.text).toContain('Ada Author named');
+      // Nobody else hears of the draft.
+      expect(mailsTo(observer, /Led by members/)).toHaveLength(0);
+      expect(mailsTo(chair, /Led by members/)).toHaveLength(0);
+
+      await ok(`mutation ($id: ID!) { respondToLeadInvitation(proposalId: $id, consent: CONSENTED) { id } }`, { id }, member);
+      // The parties: the lead's seated people (the member answered, so not told) and the author.
+      expect(await recipients('proposal.lead_responded', 'proposalId', id)).toEqual([author.id]);
+      const answer = await waitForMail(author, /answered "consented" to leading "Led by members"/);
+      expect(answer.text).toContain('to leading the proposal "Led by members"');
     });
 
     it('tells the parties of an answer and of a state change, in their language', async () => {

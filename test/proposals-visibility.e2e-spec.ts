@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Actor, makeGroup, makePerson, makePriority, makeProposal, moveProposal, seat } from './support/factories';
+import { acceptLead, Actor, makeGroup, makePerson, makePriority, makeProposal, moveProposal, seat } from './support/factories';
 import { ok, startTestApp, TestApp } from './support/test-app';
 
 const NODE = `id title state supportCount viewerHasSupported supporters { id }`;
@@ -157,9 +157,10 @@ describe('Proposal visibility, lists and search (e2e)', () => {
       admin: [...KEYS],
       author: [...KEYS],
       authorColleague: [...KEYS],
-      leadSeat: NON_DRAFT,
-      leadColleague: NON_DRAFT,
-      partner: NON_DRAFT,
+      // The organisation named as lead reads the draft it is asked to lead; an invited partner the draft it is invited to.
+      leadSeat: [...NON_DRAFT, 'draftLead'],
+      leadColleague: [...NON_DRAFT, 'draftLead'],
+      partner: [...NON_DRAFT, 'draftPartner'],
       invited: NON_DRAFT,
       declined: ['pub'],
       chair: NON_DRAFT,
@@ -213,6 +214,8 @@ describe('Proposal visibility, lists and search (e2e)', () => {
       ids.draftPartner = await create('Draft with a partner', 'PUBLIC');
       w.ids = ids;
       const targets: Record<Key, string> = { pub: 'SUBMITTED', mem: 'UNDER_REVIEW', wg: 'APPROVED', par: 'IN_PROGRESS', draftLead: 'DRAFT', draftPartner: 'DRAFT' };
+      // The lead accepts to lead the four it leads past their draft; the draft it leads stays unanswered.
+      for (const key of NON_DRAFT) await acceptLead(t, ids[key], p.leadSeat);
       for (const key of KEYS) await moveProposal(t, ids[key], targets[key], { author: p.author, manager: p.chair });
       for (const key of NON_DRAFT) {
         await invite(p.leadSeat, ids[key], p.partner.organizationId, 'CONSENTED', p.partner);
@@ -221,7 +224,7 @@ describe('Proposal visibility, lists and search (e2e)', () => {
         await support(p.chair, ids[key]);
       }
       for (const key of GROUP_READ) await support(p.member, ids[key]);
-      // The author's organisation leads this draft, so it may invite already; the partner still must not see a draft.
+      // The author's organisation leads this draft, so it may invite already; the partner reads it from then on.
       await invite(p.author, ids.draftPartner, p.partner.organizationId);
     });
 
@@ -366,6 +369,76 @@ describe('Proposal visibility, lists and search (e2e)', () => {
       expect(ok(await gqlAs(people.outsider, PROPOSAL, { id })).proposal).toBeNull();
       expect(ok(await gqlAs(people.member, PROPOSAL, { id })).proposal).toBeNull();
       expect(ok(await gqlAs(people.chair, PROPOSAL, { id })).proposal?.id).toBe(id);
+    });
+  });
+
+  describe('a draft with an invited partner', () => {
+    const WORD = 'Vorabentwurf';
+    const DRAFT = `query ($id: ID!) { proposal(id: $id) { id state partners { organization { id } consent }
+      history { type } comments(first: 5) { totalCount edges { node { body } } } } }`;
+    const COMMENT_ON = `mutation ($id: ID!, $body: String!) { addComment(proposalId: $id, body: $body) { id } }`;
+    const w = {} as { group: { id: string }; id: string; author: Actor; partner: Actor; partnerColleague: Actor; partnerObserver: Actor; others: Actor[] };
+
+    beforeAll(async () => {
+      w.group = await makeGroup(t);
+      w.author = await makePerson(t);
+      w.partner = await makePerson(t);
+      w.partnerColleague = await makePerson(t, { organizationId: w.partner.organizationId });
+      w.partnerObserver = await makePerson(t, { organizationId: w.partner.organizationId });
+      const member = await makePerson(t);
+      const chair = await makePerson(t);
+      const outsider = await makePerson(t);
+      await seat(t, w.group.id, w.author, 'MEMBER');
+      await seat(t, w.group.id, w.partner, 'MEMBER');
+      await seat(t, w.group.id, w.partnerObserver, 'OBSERVER');
+      await seat(t, w.group.id, member, 'MEMBER');
+      await seat(t, w.group.id, chair, 'CHAIR');
+      w.others = [member, chair, outsider];
+      w.id = await makeProposal(t, w.author, w.group.id, { title: `${WORD} pool`, confidentiality: 'PUBLIC' });
+      ok(await t.gql(COMMENT_ON, { id: w.id, body: 'Internal note' }, w.author.token));
+      await invite(w.author, w.id, w.partner.organizationId);
+    });
+
+    async function sees(actor: Actor): Promise<boolean[]> {
+      const one = ok(await gqlAs(actor, DRAFT, { id: w.id })).proposal;
+      const found = (connection: any) => connection.edges.some((e: any) => e.node.id === w.id);
+      const list = ok(await gqlAs(actor, PROPOSALS, { first: 50, filter: { workingGroupId: w.group.id } })).proposals;
+      const search = ok(await gqlAs(actor, PROPOSALS, { first: 50, filter: { search: WORD } })).proposals;
+      const inGroup = ok(await gqlAs(actor, GROUP_PROPOSALS, { id: w.group.id, first: 50 })).workingGroup.proposals;
+      return [one !== null, found(list) && list.totalCount === 1, found(search) && search.totalCount === 1, found(inGroup) && inGroup.totalCount === 1];
+    }
+
+    it("lets any person of the invited organisation read it, its history and comments, before it is submitted", async () => {
+      for (const actor of [w.partner, w.partnerColleague, w.partnerObserver]) {
+        expect(await sees(actor)).toEqual([true, true, true, true]);
+        const draft = ok(await gqlAs(actor, DRAFT, { id: w.id })).proposal;
+        expect(draft).toMatchObject({ state: 'DRAFT', partners: [{ organization: { id: w.partner.organizationId }, consent: 'INVITED' }] });
+        expect(draft.history.map((e: any) => e.type)).toEqual(['CREATED', 'COMMENTED', 'PARTNER_INVITED']);
+        expect(draft.comments.edges.map((e: any) => e.node.body)).toEqual(['Internal note']);
+      }
+    });
+
+    it('shows it to nobody else: not other members, chairs or outsiders, in no list, count or search', async () => {
+      for (const actor of w.others) {
+        expect(await sees(actor)).toEqual([false, false, false, false]);
+        const list = ok(await gqlAs(actor, PROPOSALS, { first: 50, filter: { workingGroupId: w.group.id } })).proposals;
+        expect(list.totalCount).toBe(0);
+      }
+    });
+
+    it('takes its answer while it is a draft, a comment from it, and a change of mind; declining hides the draft again', async () => {
+      ok(await t.gql(RESPOND, { id: w.id, consent: 'CONSENTED' }, w.partnerColleague.token));
+      ok(await t.gql(COMMENT_ON, { id: w.id, body: 'We are in' }, w.partner.token));
+      const [row] = await t.dataSource.query(`SELECT consent, responded_by_id FROM proposal_partners WHERE proposal_id = $1`, [w.id]);
+      expect(row).toEqual({ consent: 'CONSENTED', responded_by_id: w.partnerColleague.id });
+      expect((await t.dataSource.query(`SELECT state FROM cooperation_proposals WHERE id = $1`, [w.id]))[0].state).toBe('DRAFT');
+
+      ok(await t.gql(RESPOND, { id: w.id, consent: 'DECLINED' }, w.partner.token));
+      expect(await sees(w.partner)).toEqual([false, false, false, false]);
+      // A partner that declined may still change its answer while the proposal is open, a draft included.
+      ok(await t.gql(RESPOND, { id: w.id, consent: 'CONSENTED' }, w.partner.token));
+      expect(await sees(w.partner)).toEqual([true, true, true, true]);
+      for (const actor of w.others) expect(await sees(actor)).toEqual([false, false, false, false]);
     });
   });
 

@@ -3,10 +3,10 @@ import { DomainEvents, QueueService } from '@app/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { SeatsService } from '@app/working-groups';
 import { getNamedType, GraphQLObjectType, isLeafType } from 'graphql';
-import { Actor, makeGroup, makePerson, makePriority, makeProposal, moveProposal, seat } from './support/factories';
+import { acceptLead, Actor, makeGroup, makePerson, makePriority, makeProposal, moveProposal, seat } from './support/factories';
 import { GqlResponse, ok, refusal, startTestApp, TestApp } from './support/test-app';
 
-const PROPOSAL_FIELDS = `id title summary body kind state confidentiality version supportCount viewerHasSupported
+const PROPOSAL_FIELDS = `id title summary body kind state confidentiality leadConsent version supportCount viewerHasSupported
   createdAt updatedAt submittedAt decidedAt workingGroup { id } leadOrganization { id } author { id } priorities { id }
   partners { organization { id } role consent respondedAt } supporters { id }
   history { type fromState toState note at actor { id } }`;
@@ -342,8 +342,15 @@ describe('Cooperation proposals (e2e)', () => {
       expect(refusal(unknownGroup).code).toBe('NOT_FOUND');
       expect(created.map((p) => p.title)).toEqual(['blocker 1', 'blocker 2', 'valid 1', 'valid 2', 'valid 3', 'valid 4']);
       expect(created.map((p) => p.history.map((e: { type: string; actor: { id: string } }) => [e.type, e.actor.id]))).toEqual(
-        [f.author, f.member, f.author, f.member, f.chair, f.secretary].map((actor) => [['CREATED', actor.id]]),
+        // 'valid 3' names another organisation as lead, which is asked in the same statement (LEAD_INVITED).
+        [f.author, f.member, f.author, f.member, f.chair, f.secretary].map((actor, i) => [['CREATED', actor.id], ...(i === 4 ? [['LEAD_INVITED', actor.id]] : [])]),
       );
+      expect(created[4].leadConsent).toBe('INVITED');
+      const [{ n: leadInvitations }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM proposal_events e JOIN cooperation_proposals p ON p.id = e.proposal_id WHERE p.working_group_id = $1 AND e.type = 'LEAD_INVITED'`,
+        [f.group.id],
+      );
+      expect(leadInvitations).toBe(1);
       expect(created.map((p) => p.priorities.map((pr: { id: string }) => pr.id))).toEqual([[], [], [], [own.id], [], [own.id]]);
       expect(created[4].leadOrganization.id).toBe(f.member.organizationId);
       expect(await createdIn(f.group.id)).toEqual({ proposals: 6, trail: 6, outboxJobs: 0 });
@@ -571,6 +578,27 @@ describe('Cooperation proposals (e2e)', () => {
       }
     });
 
+    /** An impossible move, asked by someone who may read the proposal but could not make that move anyway. */
+    const ILLEGAL_BY_READERS: [State, State, Role, 'CONFLICT' | 'NOT_FOUND'][] = [
+      ['SUBMITTED', 'DRAFT', 'author', 'CONFLICT'],
+      ['SUBMITTED', 'DRAFT', 'colleague', 'CONFLICT'],
+      ['UNDER_REVIEW', 'SUBMITTED', 'author', 'CONFLICT'],
+      ['SUBMITTED', 'APPROVED', 'author', 'CONFLICT'],
+      ['SUBMITTED', 'APPROVED', 'member', 'CONFLICT'],
+      ['APPROVED', 'WITHDRAWN', 'observer', 'CONFLICT'],
+      ['REJECTED', 'UNDER_REVIEW', 'member', 'CONFLICT'],
+      // Who cannot read it learns nothing, not even that the move is impossible.
+      ['SUBMITTED', 'DRAFT', 'outsider', 'NOT_FOUND'],
+      ['DRAFT', 'APPROVED', 'member', 'NOT_FOUND'],
+    ];
+    it.each(ILLEGAL_BY_READERS)('%s → %s by the %s: %s (the move before the role)', async (from, to, role, code) => {
+      const id = await proposalIn(f, from);
+      const before = await snapshot(id);
+      const answer = refusal(await t.gql(CHANGE, { id, state: to, note: 'Reason' }, f.token(role)));
+      expect(answer).toMatchObject(code === 'CONFLICT' ? { code, reason: 'ILLEGAL_TRANSITION' } : { code });
+      expect(await snapshot(id)).toEqual(before);
+    });
+
     it('refuses a chair of another group on a PUBLIC proposal it can read (FORBIDDEN)', async () => {
       const other = await makeGroup(t);
       const otherChair = await makePerson(t);
@@ -654,6 +682,7 @@ describe('Cooperation proposals (e2e)', () => {
       const f = await fixture();
       const partner = await makePerson(t);
       const id = await makeProposal(t, f.author, f.group.id, { leadOrganizationId: f.member.organizationId });
+      await acceptLead(t, id, f.member);
       await moveProposal(t, id, 'SUBMITTED', { author: f.author, manager: f.chair });
       expect(refusal(await t.gql(INVITE, { id, org: partner.organizationId }, f.author.token))).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_LEAD_ORGANIZATION' });
       ok(await t.gql(INVITE, { id, org: partner.organizationId }, f.member.token));
@@ -712,6 +741,85 @@ describe('Cooperation proposals (e2e)', () => {
     });
   });
 
+  describe('an organisation named as lead by another organisation (its consent)', () => {
+    const RESPOND_LEAD = `mutation ($id: ID!, $consent: PartnerConsent!) {
+      respondToLeadInvitation(proposalId: $id, consent: $consent) { ${PROPOSAL_FIELDS} leadConsent } }`;
+    const LEAD = `query ($id: ID!) { proposal(id: $id) { id leadConsent leadOrganization { id } history { type note actor { id } } } }`;
+
+    async function ledByMember(f: Fixture) {
+      const input = { workingGroupId: f.group.id, title: 'Led by another', summary: 'S', body: 'B', kind: 'OTHER', leadOrganizationId: f.member.organizationId };
+      const created = ok(await t.gql(`mutation ($input: CreateProposalInput!) { createProposal(input: $input) { id leadConsent } }`, { input }, f.author.token)).createProposal;
+      expect(created.leadConsent).toBe('INVITED');
+      return created.id as string;
+    }
+
+    it('asks the named organisation, whose people read the draft; nobody else outside the author’s organisation does', async () => {
+      const f = await fixture();
+      const id = await ledByMember(f);
+      const leadColleague = await makePerson(t, { organizationId: f.member.organizationId });
+      for (const reader of [f.member, leadColleague, f.author, f.colleague]) {
+        expect(ok(await t.gql(LEAD, { id }, reader.token)).proposal).toMatchObject({ id, leadConsent: 'INVITED', leadOrganization: { id: f.member.organizationId } });
+      }
+      for (const stranger of [f.chair, f.secretary, f.observer, f.outsider]) expect(ok(await t.gql(LEAD, { id }, stranger.token)).proposal).toBeNull();
+      expect((await events(id)).map((e) => e.type)).toEqual(['CREATED', 'LEAD_INVITED']);
+      // Its own organisation as lead needs no answer.
+      const own = await makeProposal(t, f.author, f.group.id, { leadOrganizationId: f.author.organizationId });
+      expect(ok(await t.gql(LEAD, { id: own }, f.author.token)).proposal.leadConsent).toBe('CONSENTED');
+    });
+
+    it('refuses submission until the lead consented (CONFLICT LEAD_NOT_CONSENTED), and the pending lead cannot invite partners', async () => {
+      const f = await fixture();
+      const partner = await makePerson(t);
+      const id = await ledByMember(f);
+      const before = await snapshot(id);
+      for (const actor of [f.author, admin]) {
+        expect(refusal(await t.gql(CHANGE, { id, state: 'SUBMITTED' }, actor.token))).toMatchObject({ code: 'CONFLICT', reason: 'LEAD_NOT_CONSENTED' });
+      }
+      expect(refusal(await t.gql(INVITE, { id, org: partner.organizationId }, f.member.token))).toMatchObject({ code: 'CONFLICT', reason: 'LEAD_NOT_CONSENTED' });
+      expect(await snapshot(id)).toEqual(before);
+
+      const accepted = ok(await t.gql(RESPOND_LEAD, { id, consent: 'CONSENTED' }, f.member.token)).respondToLeadInvitation;
+      expect(accepted).toMatchObject({ leadConsent: 'CONSENTED', leadOrganization: { id: f.member.organizationId }, version: 2 });
+      ok(await t.gql(INVITE, { id, org: partner.organizationId }, f.member.token));
+      expect(ok(await t.gql(CHANGE, { id, state: 'SUBMITTED' }, f.author.token)).changeProposalState.state).toBe('SUBMITTED');
+      // Settled once submitted.
+      expect(refusal(await t.gql(RESPOND_LEAD, { id, consent: 'DECLINED' }, f.member.token))).toMatchObject({ code: 'CONFLICT', reason: 'NOT_A_DRAFT' });
+      expect((await events(id)).map((e) => [e.type, e.note])).toEqual([
+        ['CREATED', null],
+        ['LEAD_INVITED', null],
+        ['LEAD_RESPONDED', 'CONSENTED'],
+        ['PARTNER_INVITED', expect.any(String)],
+        ['STATE_CHANGED', null],
+      ]);
+    });
+
+    it('hands the lead back to the author’s organisation when the named one declines, which then no longer reads the draft', async () => {
+      const f = await fixture();
+      const id = await ledByMember(f);
+      const declined = ok(await t.gql(RESPOND_LEAD, { id, consent: 'DECLINED' }, f.member.token)).respondToLeadInvitation;
+      expect(declined).toMatchObject({ leadConsent: 'CONSENTED', leadOrganization: { id: f.author.organizationId } });
+      expect(await stored(id)).toMatchObject({ leadOrganizationId: f.author.organizationId, version: 2 });
+      expect(ok(await t.gql(LEAD, { id }, f.member.token)).proposal).toBeNull();
+      expect(ok(await t.gql(LEAD, { id }, f.author.token)).proposal.history.at(-1)).toEqual({ type: 'LEAD_RESPONDED', note: 'DECLINED', actor: { id: f.member.id } });
+      expect(refusal(await t.gql(RESPOND_LEAD, { id, consent: 'CONSENTED' }, f.member.token)).code).toBe('NOT_FOUND');
+      // The author's organisation now leads and may submit; the organisation that declined may support it.
+      ok(await t.gql(CHANGE, { id, state: 'SUBMITTED' }, f.author.token));
+      expect(ok(await t.gql(SUPPORT, { id }, f.member.token)).supportProposal.supportCount).toBe(1);
+    });
+
+    it('is answered only by a person of the named organisation; others who read the draft are FORBIDDEN', async () => {
+      const f = await fixture();
+      const id = await ledByMember(f);
+      const before = await snapshot(id);
+      for (const actor of [f.author, f.colleague, admin]) {
+        expect(refusal(await t.gql(RESPOND_LEAD, { id, consent: 'CONSENTED' }, actor.token))).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_INVITED' });
+      }
+      expect(refusal(await t.gql(RESPOND_LEAD, { id, consent: 'CONSENTED' }, f.chair.token)).code).toBe('NOT_FOUND');
+      expect(refusal(await t.gql(RESPOND_LEAD, { id, consent: 'INVITED' }, f.member.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'consent' });
+      expect(await snapshot(id)).toEqual(before);
+    });
+  });
+
   describe('supports', () => {
     const SUPPORT_MATRIX: [Role, Outcome | 'OWN_PROPOSAL'][] = [
       ['admin', 'ok'],
@@ -746,6 +854,7 @@ describe('Cooperation proposals (e2e)', () => {
     it('refuses the lead organisation when it is not the author’s (OWN_PROPOSAL)', async () => {
       const f = await fixture();
       const id = await makeProposal(t, f.author, f.group.id, { leadOrganizationId: f.member.organizationId });
+      await acceptLead(t, id, f.member);
       await moveProposal(t, id, 'SUBMITTED', { author: f.author, manager: f.chair });
       expect(refusal(await t.gql(SUPPORT, { id }, f.member.token))).toMatchObject({ code: 'FORBIDDEN', reason: 'OWN_PROPOSAL' });
       expect(await count('proposal_supports', id)).toBe(0);
@@ -803,6 +912,43 @@ describe('Cooperation proposals (e2e)', () => {
       expect((await stored(id)).supportCount).toBe(1);
       expect(await count('proposal_supports', id)).toBe(1);
       expect((await events(id)).filter((e) => e.type === 'SUPPORT_WITHDRAWN')).toHaveLength(1);
+    });
+
+    it('lets only those who may support withdraw a support: observers and people without a seat are FORBIDDEN', async () => {
+      const f = await fixture();
+      const id = await proposalIn(f, 'SUBMITTED', { confidentiality: 'PUBLIC' });
+      // An observer of the supporting organisation, and a colleague of it without any seat.
+      const observerColleague = await makePerson(t, { organizationId: f.member.organizationId });
+      await seat(t, f.group.id, observerColleague, 'OBSERVER');
+      const unseatedColleague = await makePerson(t, { organizationId: f.member.organizationId });
+      ok(await t.gql(SUPPORT, { id }, f.member.token));
+      const before = await snapshot(id);
+      for (const actor of [observerColleague, unseatedColleague, f.observer, f.outsider]) {
+        expect(ok(await t.gql(PROPOSAL, { id }, actor.token)).proposal.id).toBe(id);
+        expect(refusal(await t.gql(WITHDRAW_SUPPORT, { id }, actor.token))).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_GROUP_PARTICIPANT' });
+      }
+      expect(await snapshot(id)).toEqual(before);
+      expect(ok(await t.gql(WITHDRAW_SUPPORT, { id }, f.member.token)).withdrawSupport.supportCount).toBe(0);
+      expect((await events(id)).filter((e) => e.type === 'SUPPORT_WITHDRAWN').map((e) => e.actorId)).toEqual([f.member.id]);
+    });
+
+    it('freezes supports once the proposal is closed: withdrawing is CONFLICT NOT_SUPPORTABLE', async () => {
+      const f = await fixture();
+      const id = await proposalIn(f, 'UNDER_REVIEW');
+      ok(await t.gql(SUPPORT, { id }, f.member.token));
+      ok(await t.gql(CHANGE, { id, state: 'REJECTED', note: 'Out of scope' }, f.chair.token));
+      const before = await snapshot(id);
+      expect(refusal(await t.gql(WITHDRAW_SUPPORT, { id }, f.member.token))).toMatchObject({ code: 'CONFLICT', reason: 'NOT_SUPPORTABLE' });
+      expect(await snapshot(id)).toEqual(before);
+    });
+
+    it('lets a partner that supported before it consented take its support back', async () => {
+      const f = await fixture();
+      const id = await proposalIn(f, 'SUBMITTED');
+      ok(await t.gql(SUPPORT, { id }, f.member.token));
+      ok(await t.gql(INVITE, { id, org: f.member.organizationId }, f.author.token));
+      ok(await t.gql(RESPOND, { id, consent: 'CONSENTED' }, f.member.token));
+      expect(ok(await t.gql(WITHDRAW_SUPPORT, { id }, f.member.token)).withdrawSupport.supportCount).toBe(0);
     });
 
     it('keeps one support per organisation under parallel requests', async () => {
@@ -1026,6 +1172,31 @@ describe('Cooperation proposals (e2e)', () => {
       const answer = ok(await t.gql(UPDATE, { id, v: 1, input: {} }, f.author.token)).updateProposal;
       expect(answer.version).toBe(1);
       expect(await snapshot(id)).toEqual(before);
+    });
+
+    it('treats an update with the values already stored as a no-op, and records only what really changed', async () => {
+      const f = await fixture();
+      const [p1, p2] = [await makePriority(t, f.group.id, f.chair), await makePriority(t, f.group.id, f.chair)];
+      const values = { title: 'Same title', summary: 'Same summary', body: 'Same body', kind: 'DATA_POOLING', confidentiality: 'MEMBERS' };
+      const id = await proposalIn(f, 'SUBMITTED', { ...values, priorityIds: [p1.id, p2.id] });
+      const before = await snapshot(id);
+      const sameAgain = [{ title: 'Same title' }, values, { ...values, priorityIds: [p2.id, p1.id, p2.id] }, { priorityIds: [p1.id, p2.id] }];
+      for (const input of sameAgain) {
+        const answer = ok(await t.gql(UPDATE, { id, v: 2, input }, f.colleague.token)).updateProposal;
+        expect([input, answer.version]).toEqual([input, 2]);
+        expect(await snapshot(id)).toEqual(before);
+      }
+      // Still a stale version and still only the author's organisation, even when nothing would change.
+      expect(refusal(await t.gql(UPDATE, { id, v: 1, input: { title: 'Same title' } }, f.author.token))).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
+      expect(refusal(await t.gql(UPDATE, { id, v: 2, input: { title: 'Same title' } }, f.member.token)).code).toBe('FORBIDDEN');
+      expect(await snapshot(id)).toEqual(before);
+
+      const partly = ok(await t.gql(UPDATE, { id, v: 2, input: { title: 'Same title', summary: 'New summary', priorityIds: [p1.id, p2.id] } }, f.author.token)).updateProposal;
+      expect(partly).toMatchObject({ version: 3, title: 'Same title', summary: 'New summary' });
+      const priorities = ok(await t.gql(UPDATE, { id, v: 3, input: { kind: 'DATA_POOLING', priorityIds: [p2.id] } }, f.author.token)).updateProposal;
+      expect(priorities.version).toBe(4);
+      expect(priorities.priorities).toEqual([{ id: p2.id }]);
+      expect((await events(id)).filter((e) => e.type === 'UPDATED').map((e) => e.note)).toEqual(['Changed: summary', 'Changed: priorityIds']);
     });
 
     it('filters by partner organisation without counting a partner that declined', async () => {

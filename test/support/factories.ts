@@ -92,6 +92,16 @@ export async function makeProposal(
   return response.data.createProposal.id;
 }
 
+/** A person of the organisation named as a draft's lead (not the author's) accepts to lead it. */
+export async function acceptLead(t: TestApp, id: string, lead: Actor): Promise<void> {
+  const response = await t.gql(
+    `mutation ($id: ID!) { respondToLeadInvitation(proposalId: $id, consent: CONSENTED) { leadConsent } }`,
+    { id },
+    lead.token,
+  );
+  if (response.errors) throw new Error(`respondToLeadInvitation failed: ${JSON.stringify(response.errors)}`);
+}
+
 /** The moves from DRAFT to each state, as the contract allows them. */
 export const PROPOSAL_PATHS: Record<string, string[]> = {
   DRAFT: [],

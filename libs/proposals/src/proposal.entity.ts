@@ -1,5 +1,5 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { Confidentiality, ProposalKind, ProposalState } from './proposal.enums';
+import { Confidentiality, PartnerConsent, ProposalKind, ProposalState } from './proposal.enums';
 
 /** English and German full text over title, summary and body; the GIN index is on this expression. */
 export const PROPOSAL_SEARCH_DOCUMENT = (alias: string) =>
@@ -43,6 +43,14 @@ export class ProposalEntity {
   @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   @Column('uuid', { name: 'lead_organization_id' })
   leadOrganizationId: string;
+
+  /**
+   * The lead organisation's answer: CONSENTED when it is the author's own organisation (drafting is its
+   * consent), INVITED while another organisation named as lead has not accepted. Never DECLINED: declining
+   * hands the lead back to the author's organisation (decision 71).
+   */
+  @Column('text', { name: 'lead_consent', default: PartnerConsent.CONSENTED })
+  leadConsent: PartnerConsent;
 
   @ForeignKey('PersonEntity', { onDelete: 'RESTRICT' })
   @Column('uuid', { name: 'author_id' })

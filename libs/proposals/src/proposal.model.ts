@@ -25,6 +25,14 @@ export class CooperationProposal {
   @Field(() => Confidentiality)
   confidentiality: Confidentiality;
 
+  @Field(() => PartnerConsent, {
+    description:
+      "Whether the lead organisation accepted to lead: CONSENTED when it is the author's organisation; INVITED while " +
+      'another organisation named as lead has not answered (respondToLeadInvitation). A proposal is submitted only once ' +
+      "its lead consented; a lead that declines hands the lead back to the author's organisation.",
+  })
+  leadConsent: PartnerConsent;
+
   @Field(() => Int, { description: 'Organisations supporting it (one support per organisation).' })
   supportCount: number;
 
@@ -64,7 +72,7 @@ export class ProposalEvent {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'e.g. CREATED, UPDATED, STATE_CHANGED, PARTNER_INVITED, PARTNER_RESPONDED, SUPPORTED, COMMENTED' })
+  @Field({ description: 'e.g. CREATED, UPDATED, STATE_CHANGED, LEAD_INVITED, LEAD_RESPONDED, PARTNER_INVITED, PARTNER_RESPONDED, SUPPORTED, COMMENTED' })
   type: string;
 
   @Field(() => ProposalState, { nullable: true })

@@ -10,7 +10,9 @@ type Db = DataSource | EntityManager;
  * Who may read a proposal, as one SQL condition over the proposal's row `alias`, so that every list,
  * count, search and nested field filters the same way (DESIGN.md, "Visibility"):
  * - admins read everything;
- * - a DRAFT, or a proposal withdrawn before it was ever submitted, only the author's organisation;
+ * - a DRAFT, or a proposal withdrawn before it was ever submitted, only the author's organisation and
+ *   the organisations it asked to take part: the one named as lead and the partners invited (not declined),
+ *   so that they read what they are asked to agree to before it is submitted;
  * - otherwise the parties (author's and lead organisations, partners not declined) and, by
  *   confidentiality: PUBLIC everyone signed in, MEMBERS every participant of any group,
  *   WORKING_GROUP the group's participants, PARTIES also the group's managers (chairs, co-chairs and
@@ -25,14 +27,15 @@ export function canReadProposalSql(viewer: Viewer, alias: string, params: unknow
   const organization = `$${params.length}::uuid`;
   const seat = (extra: string) =>
     `EXISTS (SELECT 1 FROM working_group_participants vs WHERE vs.person_id = ${person} AND vs.ended_at IS NULL${extra})`;
-  return `(CASE WHEN ${alias}.submitted_at IS NULL THEN ${alias}.author_organization_id = ${organization}
-    ELSE (${alias}.author_organization_id = ${organization} OR ${alias}.lead_organization_id = ${organization}
-      OR EXISTS (SELECT 1 FROM proposal_partners vp WHERE vp.proposal_id = ${alias}.id AND vp.organization_id = ${organization} AND vp.consent <> 'DECLINED')
-      OR ${alias}.confidentiality = 'PUBLIC'
+  // The parties read it in every state, a draft included; everyone else only once it has been submitted.
+  return `(${alias}.author_organization_id = ${organization} OR ${alias}.lead_organization_id = ${organization}
+    OR EXISTS (SELECT 1 FROM proposal_partners vp WHERE vp.proposal_id = ${alias}.id AND vp.organization_id = ${organization} AND vp.consent <> 'DECLINED')
+    OR (${alias}.submitted_at IS NOT NULL AND (
+      ${alias}.confidentiality = 'PUBLIC'
       OR (${alias}.confidentiality = 'MEMBERS' AND ${seat('')})
       OR (${alias}.confidentiality = 'WORKING_GROUP' AND ${seat(` AND vs.working_group_id = ${alias}.working_group_id`)})
       OR (${alias}.confidentiality = 'PARTIES' AND ${seat(` AND vs.working_group_id = ${alias}.working_group_id AND vs.role IN ('CHAIR', 'CO_CHAIR', 'SECRETARY')`)})
-    ) END)`;
+    )))`;
 }
 
 /** Admins, and participants of the group other than observers, take part (propose, comment…). */

@@ -5,7 +5,7 @@ import { createOrganizationLoaders, Organization } from '@app/organizations';
 import { createPeopleLoaders, Person } from '@app/people';
 import { Priority } from '@app/priorities';
 import { createWorkingGroupLoaders, WorkingGroup } from '@app/working-groups';
-import { ChangeProposalStateArgs, CreateProposalInput, InvitePartnerArgs, ProposalsArgs, RespondToPartnerInvitationArgs, UpdateProposalArgs } from './dto/proposal.input';
+import { ChangeProposalStateArgs, CreateProposalInput, InvitePartnerArgs, ProposalsArgs, RespondToLeadInvitationArgs, RespondToPartnerInvitationArgs, UpdateProposalArgs } from './dto/proposal.input';
 import { PartnersService } from './partners/partners.service';
 import { ProposalEntity } from './proposal.entity';
 import { CommentConnection, CooperationProposal, CooperationProposalConnection, ProposalEvent, ProposalEventConnection, ProposalPartner } from './proposal.model';
@@ -62,6 +62,15 @@ export class ProposalsResolver {
   @Mutation(() => CooperationProposal, { description: 'Answered by a person of the invited organisation.' })
   respondToPartnerInvitation(@CurrentViewer() viewer: Viewer, @Args() { proposalId, consent }: RespondToPartnerInvitationArgs) {
     return this.partnersService.respond(viewer, proposalId, consent);
+  }
+
+  @Mutation(() => CooperationProposal, {
+    description:
+      'Answered by a person of the organisation named as lead by another organisation, while the proposal is a DRAFT ' +
+      "(it is submitted only once its lead consented). DECLINED hands the lead back to the author's organisation.",
+  })
+  respondToLeadInvitation(@CurrentViewer() viewer: Viewer, @Args() { proposalId, consent }: RespondToLeadInvitationArgs) {
+    return this.partnersService.respondAsLead(viewer, proposalId, consent);
   }
 
   @Mutation(() => CooperationProposal, { description: 'One support per organisation; idempotent.' })

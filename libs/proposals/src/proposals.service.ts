@@ -6,7 +6,7 @@ import { CreateProposalInput, UpdateProposalInput } from './dto/proposal.input';
 import { ProposalHistory, ProposalHistoryEntry } from './events/proposal-events';
 import { AUTHOR_MOVES, EDITABLE_STATES, PROPOSAL_TRANSITIONS } from './proposal-transitions';
 import { ProposalEntity } from './proposal.entity';
-import { Confidentiality, ProposalState } from './proposal.enums';
+import { Confidentiality, PartnerConsent, ProposalState } from './proposal.enums';
 import { canReadProposalSql, ProposalPolicy, roleTakesPartSql } from './proposal.policy';
 
 @Injectable()
@@ -40,6 +40,8 @@ export class ProposalsService {
       state: ProposalState.DRAFT,
       confidentiality: input.confidentiality ?? Confidentiality.WORKING_GROUP,
       leadOrganizationId,
+      // Another organisation leads only once it accepts (decision 71).
+      leadConsent: leadOrganizationId === viewer.organizationId ? PartnerConsent.CONSENTED : PartnerConsent.INVITED,
       authorId: viewer.id,
       authorOrganizationId: viewer.organizationId,
       version: 1,
@@ -49,8 +51,11 @@ export class ProposalsService {
       submittedAt: null,
       decidedAt: null,
     };
-    const entry: ProposalHistoryEntry = { proposal, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT };
-    const checked = await this.drafts.submit({ proposal, entry, viewerIsAdmin: viewer.role === 'ADMIN', priorityIds: [...new Set(input.priorityIds ?? [])] });
+    const entries: ProposalHistoryEntry[] = [{ proposal, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT }];
+    if (proposal.leadConsent === PartnerConsent.INVITED) {
+      entries.push({ proposal, actorId: viewer.id, type: 'LEAD_INVITED', details: { organizationId: leadOrganizationId } });
+    }
+    const checked = await this.drafts.submit({ proposal, entries, viewerIsAdmin: viewer.role === 'ADMIN', priorityIds: [...new Set(input.priorityIds ?? [])] });
     if (!checked) throw new NotFoundError('working group');
     this.policy.assertRoleTakesPart(viewer, checked.role, 'propose');
     if (checked.status === WorkingGroupStatus.CLOSED) {
@@ -61,7 +66,7 @@ export class ProposalsService {
     }
     if (!checked.prioritiesAdmissible) throw priorityIdsError();
     if (!checked.created) throw new Error('createProposal: the checks passed in JS but not in SQL');
-    this.history.announceEmbedded(entry);
+    for (const entry of entries) this.history.announceEmbedded(entry);
     return proposal;
   }
 
@@ -76,7 +81,7 @@ export class ProposalsService {
         drafts.flatMap((d) => d.priorityIds),
       );
     }
-    const history = this.history.embed(drafts.map((d) => d.entry), params.length, 'written');
+    const history = this.history.embed(drafts.flatMap((d) => d.entries), params.length, 'written');
     params.push(...history.params);
     const rows: (DraftChecks & { n: number })[] = await this.dataSource.query(draftsStatement(drafts.length, withPriorities, history.sql), params);
     const checks: (DraftChecks | undefined)[] = new Array(drafts.length).fill(undefined);
@@ -98,16 +103,25 @@ export class ProposalsService {
       if (proposal.version !== expectedVersion) {
         throw new ConflictError('STALE_VERSION', `The proposal changed meanwhile (now version ${proposal.version}); reload and retry`, 'expectedVersion');
       }
-      for (const field of ['title', 'summary', 'body', 'kind', 'confidentiality'] as const) {
+      for (const field of EDITABLE_FIELDS) {
         if (input[field] === null) throw new InvalidInputError(field, `${field} cannot be null`);
       }
-      const { priorityIds, ...fields } = input;
-      const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
-      // Nothing to change: no new version, no event.
+      // Only what differs from the stored proposal counts as a change: sending the values it already has
+      // changes nothing (no new version, no event, so no notification), and the trail names real changes only.
+      const fields: Partial<Pick<ProposalEntity, (typeof EDITABLE_FIELDS)[number]>> = {};
+      for (const field of EDITABLE_FIELDS) {
+        const value = input[field];
+        if (value !== undefined && value !== null && value !== proposal[field]) Object.assign(fields, { [field]: value });
+      }
+      const changed: string[] = Object.keys(fields);
+      // Priorities are a set (their order is their rank's): the same ones in any order, or repeated, are no change.
+      const priorityIds = input.priorityIds ? [...new Set(input.priorityIds)] : null;
+      const prioritiesChanged = priorityIds !== null && !(await this.hasPriorities(em, proposal.id, priorityIds));
+      if (prioritiesChanged) changed.push('priorityIds');
       if (changed.length === 0) return proposal;
-      const changes: Partial<ProposalEntity> = { ...(fields as Partial<ProposalEntity>), version: proposal.version + 1, updatedAt: new Date() };
+      const changes: Partial<ProposalEntity> = { ...fields, version: proposal.version + 1, updatedAt: new Date() };
       await em.getRepository(ProposalEntity).update({ id: proposal.id }, changes);
-      if (priorityIds) {
+      if (prioritiesChanged && priorityIds) {
         await em.query(`DELETE FROM proposal_priorities WHERE proposal_id = $1`, [proposal.id]);
         await this.setPriorities(em, proposal, priorityIds);
       }
@@ -119,13 +133,18 @@ export class ProposalsService {
   changeState(viewer: Viewer, id: string, state: ProposalState, note: string | null | undefined): Promise<ProposalEntity> {
     return this.dataSource.transaction(async (em) => {
       const proposal = await this.lockReadable(em, viewer, id);
+      // The move's legality first: an impossible move is CONFLICT for every reader (who sees the state
+      // anyway), not FORBIDDEN for some, so the answer names the real obstacle.
+      if (!PROPOSAL_TRANSITIONS[proposal.state].includes(state)) {
+        throw new ConflictError('ILLEGAL_TRANSITION', `A proposal cannot move from ${proposal.state} to ${state}`);
+      }
       if (AUTHOR_MOVES.includes(state)) {
         this.policy.assertAuthorOrganization(viewer, proposal, `move it to ${state}`);
       } else {
         await this.policy.assertCanManage(viewer, proposal.workingGroupId, em);
       }
-      if (!PROPOSAL_TRANSITIONS[proposal.state].includes(state)) {
-        throw new ConflictError('ILLEGAL_TRANSITION', `A proposal cannot move from ${proposal.state} to ${state}`);
+      if (state === ProposalState.SUBMITTED && proposal.leadConsent !== PartnerConsent.CONSENTED) {
+        throw new ConflictError('LEAD_NOT_CONSENTED', 'The organisation named as lead has not yet accepted to lead this proposal');
       }
       const reason = note?.trim() || null;
       if (state === ProposalState.REJECTED && !reason) {
@@ -159,7 +178,7 @@ export class ProposalsService {
   /**
    * Locks the proposal row for a change. A proposal the viewer may not read is NOT_FOUND, so a
    * mutation does not reveal that it exists. `anyPartner` also admits a partner that declined (it
-   * may change its answer) once the proposal has been submitted.
+   * may change its answer while the proposal is open, a draft included).
    */
   async lockReadable(em: EntityManager, viewer: Viewer, id: string, options: { anyPartner?: boolean } = {}): Promise<ProposalEntity> {
     if (!isId(id)) throw new NotFoundError('proposal');
@@ -184,6 +203,16 @@ export class ProposalsService {
     return rows[0];
   }
 
+  /** Whether the proposal is linked to exactly `priorityIds` (without duplicates), in any order. */
+  private async hasPriorities(em: EntityManager, proposalId: string, priorityIds: string[]): Promise<boolean> {
+    const [row]: { same: boolean }[] = await em.query(
+      `SELECT coalesce(array_agg(priority_id ORDER BY priority_id), '{}') = coalesce((SELECT array_agg(w ORDER BY w) FROM unnest($2::uuid[]) w), '{}') AS same
+       FROM proposal_priorities WHERE proposal_id = $1`,
+      [proposalId, priorityIds],
+    );
+    return row.same;
+  }
+
   /** Links priorities of the proposal's group or alliance-wide ones; anything else is bad input. */
   private async setPriorities(em: EntityManager, proposal: ProposalEntity, priorityIds: string[]): Promise<void> {
     const ids = [...new Set(priorityIds)];
@@ -200,6 +229,9 @@ export class ProposalsService {
   }
 }
 
+/** What `updateProposal` may change besides the priorities. */
+const EDITABLE_FIELDS = ['title', 'summary', 'body', 'kind', 'confidentiality'] as const;
+
 function priorityIdsError(): InvalidInputError {
   return new InvalidInputError('priorityIds', "priorityIds must be priorities of the proposal's working group or alliance-wide ones");
 }
@@ -207,7 +239,8 @@ function priorityIdsError(): InvalidInputError {
 /** A draft on its way to `writeDrafts`. */
 interface Draft {
   proposal: ProposalEntity;
-  entry: ProposalHistoryEntry;
+  /** Its CREATED entry, and LEAD_INVITED when another organisation is named as lead. */
+  entries: ProposalHistoryEntry[];
   viewerIsAdmin: boolean;
   /** Without duplicates. */
   priorityIds: string[];
@@ -239,6 +272,7 @@ const PROPOSAL_COLUMNS: [string, string, (p: ProposalEntity) => unknown][] = [
   ['state', 'text', (p) => p.state],
   ['confidentiality', 'text', (p) => p.confidentiality],
   ['lead_organization_id', 'uuid', (p) => p.leadOrganizationId],
+  ['lead_consent', 'text', (p) => p.leadConsent],
   ['author_id', 'uuid', (p) => p.authorId],
   ['author_organization_id', 'uuid', (p) => p.authorOrganizationId],
   ['version', 'int', (p) => p.version],
@@ -303,5 +337,5 @@ function draftsStatement(rows: number, withPriorities: boolean, historySql: stri
 
 function anyPartnerSql(viewer: Viewer, params: unknown[]): string {
   params.push(viewer.organizationId);
-  return ` OR (p.submitted_at IS NOT NULL AND EXISTS (SELECT 1 FROM proposal_partners ap WHERE ap.proposal_id = p.id AND ap.organization_id = $${params.length}::uuid))`;
+  return ` OR EXISTS (SELECT 1 FROM proposal_partners ap WHERE ap.proposal_id = p.id AND ap.organization_id = $${params.length}::uuid)`;
 }

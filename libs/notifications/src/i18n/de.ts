@@ -54,6 +54,8 @@ export const de: Messages = {
     'proposal.state_changed': '„{{proposalTitle}}“ ist jetzt {{state}}',
     'proposal.partner_invited': '{{organizationName}} ist als Partner für „{{proposalTitle}}“ eingeladen',
     'proposal.partner_responded': '{{organizationName}} hat auf „{{proposalTitle}}“ mit „{{consent}}“ geantwortet',
+    'proposal.lead_invited': '{{organizationName}} soll „{{proposalTitle}}“ federführend leiten',
+    'proposal.lead_responded': '{{organizationName}} hat auf die Federführung für „{{proposalTitle}}“ mit „{{consent}}“ geantwortet',
     'proposal.commented': 'Neuer Kommentar zu „{{proposalTitle}}“',
     'priority.adopted': 'Priorität in {{scope}} beschlossen: {{priorityTitle}}',
     'priority.reranked': 'Die Prioritäten in {{scope}} wurden neu geordnet',
@@ -72,6 +74,10 @@ export const de: Messages = {
     'proposal.state_changed': 'Der Vorschlag „{{proposalTitle}}“ wechselte von {{fromState}} zu {{state}}.',
     'proposal.partner_invited': '{{organizationName}} wurde als Partner für „{{proposalTitle}}“ eingeladen. Eine Person der Organisation kann zustimmen oder ablehnen.',
     'proposal.partner_responded': '{{organizationName}} hat auf den Vorschlag „{{proposalTitle}}“ mit „{{consent}}“ geantwortet.',
+    'proposal.lead_invited':
+      '{{authorName}} hat {{organizationName}} als federführende Organisation des Entwurfs „{{proposalTitle}}“ benannt. Eine Person der Organisation kann annehmen oder ablehnen; eingereicht wird er erst nach der Annahme.',
+    'proposal.lead_responded':
+      '{{organizationName}} hat auf die Federführung für den Vorschlag „{{proposalTitle}}“ mit „{{consent}}“ geantwortet. Bei einer Ablehnung leitet ihn jetzt die Organisation der Autorin oder des Autors.',
     'proposal.commented': '{{authorName}} hat „{{proposalTitle}}“ kommentiert.',
     'priority.adopted': 'Die Priorität „{{priorityTitle}}“ wurde in {{scope}} beschlossen.',
     'priority.reranked': 'Die Prioritäten in {{scope}} haben eine neue Reihenfolge.',

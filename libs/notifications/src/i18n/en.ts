@@ -55,6 +55,8 @@ export const en = {
     'proposal.state_changed': '"{{proposalTitle}}" is now {{state}}',
     'proposal.partner_invited': '{{organizationName}} is invited as partner of "{{proposalTitle}}"',
     'proposal.partner_responded': '{{organizationName}} answered "{{consent}}" on "{{proposalTitle}}"',
+    'proposal.lead_invited': '{{organizationName}} is asked to lead "{{proposalTitle}}"',
+    'proposal.lead_responded': '{{organizationName}} answered "{{consent}}" to leading "{{proposalTitle}}"',
     'proposal.commented': 'New comment on "{{proposalTitle}}"',
     'priority.adopted': 'Priority adopted in {{scope}}: {{priorityTitle}}',
     'priority.reranked': 'The priorities of {{scope}} were re-ranked',
@@ -73,6 +75,10 @@ export const en = {
     'proposal.state_changed': 'The proposal "{{proposalTitle}}" moved from {{fromState}} to {{state}}.',
     'proposal.partner_invited': '{{organizationName}} has been invited as a partner of "{{proposalTitle}}". A person of the organisation can consent or decline.',
     'proposal.partner_responded': '{{organizationName}} answered "{{consent}}" on the proposal "{{proposalTitle}}".',
+    'proposal.lead_invited':
+      '{{authorName}} named {{organizationName}} as the lead organisation of the draft "{{proposalTitle}}". A person of the organisation can accept or decline; it is submitted only once accepted.',
+    'proposal.lead_responded':
+      '{{organizationName}} answered "{{consent}}" to leading the proposal "{{proposalTitle}}". If it declined, the author\'s organisation leads it now.',
     'proposal.commented': '{{authorName}} commented on "{{proposalTitle}}".',
     'priority.adopted': 'The priority "{{priorityTitle}}" was adopted in {{scope}}.',
     'priority.reranked': 'The priorities of {{scope}} have a new order.',

@@ -94,21 +94,6 @@ function localised(people: RecipientPerson[], values: (locale: string) => Record
 const stateName = (locale: string, state: unknown) => translate(locale, `proposalState.${String(state)}`);
 const consentName = (locale: string, consent: unknown) => translate(locale, `consent.${String(consent)}`);
 
-/**
- * Organisations still INVITED whose invitation was made before the proposal was submitted — a draft
- * the invited organisation could not read. Decided on stored times, not on the order events are
- * expanded in: an invitation is announced by the submission or by its own event, never both.
- */
-async function invitationsBeforeSubmission(em: EntityManager, proposalId: string): Promise<{ id: string; name: string }[]> {
-  return em.query(
-    `SELECT o.id, o.name FROM proposal_partners pp
-     JOIN cooperation_proposals p ON p.id = pp.proposal_id JOIN organizations o ON o.id = pp.organization_id
-     WHERE pp.proposal_id = $1 AND pp.consent = 'INVITED' AND p.submitted_at IS NOT NULL AND pp.invited_at < p.submitted_at
-     ORDER BY pp.invited_at, o.id`,
-    [proposalId],
-  );
-}
-
 /** partner_invited for the invited organisation's seated people who may read the proposal. */
 async function invitationNotice(em: EntityManager, proposal: ProposalFacts, organization: { id: string; name: string }): Promise<PlannedNotification | null> {
   const invited = await mayReadProposal(em, proposal.id, await seatedPeople(em, proposal.workingGroupId, [organization.id]));
@@ -124,31 +109,23 @@ async function invitationNotice(em: EntityManager, proposal: ProposalFacts, orga
 
 /**
  * A state change. Submitted: every participant of the group who may read it (proposal.submitted),
- * and — first, so that they get the more specific notice — the people of organisations invited
- * while it was a draft (proposal.partner_invited), who could not read it until now. Any other
- * move: the parties' people (proposal.state_changed).
+ * the draft's invited partners and lead included (they heard of their invitation when it was made).
+ * Any other move: the parties' people (proposal.state_changed).
  */
 export const proposalStateChanged: RecipientRule = async (event, em) => {
   const proposal = await proposalFacts(em, event.proposalId);
   if (!proposal) return [];
   if (event.toState === 'SUBMITTED') {
-    const plans: PlannedNotification[] = [];
-    if (event.fromState === 'DRAFT') {
-      for (const organization of await invitationsBeforeSubmission(em, proposal.id)) {
-        const notice = await invitationNotice(em, proposal, organization);
-        if (notice) plans.push(notice);
-      }
-    }
-    const alreadyTold = new Set(plans.flatMap((plan) => plan.recipientIds));
     const readers = await mayReadProposal(em, proposal.id, await seatedPeople(em, proposal.workingGroupId));
-    plans.push({
-      category: NotificationCategory.PROPOSALS,
-      type: 'proposal.submitted',
-      recipientIds: readers.filter((p) => !alreadyTold.has(p.id)).map((p) => p.id),
-      link: link(proposal),
-      data: { ...baseData(proposal), authorName: proposal.authorName },
-    });
-    return plans;
+    return [
+      {
+        category: NotificationCategory.PROPOSALS,
+        type: 'proposal.submitted',
+        recipientIds: readers.map((p) => p.id),
+        link: link(proposal),
+        data: { ...baseData(proposal), authorName: proposal.authorName },
+      },
+    ];
   }
   const people = await partyPeople(em, proposal);
   return [
@@ -164,17 +141,15 @@ export const proposalStateChanged: RecipientRule = async (event, em) => {
 };
 
 /**
- * A partner was invited: the invited organisation's people who hold a seat in the group. A draft is
- * readable by the author's organisation only, so an invitation made while the proposal was a DRAFT
- * tells nobody yet: it is announced when the proposal is submitted (proposalStateChanged).
+ * A partner was invited: the invited organisation's people who hold a seat in the group, at once, a
+ * draft included (an invited organisation reads the draft it is asked to join).
  */
 export const proposalPartnerInvited: RecipientRule = async (event, em) => {
   const proposal = await proposalFacts(em, event.proposalId);
   if (!proposal || typeof event.organizationId !== 'string') return [];
   const [organization]: { id: string; name: string }[] = await em.query(
-    `SELECT o.id, o.name FROM proposal_partners pp
-     JOIN cooperation_proposals p ON p.id = pp.proposal_id JOIN organizations o ON o.id = pp.organization_id
-     WHERE pp.proposal_id = $1 AND pp.organization_id = $2 AND p.submitted_at IS NOT NULL AND pp.invited_at >= p.submitted_at`,
+    `SELECT o.id, o.name FROM proposal_partners pp JOIN organizations o ON o.id = pp.organization_id
+     WHERE pp.proposal_id = $1 AND pp.organization_id = $2`,
     [proposal.id, event.organizationId],
   );
   if (!organization) return [];
@@ -182,23 +157,56 @@ export const proposalPartnerInvited: RecipientRule = async (event, em) => {
   return notice ? [notice] : [];
 };
 
-/** A partner answered: the parties' people (the lead, partners not declined, the author). */
-export const proposalPartnerResponded: RecipientRule = async (event, em) => {
+/**
+ * Another organisation was named as lead of a draft: its people who hold a seat in the group, as far
+ * as they may still read it (nobody once it declined, which hands the lead back to the author's).
+ */
+export const proposalLeadInvited: RecipientRule = async (event, em) => {
   const proposal = await proposalFacts(em, event.proposalId);
-  if (!proposal) return [];
-  const [organization]: { name: string }[] = await em.query(`SELECT name FROM organizations WHERE id = $1`, [event.organizationId]);
-  const people = await partyPeople(em, proposal);
+  if (!proposal || typeof event.organizationId !== 'string') return [];
+  const [organization]: { id: string; name: string }[] = await em.query(`SELECT id, name FROM organizations WHERE id = $1`, [event.organizationId]);
+  if (!organization) return [];
+  const invited = await mayReadProposal(em, proposal.id, await seatedPeople(em, proposal.workingGroupId, [organization.id]));
+  if (invited.length === 0) return [];
   return [
     {
       category: NotificationCategory.PROPOSALS,
-      type: 'proposal.partner_responded',
-      recipientIds: people.map((p) => p.id),
+      type: 'proposal.lead_invited',
+      recipientIds: invited.map((p) => p.id),
       link: link(proposal),
-      data: { ...baseData(proposal), organizationId: event.organizationId, organizationName: organization?.name ?? '', consentCode: event.note },
-      perRecipient: localised(people, (locale) => ({ consent: consentName(locale, event.note) })),
+      data: { ...baseData(proposal), organizationId: organization.id, organizationName: organization.name, authorName: proposal.authorName },
     },
   ];
 };
+
+/**
+ * An organisation answered an invitation (`type` names which): the parties' people as they now are (the
+ * lead, partners not declined, the author), so a lead that declined and handed the lead back is not told.
+ */
+function answerRule(type: 'proposal.partner_responded' | 'proposal.lead_responded'): RecipientRule {
+  return async (event, em) => {
+    const proposal = await proposalFacts(em, event.proposalId);
+    if (!proposal) return [];
+    const [organization]: { name: string }[] = await em.query(`SELECT name FROM organizations WHERE id = $1`, [event.organizationId]);
+    const people = await partyPeople(em, proposal);
+    return [
+      {
+        category: NotificationCategory.PROPOSALS,
+        type,
+        recipientIds: people.map((p) => p.id),
+        link: link(proposal),
+        data: { ...baseData(proposal), organizationId: event.organizationId, organizationName: organization?.name ?? '', consentCode: event.note },
+        perRecipient: localised(people, (locale) => ({ consent: consentName(locale, event.note) })),
+      },
+    ];
+  };
+}
+
+/** A partner answered. */
+export const proposalPartnerResponded = answerRule('proposal.partner_responded');
+
+/** The organisation named as lead answered. */
+export const proposalLeadResponded = answerRule('proposal.lead_responded');
 
 /** A comment: the proposal's author and everyone who commented before, as far as they may still read it. */
 export const proposalCommented: RecipientRule = async (event, em) => {
@@ -229,6 +237,8 @@ export const proposalCommented: RecipientRule = async (event, em) => {
 export const PROPOSAL_RULES: Record<string, RecipientRule> = {
   PROPOSAL_STATE_CHANGED: proposalStateChanged,
   PROPOSAL_PARTNER_INVITED: proposalPartnerInvited,
+  PROPOSAL_LEAD_INVITED: proposalLeadInvited,
+  PROPOSAL_LEAD_RESPONDED: proposalLeadResponded,
   PROPOSAL_PARTNER_RESPONDED: proposalPartnerResponded,
   PROPOSAL_COMMENTED: proposalCommented,
 };

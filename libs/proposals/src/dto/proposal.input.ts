@@ -191,6 +191,9 @@ export class RespondToPartnerInvitationArgs {
 }
 
 @ArgsType()
+export class RespondToLeadInvitationArgs extends RespondToPartnerInvitationArgs {}
+
+@ArgsType()
 export class AddCommentArgs {
   @Field(() => ID)
   @IsString()

@@ -8,6 +8,8 @@ export type ProposalEventType =
   | 'CREATED'
   | 'UPDATED'
   | 'STATE_CHANGED'
+  | 'LEAD_INVITED'
+  | 'LEAD_RESPONDED'
   | 'PARTNER_INVITED'
   | 'PARTNER_RESPONDED'
   | 'SUPPORTED'

@@ -27,6 +27,10 @@ export class PartnersService {
       if (CLOSED_STATES.includes(proposal.state)) {
         throw new ConflictError('PROPOSAL_CLOSED', `A ${proposal.state} proposal takes no new partners`);
       }
+      // An organisation named as lead acts as lead (invites partners) only once it accepted to lead.
+      if (proposal.leadConsent !== PartnerConsent.CONSENTED) {
+        throw new ConflictError('LEAD_NOT_CONSENTED', 'The organisation named as lead has not yet accepted to lead this proposal');
+      }
       if (organizationId === proposal.leadOrganizationId) {
         throw new InvalidInputError('organizationId', 'The lead organisation cannot be its own partner', 'LEAD_AS_PARTNER');
       }
@@ -75,6 +79,35 @@ export class PartnersService {
       const touched = await this.proposals.touch(em, proposal.id);
       await this.history.record(em, { proposal, actorId: viewer.id, type: 'PARTNER_RESPONDED', note: consent, details: { organizationId: viewer.organizationId } });
       return { ...proposal, ...touched };
+    });
+  }
+
+  /**
+   * A person of the organisation named as lead by another organisation's author accepts or declines to lead
+   * it, while it is a DRAFT (submission waits for the acceptance; decision 71). Declining hands the lead back
+   * to the author's organisation, the contract's default lead, so the draft is never stuck with a lead that
+   * refused; the declining organisation then no longer reads the draft (unless it is also a partner).
+   */
+  respondAsLead(viewer: Viewer, proposalId: string, consent: PartnerConsent): Promise<ProposalEntity> {
+    if (consent === PartnerConsent.INVITED) {
+      throw new InvalidInputError('consent', 'Answer CONSENTED or DECLINED');
+    }
+    return this.dataSource.transaction(async (em) => {
+      const proposal = await this.proposals.lockReadable(em, viewer, proposalId);
+      if (viewer.organizationId !== proposal.leadOrganizationId || viewer.organizationId === proposal.authorOrganizationId) {
+        throw new ForbiddenError('Your organisation is not asked to lead this proposal', 'NOT_INVITED');
+      }
+      if (proposal.state !== ProposalState.DRAFT) {
+        throw new ConflictError('NOT_A_DRAFT', `The lead of a ${proposal.state} proposal is settled`);
+      }
+      const declined = consent === PartnerConsent.DECLINED;
+      const changes: Pick<ProposalEntity, 'leadOrganizationId' | 'leadConsent'> = declined
+        ? { leadOrganizationId: proposal.authorOrganizationId, leadConsent: PartnerConsent.CONSENTED }
+        : { leadOrganizationId: proposal.leadOrganizationId, leadConsent: PartnerConsent.CONSENTED };
+      await em.getRepository(ProposalEntity).update({ id: proposal.id }, changes);
+      const touched = await this.proposals.touch(em, proposal.id);
+      await this.history.record(em, { proposal, actorId: viewer.id, type: 'LEAD_RESPONDED', note: consent, details: { organizationId: viewer.organizationId } });
+      return { ...proposal, ...changes, ...touched };
     });
   }
 }

@@ -47,10 +47,19 @@ export class SupportsService {
     });
   }
 
-  /** Removes the viewer's organisation's support, if any (idempotent). */
+  /**
+   * Removes the viewer's organisation's support, if any (idempotent). Who may support may withdraw, on the
+   * same open proposals: observers and people without a seat in the group are FORBIDDEN even when their
+   * organisation has no support to withdraw. Only the own-proposal rule is left out: it guards adding a
+   * support, and a partner that supported before it consented must be able to take that support back.
+   */
   withdraw(viewer: Viewer, proposalId: string): Promise<ProposalEntity> {
     return this.dataSource.transaction(async (em) => {
       const proposal = await this.proposals.lockReadable(em, viewer, proposalId);
+      await this.policy.assertCanTakePart(viewer, proposal.workingGroupId, 'withdraw support', em);
+      if (!SUPPORTABLE_STATES.includes(proposal.state)) {
+        throw new ConflictError('NOT_SUPPORTABLE', `A ${proposal.state} proposal's supports can no longer change`);
+      }
       const deleted: unknown[] = await em.query(
         `WITH gone AS (DELETE FROM proposal_supports WHERE proposal_id = $1 AND organization_id = $2 RETURNING 1) SELECT 1 FROM gone`,
         [proposal.id, viewer.organizationId],
