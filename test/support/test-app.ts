@@ -39,6 +39,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     // The worker consumes queues in the background; tests that need it turn it on, the others keep
     // their statement counts free of its queries.
     RUN_WORKER: 'false',
+    // Factories write far faster than a person does; the per-person mutation limit has its own tests
+    // (response-limits.e2e-spec.ts), which set it low.
+    MUTATIONS_PER_MINUTE: '100000000',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
