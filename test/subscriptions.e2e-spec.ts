@@ -326,7 +326,7 @@ describe('Subscriptions over graphql-ws (e2e)', () => {
 
     it('exits with an error naming 4403 within seconds when the token is not valid', async () => {
       const script = run('ecp_not-a-real-token');
-      const code = await Promise.race([script.exited, new Promise<string>((r) => setTimeout(() => r('still running'), 10_000))]);
+      const code = await Promise.race([script.exited, new Promise<string>((r) => setTimeout(() => r('still running'), 10_000).unref())]);
       script.child.kill();
       expect(code).toBe(1);
       expect(script.output.stderr).toMatch(/4403/);

@@ -122,6 +122,6 @@ export function openSocket(client: Client, query = 'subscription { notificationA
   const connected = new Promise<void>((resolve) => client.on('connected', () => resolve()));
   client.subscribe({ query }, { next: () => undefined, error: () => undefined, complete: () => undefined });
   return Promise.race([connected, closed.then((c) => Promise.reject(new Error(`closed with ${c} before it was acknowledged`)))]).then(() => ({
-    closeCode: (waitMs: number) => (code !== undefined ? Promise.resolve(code) : Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(0), waitMs))])),
+    closeCode: (waitMs: number) => (code !== undefined ? Promise.resolve(code) : Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(0), waitMs).unref())])),
   }));
 }
