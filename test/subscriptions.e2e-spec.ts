@@ -1,7 +1,12 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'graphql-ws';
+import { AuthService } from '@app/core';
 import { Actor, makeGroup, makePerson, makeProposal, moveProposal, seat } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
-import { closeCodeOf, subscribe, untilLive, wsClient } from './support/ws-client';
+import { closeCodeOf, openSocket, subscribe, untilLive, wsClient } from './support/ws-client';
 
 const NOTIFICATION_ADDED = `subscription { notificationAdded { id category type title link createdAt readAt emailStatus } }`;
 const PROPOSAL_CHANGED = `subscription ($group: ID) {
@@ -230,5 +235,102 @@ describe('Subscriptions over graphql-ws (e2e)', () => {
       const seen = theirs.events.map((e: any) => e.proposalChanged).filter((p: any) => p.id === draft);
       expect(seen.map((p: any) => p.state)).toEqual(['SUBMITTED']);
     }, 60_000);
+  });
+
+  describe('revoked credentials', () => {
+    const open = (token: string) => openSocket(connect(token));
+
+    it("closes the sockets of a signed-out session at once (4403), and none of the person's others", async () => {
+      const person = await makePerson(t);
+      const session = (await t.app.get(AuthService).createSession(person.id)).token;
+      const [sessionSocket, tokenSocket] = [await open(session), await open(person.token)];
+      expect((await t.gql(`mutation { signOut }`, {}, session)).data).toEqual({ signOut: true });
+      // At once: the recheck of open sockets would take AUTH_CACHE_SECONDS (10 s here).
+      expect(await sessionSocket.closeCode(3000)).toBe(4403);
+      expect(await tokenSocket.closeCode(300)).toBe(0);
+    }, 60_000);
+
+    it('closes the sockets of a revoked access token at once (4403)', async () => {
+      const person = await makePerson(t);
+      const [first, second] = [await open(person.token), await open(person.token)];
+      const tokens = await ok(`{ myAccessTokens { id } }`, {}, person);
+      await ok(`mutation ($id: ID!) { revokeAccessToken(id: $id) }`, { id: tokens.myAccessTokens[0].id }, person);
+      expect(await first.closeCode(3000)).toBe(4403);
+      expect(await second.closeCode(3000)).toBe(4403);
+    }, 60_000);
+
+    it("closes every socket of a person whose credentials are invalidated as a whole (what erasure calls), nobody else's", async () => {
+      const [person, other] = [await makePerson(t), await makePerson(t)];
+      const session = (await t.app.get(AuthService).createSession(person.id)).token;
+      const sockets = [await open(person.token), await open(session)];
+      const othersSocket = await open(other.token);
+      await t.dataSource.query(`DELETE FROM sessions WHERE person_id = $1`, [person.id]);
+      await t.dataSource.query(`DELETE FROM access_tokens WHERE person_id = $1`, [person.id]);
+      t.app.get(AuthService).credentialsRevoked(person.id);
+      for (const socket of sockets) expect(await socket.closeCode(3000)).toBe(4403);
+      expect(await othersSocket.closeCode(300)).toBe(0);
+      expect(await closeCodeOf(connect(session))).toBe(4403);
+    }, 60_000);
+
+    it('closes a socket whose credential was revoked without an announcement (in SQL) at the next recheck', async () => {
+      const person = await makePerson(t);
+      const socket = await open(person.token);
+      await t.dataSource.query(`UPDATE access_tokens SET revoked_at = now() WHERE person_id = $1`, [person.id]);
+      // Rechecked every AUTH_CACHE_SECONDS (10 s by default).
+      expect(await socket.closeCode(15_000)).toBe(4403);
+    }, 60_000);
+  });
+
+  describe("the README's WebSocket client", () => {
+    let dir: string;
+    beforeAll(() => {
+      // The snippet as printed under "Live updates and workers", pointed at this server. Written next to
+      // a link to this repository's node_modules, as if saved in the repository's folder.
+      const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+      const section = readme.slice(readme.indexOf('## Live updates and workers'));
+      const snippet = /```js\n([\s\S]*?)```/.exec(section)![1];
+      expect(snippet).toContain("url: 'ws://localhost:3000/graphql'");
+      dir = mkdtempSync(join(tmpdir(), 'ecava-readme-'));
+      symlinkSync(join(__dirname, '..', 'node_modules'), join(dir, 'node_modules'));
+      writeFileSync(join(dir, 'live.mjs'), snippet.replace('ws://localhost:3000/graphql', `${t.url.replace(/^http/, 'ws')}/graphql`));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    const run = (token: string) => {
+      const child = spawn(process.execPath, [join(dir, 'live.mjs')], { env: { ...process.env, TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const output = { stdout: '', stderr: '' };
+      child.stdout.on('data', (chunk) => (output.stdout += chunk));
+      child.stderr.on('data', (chunk) => (output.stderr += chunk));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      return { child, output, exited };
+    };
+
+    it('receives the notifications of a valid token on Node 20 as written', async () => {
+      const group = await makeGroup(t);
+      const chair = await makePerson(t);
+      await seat(t, group.id, chair, 'CHAIR');
+      const script = run(chair.token);
+      try {
+        const deadline = Date.now() + 20_000;
+        while (!script.output.stdout.includes('notificationAdded') && Date.now() < deadline && script.child.exitCode === null) {
+          const applicant = await makePerson(t);
+          await ok(SUBMIT_APPLICATION, { input: { workingGroupId: group.id, organizationId: applicant.organizationId, motivation: 'Data.' } }, applicant);
+          await new Promise((r) => setTimeout(r, 500));
+        }
+        const line = script.output.stdout.split('\n').find((l) => l.includes('notificationAdded'));
+        expect(line && JSON.parse(line)).toEqual({ data: { notificationAdded: { id: expect.any(String), title: expect.any(String), link: expect.any(String) } } });
+        expect(script.output.stderr).toBe('');
+      } finally {
+        script.child.kill();
+      }
+    }, 60_000);
+
+    it('exits with an error naming 4403 within seconds when the token is not valid', async () => {
+      const script = run('ecp_not-a-real-token');
+      const code = await Promise.race([script.exited, new Promise<string>((r) => setTimeout(() => r('still running'), 10_000).unref())]);
+      script.child.kill();
+      expect(code).toBe(1);
+      expect(script.output.stderr).toMatch(/4403/);
+    }, 30_000);
   });
 });

@@ -1,131 +1,38 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Client } from 'graphql-ws';
-import { DataSource } from 'typeorm';
-import { loadConfig } from '@app/core';
-import { CliModule } from '../apps/cli/src/cli.module';
+import { AuthService } from '@app/core';
 import { createTestDatabase, TestDatabase } from './support/database';
 import { makeGroup, makePerson, makeProposal, moveProposal, seat } from './support/factories';
-import { GqlResponse, TestApp } from './support/test-app';
-import { subscribe, untilLive, wsClient } from './support/ws-client';
-
-const root = join(__dirname, '..');
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port || 6379) });
-    socket.setTimeout(1000);
-    const done = (up: boolean) => {
-      socket.destroy();
-      resolve(up);
-    };
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-    socket.once('timeout', () => done(false));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Instance {
-  name: string;
-  url: string;
-  child: ChildProcess;
-  dataDir: string;
-}
-
-/** Starts `dist/apps/api/src/main.js` as `npm start` would, and waits until it is ready. */
-async function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), `ecava-${name}-`));
-  const child = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], {
-    env: { ...process.env, NODE_ENV: 'test', PORT: String(port), DATA_DIR: dataDir, SIGNING_SECRET: 'e2e-signing-secret-0123456789abcdef', ...env },
-    cwd: dataDir,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/health/ready`)).ok) return { name, url, child, dataDir };
-    } catch {
-      // not up yet
-    }
-    if (child.exitCode !== null) throw new Error(`instance ${name} exited: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`instance ${name} did not answer in 30 s: ${stderr}`);
-}
-
-function stop(instance: Instance): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (instance.child.exitCode !== null) return resolve(instance.child.exitCode);
-    instance.child.once('exit', (code) => resolve(code));
-    instance.child.kill('SIGTERM');
-  });
-}
+import { buildDist, deploymentView, gqlOn, Instance, reachable, REDIS_URL, startInstance, stopAll } from './support/instances';
+import { TestApp } from './support/test-app';
+import { openSocket, subscribe, untilLive, wsClient } from './support/ws-client';
 
 describe('Two API instances on one database and Redis (e2e)', () => {
   let redisUp = false;
   let database: TestDatabase;
   let a: Instance | undefined;
   let b: Instance | undefined;
-  let context: INestApplicationContext | undefined;
   /** Factories' view of the deployment: set-up through the services, GraphQL through instance B. */
-  let viaB: TestApp;
+  let viaB: TestApp & { close(): Promise<void> };
   const clients: Client[] = [];
 
   beforeAll(async () => {
     redisUp = await reachable(REDIS_URL);
     database = await createTestDatabase();
     if (!redisUp || !database.url) return;
-    execFileSync(process.execPath, [join(root, 'scripts/build.js'), '--if-stale']);
+    buildDist();
     // A first: it applies the migrations to the fresh database. A serves subscriptions only and
-    // leaves the queues to B (RUN_WORKER=false), as API instances next to workers do.
-    a = await startInstance('a', { DATABASE_URL: database.url, REDIS_URL, RUN_WORKER: 'false' });
-    b = await startInstance('b', { DATABASE_URL: database.url, REDIS_URL, RUN_WORKER: 'true' });
-    const dataDir = mkdtempSync(join(tmpdir(), 'ecava-setup-'));
-    context = await NestFactory.createApplicationContext(
-      CliModule.forRoot({ ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, DATABASE_URL: database.url }), runWorker: false }),
-      { logger: ['error'] },
-    );
-    const instanceB = b;
-    viaB = {
-      app: context,
-      dataSource: context.get(DataSource),
-      async gql(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse> {
-        const response = await fetch(`${instanceB.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ query, variables }),
-        });
-        return (await response.json()) as GqlResponse;
-      },
-    } as unknown as TestApp;
+    // leaves the queues to B (RUN_WORKER=false), as API instances next to workers do. A long auth cache
+    // (and so a long recheck of open sockets) on both: what a revocation changes on A within seconds
+    // came through the broadcast.
+    a = await startInstance('a', { DATABASE_URL: database.url, REDIS_URL, RUN_WORKER: 'false', AUTH_CACHE_SECONDS: '120' });
+    b = await startInstance('b', { DATABASE_URL: database.url, REDIS_URL, RUN_WORKER: 'true', AUTH_CACHE_SECONDS: '120' });
+    viaB = await deploymentView(database.url, b);
   }, 120_000);
 
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.dispose()));
-    await context?.close();
-    const codes = await Promise.all([a, b].filter((i): i is Instance => i !== undefined).map(stop));
-    for (const instance of [a, b]) if (instance) rmSync(instance.dataDir, { recursive: true, force: true });
+    await viaB?.close();
+    const codes = await stopAll([a, b]);
     await database?.drop();
     // Both shut down cleanly (Redis connections closed, queue stopped).
     expect(codes.every((code) => code === 0)).toBe(true);
@@ -196,5 +103,35 @@ describe('Two API instances on one database and Redis (e2e)', () => {
     const ids = live.events.map((e: any) => e.notificationAdded.id);
     const own = await viaB.dataSource.query(`SELECT id FROM notifications WHERE id = ANY($1) AND person_id = $2`, [ids, chair.id]);
     expect(own).toHaveLength(ids.length);
+  }, 60_000);
+
+  it('revoking a token or signing out through B closes the sockets opened with it on A at once (4403), and A stops accepting it', async () => {
+    if (skipped()) return;
+    const person = await makePerson(viaB);
+    const auth = viaB.app.get(AuthService);
+    const kept = (await auth.createAccessToken(person.id, 'kept')).secret;
+    const session = (await auth.createSession(person.id)).token;
+    const onA = (query: string, token: string) => gqlOn(a!, query, {}, token);
+    // A has resolved (and cached, for 120 s) the token, and has sockets open with each credential.
+    expect((await onA('{ me { id } }', person.token)).data?.me?.id).toBe(person.id);
+    const connect = (token: string) => {
+      const client = wsClient(a!.url, token);
+      clients.push(client);
+      return openSocket(client);
+    };
+    const [revokedSocket, keptSocket, sessionSocket] = [await connect(person.token), await connect(kept), await connect(session)];
+
+    const tokens = await viaB.gql(`{ myAccessTokens { id name } }`, {}, kept);
+    const revokedId = tokens.data.myAccessTokens.find((t: { name: string }) => t.name === 'test').id;
+    expect((await viaB.gql(`mutation ($id: ID!) { revokeAccessToken(id: $id) }`, { id: revokedId }, kept)).data).toEqual({ revokeAccessToken: true });
+    // Open sockets are otherwise rechecked only every 120 s here: this is the broadcast.
+    expect(await revokedSocket.closeCode(5000)).toBe(4403);
+    expect((await onA('{ me { id } }', person.token)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    expect((await viaB.gql(`mutation { signOut }`, {}, session)).data).toEqual({ signOut: true });
+    expect(await sessionSocket.closeCode(5000)).toBe(4403);
+    // The person's other token is untouched.
+    expect(await keptSocket.closeCode(500)).toBe(0);
+    expect((await onA('{ me { id } }', kept)).data?.me?.id).toBe(person.id);
   }, 60_000);
 });

@@ -101,3 +101,27 @@ export function closeCodeOf(client: Client, waitMs = 5000): Promise<number> {
     client.subscribe({ query: '{ __typename }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
   });
 }
+
+export interface OpenSocket {
+  /** Resolves with the code the socket was closed with, or 0 if it is still open after `waitMs`. */
+  closeCode(waitMs: number): Promise<number>;
+}
+
+/**
+ * Opens the client's socket with a subscription that stays open, and resolves once the server has
+ * acknowledged the connection (the token was accepted).
+ */
+export function openSocket(client: Client, query = 'subscription { notificationAdded { id } }'): Promise<OpenSocket> {
+  let code: number | undefined;
+  const closed = new Promise<number>((resolve) =>
+    client.on('closed', (event) => {
+      code = (event as { code: number }).code;
+      resolve(code);
+    }),
+  );
+  const connected = new Promise<void>((resolve) => client.on('connected', () => resolve()));
+  client.subscribe({ query }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+  return Promise.race([connected, closed.then((c) => Promise.reject(new Error(`closed with ${c} before it was acknowledged`)))]).then(() => ({
+    closeCode: (waitMs: number) => (code !== undefined ? Promise.resolve(code) : Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(0), waitMs).unref())])),
+  }));
+}

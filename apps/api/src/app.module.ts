@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { AppConfig, AuthGuard, AuthService, CoreModule, DomainErrorFilter } from '@app/core';
+import { AppConfig, AuthGuard, AuthService, CoreModule, DomainErrorFilter, LiveConnections } from '@app/core';
 import { MeetingPrepModule } from '@app/meeting-prep';
 import { MeetingsModule } from '@app/meetings';
 import { NotificationsModule } from '@app/notifications';
@@ -30,9 +30,9 @@ export class AppModule {
         CoreModule.forRoot(config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [AuthService, DataSource, GraphQLSchemaHost],
-          useFactory: (auth: AuthService, dataSource: DataSource, schemaHost: GraphQLSchemaHost) =>
-            graphqlOptions({ config, auth, dataSource, schemaHost, schemaFile }),
+          inject: [AuthService, LiveConnections, DataSource, GraphQLSchemaHost],
+          useFactory: (auth: AuthService, liveConnections: LiveConnections, dataSource: DataSource, schemaHost: GraphQLSchemaHost) =>
+            graphqlOptions({ config, auth, liveConnections, dataSource, schemaHost, schemaFile }),
         }),
         OrganizationsModule,
         PeopleModule,

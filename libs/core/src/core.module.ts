@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AuthService } from './auth/auth.service';
+import { LiveConnections } from './auth/live-connections';
 import { SignInMailWorker } from './auth/sign-in-mail.worker';
 import { SignInService } from './auth/sign-in.service';
 import { AppConfig } from './config/config';
@@ -18,8 +19,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule],
-      providers: [AuthService, SignInService, SignInMailWorker, MailService, DomainEvents, QueueService, PubSubService],
-      exports: [ConfigModule, DatabaseModule, AuthService, SignInService, MailService, DomainEvents, QueueService, PubSubService],
+      providers: [AuthService, LiveConnections, SignInService, SignInMailWorker, MailService, DomainEvents, QueueService, PubSubService],
+      exports: [ConfigModule, DatabaseModule, AuthService, LiveConnections, SignInService, MailService, DomainEvents, QueueService, PubSubService],
     };
   }
 }

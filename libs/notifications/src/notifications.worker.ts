@@ -75,7 +75,7 @@ export class NotificationsWorker implements OnModuleInit {
   private async expandAll(jobs: PgBoss.Job<QueuedEvent>[]): Promise<void> {
     for (const job of jobs) {
       const created = await this.dataSource.transaction((em) => this.expander.expand(em, job.data));
-      await this.live.notificationsAdded(created);
+      this.live.notificationsAdded(created);
     }
   }
 

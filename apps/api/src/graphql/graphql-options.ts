@@ -7,9 +7,10 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { ExecutionArgs, ExecutionResult, getOperationAST, GraphQLError, GraphQLFormattedError, parse, specifiedRules, validate } from 'graphql';
 import type { IncomingMessage } from 'node:http';
-import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
+import { CloseCode, type Context as WsContext, type SubscribePayload } from 'graphql-ws';
+import type { WebSocket } from 'ws';
 import { DataSource } from 'typeorm';
-import { AppConfig, AuthService, createFormatError, GqlContext, RequestLoaders, Viewer, withoutSuggestions } from '@app/core';
+import { AppConfig, AuthService, createFormatError, GqlContext, LiveConnections, RequestLoaders, Viewer, withoutSuggestions } from '@app/core';
 import { DateTimeScalar } from './date-time.scalar';
 import { aliasLimitRule, costLimitRule } from './cost-limit.rule';
 import { depthLimitRule } from './depth-limit.rule';
@@ -31,6 +32,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'apps', 'api', 'schema.gql');
 export interface GraphqlOptionsInput {
   config: AppConfig;
   auth: AuthService;
+  liveConnections: LiveConnections;
   dataSource: DataSource;
   /** The executable schema, for validating subscriptions (set once the GraphQL module has built it). */
   schemaHost: GraphQLSchemaHost;
@@ -45,7 +47,7 @@ type HttpRequest = GqlContext['req'];
 type ExecutorOption = Pick<ApolloServerOptions<GqlContext>, 'gateway'>;
 
 /** Apollo settings: per-request context (viewer + loaders), error formatting, limits, landing page, subscriptions. */
-export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFile }: GraphqlOptionsInput): ApolloDriverConfig & ExecutorOption {
+export function graphqlOptions({ config, auth, liveConnections, dataSource, schemaHost, schemaFile }: GraphqlOptionsInput): ApolloDriverConfig & ExecutorOption {
   const logger = new Logger('GraphQL');
   const jit = jitExecution(schemaHost, new OperationGate(config.maxConcurrentOperations), config.responseItemLimit);
   const countResponseItems = withResponseBudget(config.responseItemLimit);
@@ -82,7 +84,7 @@ export function graphqlOptions({ config, auth, dataSource, schemaHost, schemaFil
     // type leaves `gateway` out, but its driver passes every option on to `new ApolloServer(…)`.
     gateway: jit.gateway,
     formatError,
-    subscriptions: { 'graphql-ws': graphqlWsOptions({ auth, dataSource, schemaHost, formatError, hideSuggestions }) },
+    subscriptions: { 'graphql-ws': graphqlWsOptions({ auth, liveConnections, dataSource, schemaHost, formatError, hideSuggestions }) },
     // @as-integrations/fastify calls it with (request, reply).
     context: async (req: HttpRequest): Promise<GqlContext> => {
       const header = req.headers.authorization;
@@ -110,7 +112,8 @@ const wsError = (message: string, code: string) => new GraphQLError(message, { e
 /**
  * graphql-ws on the same `/graphql` path (the `graphql-transport-ws` subprotocol).
  * - A connection authenticates once, in `connection_init`: `{ authorization: 'Bearer <token>' }`.
- *   Without a valid token it is closed with 4403 Forbidden.
+ *   Without a valid token it is closed with 4403 Forbidden; so is an open one, on every instance, as
+ *   soon as its token is revoked or its session signed out (LiveConnections).
  * - Every subscribe re-checks the token (a revoked session starts nothing new), is validated with the
  *   HTTP limits (@nestjs/graphql's graphql-ws server does not run Apollo's validationRules), and
  *   gets its own GqlContext (viewer + RequestLoaders), not one shared by the connection: the
@@ -121,14 +124,16 @@ const wsError = (message: string, code: string) => new GraphQLError(message, { e
  */
 function graphqlWsOptions(input: {
   auth: AuthService;
+  liveConnections: LiveConnections;
   dataSource: DataSource;
   schemaHost: GraphQLSchemaHost;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   hideSuggestions: boolean;
 }) {
-  const { auth, dataSource, schemaHost, formatError, hideSuggestions } = input;
+  const { auth, liveConnections, dataSource, schemaHost, formatError, hideSuggestions } = input;
   const clientMessage = (message: string) => (hideSuggestions ? withoutSuggestions(message) : message);
   const tokens = new WeakMap<WsContext, string>();
+  const untrack = new WeakMap<WsContext, () => void>();
   const bearer = (ctx: WsContext): string | null => {
     const value = ctx.connectionParams?.authorization;
     return typeof value === 'string' ? (TOKEN_PARAM.exec(value)?.[1] ?? null) : null;
@@ -137,10 +142,17 @@ function graphqlWsOptions(input: {
   return {
     onConnect: async (ctx: WsContext): Promise<boolean> => {
       const token = bearer(ctx);
-      if (!token || !(await auth.resolveBearer(token)).viewer) return false;
+      const viewer = token ? (await auth.resolveBearer(token)).viewer : null;
+      if (!token || !viewer) return false;
       tokens.set(ctx, token);
+      const socket = (ctx.extra as { socket: WebSocket }).socket;
+      untrack.set(
+        ctx,
+        liveConnections.track(viewer, () => socket.close(CloseCode.Forbidden, 'Forbidden: the credentials were revoked')),
+      );
       return true;
     },
+    onClose: (ctx: WsContext): void => untrack.get(ctx)?.(),
     onSubscribe: async (ctx: WsContext, _id: string, payload: SubscribePayload): Promise<ExecutionArgs | GraphQLError[]> => {
       const token = tokens.get(ctx);
       const viewer: Viewer | null = token ? (await auth.resolveBearer(token)).viewer : null;

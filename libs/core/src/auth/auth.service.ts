@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -6,7 +6,9 @@ import { writeReturning } from '../database/sql';
 import { newId } from '../validation/ids';
 import { NotFoundError } from '../errors';
 import { Viewer } from '../graphql/context';
+import { PubSubService } from '../pubsub/pubsub.service';
 import { AccessTokenEntity } from './access-token.entity';
+import { CREDENTIALS_CHANGED, CredentialsChanged } from './credential-events';
 import { SessionEntity } from './session.entity';
 import { generateToken, hashToken, TOKEN_PREFIX } from './tokens';
 
@@ -25,17 +27,25 @@ const AUTH_CACHE_ENTRIES = 10_000;
 
 /** Sessions and personal access tokens: issuing, resolving a bearer token to a viewer, revoking. */
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   /**
    * Valid tokens' viewers for AUTH_CACHE_SECONDS (never past a session's expiry), so a client's
-   * requests do not each cost a lookup. Unknown or revoked tokens are not cached.
+   * requests do not each cost a lookup. Unknown or revoked tokens are not cached. Every instance drops
+   * a person's entries when told so through the pub/sub (CREDENTIALS_CHANGED).
    */
   private readonly cache = new Map<string, { viewer: Viewer; until: number }>();
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly pubsub: PubSubService,
   ) {}
+
+  onModuleInit(): void {
+    this.pubsub.listen<CredentialsChanged>(CREDENTIALS_CHANGED, ({ personId }) => {
+      for (const [hash, entry] of this.cache) if (entry.viewer.id === personId) this.cache.delete(hash);
+    });
+  }
 
   /** A cached viewer, or one indexed lookup on the table the token's prefix names. */
   async resolveBearer(token: string): Promise<ViewerResolution> {
@@ -52,9 +62,21 @@ export class AuthService {
     return resolution.viewer ? { viewer: resolution.viewer } : resolution;
   }
 
-  /** Forgets the cached viewers of a person (revoked credentials, changed role or profile). */
+  /** Every instance forgets the cached viewers of a person (changed role or profile): their next request reads them afresh. */
   forgetPerson(personId: string): void {
-    for (const [hash, entry] of this.cache) if (entry.viewer.id === personId) this.cache.delete(hash);
+    const message: CredentialsChanged = { personId, revoked: false };
+    this.pubsub.publish(CREDENTIALS_CHANGED, message);
+  }
+
+  /**
+   * Credentials that no longer sign anyone in, announced to every instance once the change is stored
+   * (committed): each drops its cached viewers of the person and closes, with 4403, the sockets opened
+   * with them (LiveConnections). One session or token with `credentialId`, else every credential of the
+   * person: what erasing a person calls after deleting their sessions and tokens.
+   */
+  credentialsRevoked(personId: string, credentialId?: string): void {
+    const message: CredentialsChanged = { personId, credentialId, revoked: true };
+    this.pubsub.publish(CREDENTIALS_CHANGED, message);
   }
 
   private async lookUp(token: string, hash: string): Promise<{ viewer: Viewer; expiresAt?: Date } | { viewer: null; problem: string }> {
@@ -100,12 +122,12 @@ export class AuthService {
   /** Revokes the session the viewer signed in with; false when they used an access token. */
   async signOut(viewer: Viewer): Promise<boolean> {
     if (viewer.credential.kind !== 'session') return false;
-    this.forgetPerson(viewer.id);
     const revoked = await writeReturning(
       this.dataSource,
       `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
       [viewer.credential.id],
     );
+    this.credentialsRevoked(viewer.id, viewer.credential.id);
     return revoked.length > 0;
   }
 
@@ -126,14 +148,14 @@ export class AuthService {
 
   /** A person revokes their own tokens; admins may revoke anyone's. */
   async revokeAccessToken(viewer: Viewer, id: string): Promise<boolean> {
-    const revoked = await writeReturning<{ personId: string }>(
+    const revoked = await writeReturning<{ id: string; personId: string }>(
       this.dataSource,
       `UPDATE access_tokens SET revoked_at = now()
-       WHERE id::text = $1 AND revoked_at IS NULL AND (person_id = $2 OR $3) RETURNING person_id AS "personId"`,
+       WHERE id::text = $1 AND revoked_at IS NULL AND (person_id = $2 OR $3) RETURNING id, person_id AS "personId"`,
       [id, viewer.id, viewer.role === 'ADMIN'],
     );
     if (revoked.length === 0) throw new NotFoundError('access token');
-    this.forgetPerson(revoked[0].personId);
+    this.credentialsRevoked(revoked[0].personId, revoked[0].id);
     return true;
   }
 

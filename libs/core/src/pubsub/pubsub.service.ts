@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { RedisPubSub } from 'graphql-redis-subscriptions';
-import { PubSub, PubSubEngine } from 'graphql-subscriptions';
-import { Redis } from 'ioredis';
+import { PubSub } from 'graphql-subscriptions';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { RedisLink } from './redis-link';
 
 /**
- * The broker behind GraphQL subscriptions. With `REDIS_URL`, Redis pub/sub (one publisher and one
- * subscriber connection per process), so a subscriber on one API instance receives what another
- * instance or a worker published; without it, an in-process emitter (one instance only).
+ * The broker behind GraphQL subscriptions and instance-wide signals (revoked credentials). Every event
+ * reaches this process's subscribers at once, in process; with `REDIS_URL`, it also travels through
+ * Redis pub/sub to every other process (API instances, workers) while Redis is reachable. A Redis
+ * outage therefore narrows live updates to one instance and never stops the API (see RedisLink).
  *
  * Payloads cross Redis as JSON: publish plain ids and let the subscription load the rows per
  * subscriber (dates and class instances would not survive the trip, and every subscriber may see a
@@ -20,72 +20,63 @@ import { APP_CONFIG } from '../config/config.module';
 @Injectable()
 export class PubSubService implements OnApplicationShutdown {
   private readonly logger = new Logger(PubSubService.name);
-  private readonly engine: PubSubEngine;
-  private readonly redis?: { pubsub: RedisPubSub; publisher: Redis; subscriber: Redis };
+  private readonly emitter = new EventEmitter();
+  private readonly local: PubSub;
+  private readonly redis?: RedisLink;
   private readonly prefix: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.prefix = `ecava:${channelNamespace(config)}:`;
+    // One listener per active subscription: lift the emitter's default warning at 10.
+    this.emitter.setMaxListeners(0);
+    this.local = new PubSub({ eventEmitter: this.emitter });
     if (config.redisUrl) {
-      const publisher = this.connect(config.redisUrl, 'publisher');
-      const subscriber = this.connect(config.redisUrl, 'subscriber');
-      const pubsub = new RedisPubSub({ publisher, subscriber });
-      this.redis = { pubsub, publisher, subscriber };
-      this.engine = pubsub;
-    } else {
-      // One listener per active subscription: lift the emitter's default warning at 10.
-      const emitter = new EventEmitter();
-      emitter.setMaxListeners(0);
-      this.engine = new PubSub({ eventEmitter: emitter });
+      const where = redisAddress(config.redisUrl);
+      this.redis = new RedisLink(config.redisUrl, (channel, payload) => this.emitter.emit(channel, payload), {
+        down: (reason) => this.logger.warn(`Redis at ${where} is unreachable (${reason}): live updates reach this instance's subscribers only until it is back`),
+        up: () => this.logger.log(`Redis at ${where} is reachable again: live updates fan out across instances`),
+      });
     }
   }
 
-  /** Whether events fan out across processes (Redis) or stay in this one. */
+  /** Whether events fan out across processes right now (Redis configured and reachable). */
   get distributed(): boolean {
-    return this.redis !== undefined;
+    return this.redis?.connected ?? false;
   }
 
-  /** Publishes to every subscriber of `trigger`, on every instance. Never throws: live updates are best effort. */
-  async publish(trigger: string, payload: object): Promise<void> {
-    try {
-      await this.engine.publish(this.prefix + trigger, payload);
-    } catch (error) {
-      this.logger.warn(`Could not publish ${trigger}: ${(error as Error).message}`);
-    }
+  /** Publishes to every subscriber of `trigger`: in this process at once, on other instances through Redis. Never throws, never waits. */
+  publish(trigger: string, payload: object): void {
+    const channel = this.prefix + trigger;
+    this.emitter.emit(channel, payload);
+    this.redis?.publish(channel, payload);
   }
 
   /** An iterator of the payloads published to `trigger` from now on (what a subscription resolver returns). */
   subscribe<T>(trigger: string): AsyncIterableIterator<T> {
-    return this.engine.asyncIterableIterator<T>(this.prefix + trigger);
+    const channel = this.prefix + trigger;
+    this.redis?.listen(channel);
+    return this.local.asyncIterableIterator<T>(channel);
+  }
+
+  /** Calls `handler` for every payload published to `trigger` from now on; returns a function that stops it. */
+  listen<T>(trigger: string, handler: (payload: T) => void): () => void {
+    const channel = this.prefix + trigger;
+    this.redis?.listen(channel);
+    // A failing handler must not fail the publisher (a request, or the Redis connection's event).
+    const safe = (payload: T) => {
+      try {
+        handler(payload);
+      } catch (error) {
+        this.logger.error(`A ${trigger} listener failed: ${(error as Error).message}`);
+      }
+    };
+    this.emitter.on(channel, safe);
+    return () => this.emitter.off(channel, safe);
   }
 
   /** After the queue workers have stopped (they publish), close the Redis connections. */
   async onApplicationShutdown(): Promise<void> {
-    if (!this.redis) return;
-    const { pubsub, publisher, subscriber } = this.redis;
-    // QUIT flushes what is queued; an unreachable Redis would make it wait for reconnects, so bound it.
-    const quit = pubsub.close().catch(() => undefined);
-    await Promise.race([quit, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
-    publisher.disconnect();
-    subscriber.disconnect();
-  }
-
-  private connect(url: string, role: string): Redis {
-    const client = new Redis(url, {
-      connectionName: `ecava-${role}`,
-      // Reconnect forever, backing off to 5 s: the API keeps serving while Redis is away.
-      retryStrategy: (times) => Math.min(times * 200, 5000),
-    });
-    let failing = false;
-    client.on('error', (error: Error) => {
-      if (!failing) this.logger.warn(`Redis ${role}: ${error.message} (live updates paused, reconnecting)`);
-      failing = true;
-    });
-    client.on('ready', () => {
-      if (failing) this.logger.log(`Redis ${role}: reconnected`);
-      failing = false;
-    });
-    return client;
+    await this.redis?.close();
   }
 }
 
@@ -97,4 +88,10 @@ function channelNamespace(config: AppConfig): string {
     identity = `${url.hostname}:${url.port || '5432'}${url.pathname}`;
   }
   return createHash('sha256').update(identity).digest('hex').slice(0, 12);
+}
+
+/** host:port for the log, without credentials. */
+function redisAddress(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || '6379'}`;
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainEvent, DomainEvents, PubSubService } from '@app/core';
 import { NOTIFICATION_ADDED, NotificationAddedMessage, PROPOSAL_CHANGED, ProposalChangedMessage } from './live-triggers';
 
@@ -9,35 +9,31 @@ import { NOTIFICATION_ADDED, NotificationAddedMessage, PROPOSAL_CHANGED, Proposa
  */
 @Injectable()
 export class LivePublisher implements OnModuleInit {
-  private readonly logger = new Logger(LivePublisher.name);
-
   constructor(
     private readonly events: DomainEvents,
     private readonly pubsub: PubSubService,
   ) {}
 
   onModuleInit(): void {
-    this.events.onCommitted((events) => {
-      this.proposalsChanged(events).catch((error: Error) => this.logger.warn(`proposalChanged not published: ${error.message}`));
-    });
+    this.events.onCommitted((events) => this.proposalsChanged(events));
   }
 
-  async notificationsAdded(created: { id: string; personId: string }[]): Promise<void> {
+  notificationsAdded(created: { id: string; personId: string }[]): void {
     for (const { id, personId } of created) {
       const message: NotificationAddedMessage = { notificationId: id, personId };
-      await this.pubsub.publish(NOTIFICATION_ADDED, message);
+      this.pubsub.publish(NOTIFICATION_ADDED, message);
     }
   }
 
   /** The group travels with each PROPOSAL_* event, and so with the message: subscribers filtering by group skip it without a query. */
-  private async proposalsChanged(events: DomainEvent[]): Promise<void> {
+  private proposalsChanged(events: DomainEvent[]): void {
     const groups = new Map<string, string>();
     for (const e of events) {
       if (e.type.startsWith('PROPOSAL_') && typeof e.proposalId === 'string' && typeof e.workingGroupId === 'string') groups.set(e.proposalId, e.workingGroupId);
     }
     for (const [proposalId, workingGroupId] of groups) {
       const message: ProposalChangedMessage = { proposalId, workingGroupId };
-      await this.pubsub.publish(PROPOSAL_CHANGED, message);
+      this.pubsub.publish(PROPOSAL_CHANGED, message);
     }
   }
 }

@@ -121,7 +121,7 @@ export class ReminderScheduler implements OnModuleInit {
    */
   private async raise(eventId: string, event: DomainEvent): Promise<number> {
     const created = await this.dataSource.transaction((em) => this.expander.expand(em, { eventId, event }));
-    await this.live.notificationsAdded(created);
+    this.live.notificationsAdded(created);
     return created.length;
   }
 }

@@ -1,0 +1,50 @@
+import { connect, createServer, Server, Socket } from "node:net";
+
+export interface TcpProxy {
+  port: number;
+  /** Refuses new connections and cuts the open ones, as a lost server would. */
+  stop(): Promise<void>;
+  /** Accepts connections again, on the same port. */
+  start(): Promise<void>;
+}
+
+/** A TCP proxy on 127.0.0.1 in front of `target`, to take a server away and bring it back. */
+export async function tcpProxy(target: {
+  host: string;
+  port: number;
+}): Promise<TcpProxy> {
+  const sockets = new Set<Socket>();
+  let server: Server;
+  let port = 0;
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      server = createServer((client) => {
+        const upstream = connect(target);
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on("close", () => sockets.delete(socket));
+          socket.on("error", () => undefined);
+        }
+        client.pipe(upstream).pipe(client);
+        client.on("close", () => upstream.destroy());
+        upstream.on("close", () => client.destroy());
+      });
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => {
+        port = (server.address() as { port: number }).port;
+        resolve();
+      });
+    });
+  await listen();
+  return {
+    get port() {
+      return port;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+    start: listen,
+  };
+}
