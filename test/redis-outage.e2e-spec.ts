@@ -203,8 +203,10 @@ describe("Redis lost while running, and back (two instances behind a TCP proxy, 
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.dispose()));
     await viaB?.close();
+    // Redis back, so that the instances' shutdown does not wait for it.
     await proxy?.start().catch(() => undefined);
     const codes = await stopAll([a, b]);
+    await proxy?.stop();
     await database?.drop();
     expect(codes.every((code) => code === 0)).toBe(true);
   }, 60_000);

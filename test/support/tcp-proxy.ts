@@ -2,9 +2,9 @@ import { connect, createServer, Server, Socket } from "node:net";
 
 export interface TcpProxy {
   port: number;
-  /** Refuses new connections and cuts the open ones, as a lost server would. */
+  /** Refuses new connections and cuts the open ones, as a lost server would (nothing to do while stopped). */
   stop(): Promise<void>;
-  /** Accepts connections again, on the same port. */
+  /** Accepts connections again, on the same port (nothing to do while it does). */
   start(): Promise<void>;
 }
 
@@ -14,11 +14,13 @@ export async function tcpProxy(target: {
   port: number;
 }): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
-  let server: Server;
+  // The listening server; undefined while stopped.
+  let server: Server | undefined;
   let port = 0;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
-      server = createServer((client) => {
+      if (server) return resolve();
+      const next = createServer((client) => {
         const upstream = connect(target);
         for (const socket of [client, upstream]) {
           sockets.add(socket);
@@ -29,9 +31,10 @@ export async function tcpProxy(target: {
         client.on("close", () => upstream.destroy());
         upstream.on("close", () => client.destroy());
       });
-      server.once("error", reject);
-      server.listen(port, "127.0.0.1", () => {
-        port = (server.address() as { port: number }).port;
+      next.once("error", reject);
+      next.listen(port, "127.0.0.1", () => {
+        server = next;
+        port = (next.address() as { port: number }).port;
         resolve();
       });
     });
@@ -42,8 +45,11 @@ export async function tcpProxy(target: {
     },
     stop: () =>
       new Promise<void>((resolve) => {
+        const stopping = server;
+        server = undefined;
         for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
+        if (stopping) stopping.close(() => resolve());
+        else resolve();
       }),
     start: listen,
   };
