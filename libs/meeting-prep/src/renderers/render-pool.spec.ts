@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { threadId, Worker } from 'node:worker_threads';
 import { loadConfig } from '@app/core';
 import { ExportFormat } from '../export-format.enum';
 import { sampleBrief } from '../testing/sample-brief';
@@ -19,7 +19,7 @@ describe(RenderPool.name, () => {
     pools.push(pool);
     return pool;
   };
-  afterAll(() => Promise.all(pools.map((pool) => pool.onModuleDestroy())));
+  afterAll(() => Promise.all(pools.map((pool) => pool.onApplicationShutdown())));
 
   it('renders off the calling thread, the same file the renderer writes in-thread', async () => {
     const brief = sampleBrief({ agendaItems: 4, attendees: 6 });
@@ -65,6 +65,20 @@ describe(RenderPool.name, () => {
     expect(threads.size).toBeLessThanOrEqual(2);
     expect(threads.has(threadId)).toBe(false);
     for (const result of results) expect(result.content.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('stops its threads at shutdown and renders nothing after, so no late export starts a pool again', async () => {
+    const pool = poolOf(1);
+    const brief = sampleBrief({ agendaItems: 2, attendees: 2 });
+    await pool.render(ExportFormat.MARKDOWN, brief);
+    const piscina = (pool as unknown as { pool: { threads: Worker[] } }).pool;
+    const [thread] = piscina.threads;
+    const exited = new Promise((resolve) => thread.once('exit', resolve));
+    await pool.onApplicationShutdown();
+    await exited;
+    expect(piscina.threads).toEqual([]);
+    await expect(pool.render(ExportFormat.MARKDOWN, brief)).rejects.toThrow('shut down');
+    expect((pool as unknown as { pool?: unknown }).pool).toBeUndefined();
   });
 
   it('finds the compiled worker beside itself in dist/, else in dist/ from the sources', () => {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import { APP_CONFIG, AppConfig } from '@app/core';
 import { MeetingBrief } from '../brief/meeting-brief';
@@ -29,8 +29,9 @@ export function renderWorkerFile(dir = __dirname): string {
  * started on the first export and stopped when idle, and with the application.
  */
 @Injectable()
-export class RenderPool implements OnModuleDestroy {
+export class RenderPool implements OnApplicationShutdown {
   private pool?: Piscina<RenderTask, RenderResult>;
+  private closed = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -38,6 +39,7 @@ export class RenderPool implements OnModuleDestroy {
     format: ExportFormat,
     brief: MeetingBrief,
   ): Promise<{ content: Buffer; threadId: number }> {
+    if (this.closed) throw new Error('The render pool is shut down');
     this.pool ??= new Piscina<RenderTask, RenderResult>({
       filename: renderWorkerFile(),
       minThreads: 0,
@@ -52,7 +54,12 @@ export class RenderPool implements OnModuleDestroy {
     };
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * Stops the threads once the HTTP server is closed (Nest runs onModuleDestroy before it closes), so the
+   * exports still in flight finish, and none arriving late starts a pool that nothing would stop.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
     const pool = this.pool;
     this.pool = undefined;
     await pool?.destroy();
