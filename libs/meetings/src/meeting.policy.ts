@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ForbiddenError, Viewer } from '@app/core';
+import { ForbiddenError, inlineSql, rawSql, Sql, sql, Viewer } from '@app/core';
 import { WorkingGroupPolicy } from '@app/working-groups';
 
 type Db = DataSource | EntityManager;
@@ -12,20 +12,24 @@ type Db = DataSource | EntityManager;
  * - a workshop (no working group) every signed-in person;
  * - a group's meeting its current participants (observers included), the meeting's invitees, and
  *   the owners of its action items.
- * Parameters are appended to `params`.
  */
-export function canReadMeetingSql(viewer: Viewer, alias: string, params: unknown[]): string {
-  if (viewer.role === 'ADMIN') return 'TRUE';
-  params.push(viewer.id);
-  const person = `$${params.length}::uuid`;
-  return `(${alias}.working_group_id IS NULL
+export function canReadMeeting(viewer: Viewer, alias: string): Sql {
+  if (viewer.role === 'ADMIN') return rawSql('TRUE');
+  const m = rawSql(alias);
+  const person = viewer.id;
+  return sql`(${m}.working_group_id IS NULL
     OR EXISTS (SELECT 1 FROM working_group_participants vs
-               WHERE vs.working_group_id = ${alias}.working_group_id AND vs.person_id = ${person} AND vs.ended_at IS NULL)
-    OR EXISTS (SELECT 1 FROM meeting_invitations vi WHERE vi.meeting_id = ${alias}.id AND vi.person_id = ${person})
-    OR EXISTS (SELECT 1 FROM action_items va WHERE va.meeting_id = ${alias}.id AND va.owner_id = ${person}))`;
+               WHERE vs.working_group_id = ${m}.working_group_id AND vs.person_id = ${person}::uuid AND vs.ended_at IS NULL)
+    OR EXISTS (SELECT 1 FROM meeting_invitations vi WHERE vi.meeting_id = ${m}.id AND vi.person_id = ${person}::uuid)
+    OR EXISTS (SELECT 1 FROM action_items va WHERE va.meeting_id = ${m}.id AND va.owner_id = ${person}::uuid))`;
 }
 
-/** Who may change meetings. Reading is `canReadMeetingSql`. */
+/** `canReadMeeting` for code that numbers its own parameters: they are appended to `params`. */
+export function canReadMeetingSql(viewer: Viewer, alias: string, params: unknown[]): string {
+  return inlineSql(canReadMeeting(viewer, alias), params);
+}
+
+/** Who may change meetings. Reading is `canReadMeeting`. */
 @Injectable()
 export class MeetingPolicy {
   constructor(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ForbiddenError, Viewer } from '@app/core';
+import { emptySql, ForbiddenError, inlineSql, rawSql, Sql, sql, Viewer } from '@app/core';
 import { MANAGER_ROLES, ParticipantRole, WorkingGroupPolicy } from '@app/working-groups';
 import { ProposalEntity } from './proposal.entity';
 
@@ -17,25 +17,29 @@ type Db = DataSource | EntityManager;
  *   confidentiality: PUBLIC everyone signed in, MEMBERS every participant of any group,
  *   WORKING_GROUP the group's participants, PARTIES also the group's managers (chairs, co-chairs and
  *   secretaries, who review it).
- * Parameters are appended to `params`.
  */
-export function canReadProposalSql(viewer: Viewer, alias: string, params: unknown[]): string {
-  if (viewer.role === 'ADMIN') return 'TRUE';
-  params.push(viewer.id);
-  const person = `$${params.length}::uuid`;
-  params.push(viewer.organizationId);
-  const organization = `$${params.length}::uuid`;
-  const seat = (extra: string) =>
-    `EXISTS (SELECT 1 FROM working_group_participants vs WHERE vs.person_id = ${person} AND vs.ended_at IS NULL${extra})`;
+export function canReadProposal(viewer: Viewer, alias: string): Sql {
+  if (viewer.role === 'ADMIN') return rawSql('TRUE');
+  const p = rawSql(alias);
+  const person = viewer.id;
+  const organization = viewer.organizationId;
+  const seat = (extra: Sql) =>
+    sql`EXISTS (SELECT 1 FROM working_group_participants vs WHERE vs.person_id = ${person}::uuid AND vs.ended_at IS NULL${extra})`;
+  const inGroup = sql` AND vs.working_group_id = ${p}.working_group_id`;
   // The parties read it in every state, a draft included; everyone else only once it has been submitted.
-  return `(${alias}.author_organization_id = ${organization} OR ${alias}.lead_organization_id = ${organization}
-    OR EXISTS (SELECT 1 FROM proposal_partners vp WHERE vp.proposal_id = ${alias}.id AND vp.organization_id = ${organization} AND vp.consent <> 'DECLINED')
-    OR (${alias}.submitted_at IS NOT NULL AND (
-      ${alias}.confidentiality = 'PUBLIC'
-      OR (${alias}.confidentiality = 'MEMBERS' AND ${seat('')})
-      OR (${alias}.confidentiality = 'WORKING_GROUP' AND ${seat(` AND vs.working_group_id = ${alias}.working_group_id`)})
-      OR (${alias}.confidentiality = 'PARTIES' AND ${seat(` AND vs.working_group_id = ${alias}.working_group_id AND vs.role IN ('CHAIR', 'CO_CHAIR', 'SECRETARY')`)})
+  return sql`(${p}.author_organization_id = ${organization}::uuid OR ${p}.lead_organization_id = ${organization}::uuid
+    OR EXISTS (SELECT 1 FROM proposal_partners vp WHERE vp.proposal_id = ${p}.id AND vp.organization_id = ${organization}::uuid AND vp.consent <> 'DECLINED')
+    OR (${p}.submitted_at IS NOT NULL AND (
+      ${p}.confidentiality = 'PUBLIC'
+      OR (${p}.confidentiality = 'MEMBERS' AND ${seat(emptySql)})
+      OR (${p}.confidentiality = 'WORKING_GROUP' AND ${seat(inGroup)})
+      OR (${p}.confidentiality = 'PARTIES' AND ${seat(sql`${inGroup} AND vs.role IN ('CHAIR', 'CO_CHAIR', 'SECRETARY')`)})
     )))`;
+}
+
+/** `canReadProposal` for code that numbers its own parameters: they are appended to `params`. */
+export function canReadProposalSql(viewer: Viewer, alias: string, params: unknown[]): string {
+  return inlineSql(canReadProposal(viewer, alias), params);
 }
 
 /** Admins, and participants of the group other than observers, take part (propose, comment…). */

@@ -7,6 +7,7 @@ import { LocaleValue } from '../graphql/context';
 import { MailService } from '../mail/mail.service';
 import { AuthService } from './auth.service';
 import { writeReturning } from '../database/sql';
+import { querySql, rawSql, sql } from '../database/sql-fragment';
 import { newId } from '../validation/ids';
 import { SessionEntity } from './session.entity';
 import { QueueService } from '../queue/queue.service';
@@ -47,38 +48,32 @@ export class SignInService {
   async requestLink(email: string, ip: string): Promise<void> {
     const address = email.trim().toLowerCase();
     const linkId = newId();
-    const job = this.queue.jobWrite(QUEUE_SIGN_IN_EMAIL, { linkId } satisfies SignInEmailJob, 7, 'link');
+    const job = this.queue.jobInsert(QUEUE_SIGN_IN_EMAIL, { linkId } satisfies SignInEmailJob, 'link');
+    const window = rawSql(`interval '${RATE_WINDOW}'`);
+    // Until the worker issues the real token, the hash is that of a token nobody ever sees.
+    const placeholderHash = hashToken(generateToken(TOKEN_PREFIX.signInLink));
     const recorded = await this.dataSource.transaction(async (em) => {
       await em.query(
         `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtext(key) AS k FROM unnest($1::text[]) AS key ORDER BY k) keys`,
         [[`sign-in-email:${address}`, `sign-in-ip:${ip}`]],
       );
-      const [row]: { recorded: number }[] = await em.query(
-        `WITH counts AS (
-           SELECT count(*) FILTER (WHERE email = $1) AS by_email, count(*) FILTER (WHERE ip = $2) AS by_ip
-           FROM sign_in_requests WHERE created_at > now() - interval '${RATE_WINDOW}' AND (email = $1 OR ip = $2)
+      const [row] = await querySql<{ recorded: number }>(
+        em,
+        sql`WITH counts AS (
+           SELECT count(*) FILTER (WHERE email = ${address}) AS by_email, count(*) FILTER (WHERE ip = ${ip}) AS by_ip
+           FROM sign_in_requests WHERE created_at > now() - ${window} AND (email = ${address} OR ip = ${ip})
          ), request AS (
            INSERT INTO sign_in_requests (id, email, ip, created_at)
-           SELECT $3, $1, $2, now() FROM counts WHERE by_email < $4 AND by_ip < $5 RETURNING id
+           SELECT ${newId()}::uuid, ${address}, ${ip}, now() FROM counts
+           WHERE by_email < ${this.config.signInLimitPerEmail} AND by_ip < ${this.config.signInLimitPerIp} RETURNING id
          ), link AS (
            -- Placeholder hash and expiry: the worker writes the real ones when it sends the email.
            INSERT INTO sign_in_links (id, person_id, token_hash, created_at, expires_at, used_at)
-           SELECT $6, p.id, $7, now(), now() + interval '${RATE_WINDOW}', NULL
-           FROM people p, request WHERE lower(p.email) = $1
+           SELECT ${linkId}::uuid, p.id, ${placeholderHash}, now(), now() + ${window}, NULL
+           FROM people p, request WHERE lower(p.email) = ${address}
            RETURNING id
-         ), job AS (${job.sql})
+         ), job AS (${job})
          SELECT count(*)::int AS recorded FROM request`,
-        [
-          address,
-          ip,
-          newId(),
-          this.config.signInLimitPerEmail,
-          this.config.signInLimitPerIp,
-          linkId,
-          // Until the worker issues the real token, the hash is that of a token nobody ever sees.
-          hashToken(generateToken(TOKEN_PREFIX.signInLink)),
-          ...job.params,
-        ],
       );
       return row.recorded;
     });

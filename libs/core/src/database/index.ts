@@ -4,5 +4,6 @@ export * from './database.module';
 export * from './embedded-postgres';
 export * from './sql-statement-counter';
 export * from './sql';
+export * from './sql-fragment';
 export * from './prepared-statements';
 export * from './write-batcher';

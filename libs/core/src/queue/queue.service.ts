@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { SqlWrite } from '../database/sql';
+import { rawSql, Sql, sql } from '../database/sql-fragment';
 
 const SCHEMA = 'pgboss';
 
@@ -94,18 +95,21 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
    * queue that does not exist.
    */
   jobWrite(name: string, data: object, offset: number, gate?: string): SqlWrite {
-    return {
-      sql: `INSERT INTO ${SCHEMA}.job (id, name, data, priority, start_after, dead_letter, expire_in, keep_until, retry_limit, retry_delay, retry_backoff, policy)
-            SELECT gen_random_uuid(), q.name, $${offset + 2}::jsonb, 0, now(), q.dead_letter,
+    const insert = this.jobInsert(name, data, gate);
+    return { sql: insert.text(offset), params: [...insert.values] };
+  }
+
+  /** `jobWrite` as a fragment that numbers its own parameters, for statements built with `sql`. */
+  jobInsert(name: string, data: object, gate?: string): Sql {
+    return sql`INSERT INTO ${rawSql(SCHEMA)}.job (id, name, data, priority, start_after, dead_letter, expire_in, keep_until, retry_limit, retry_delay, retry_backoff, policy)
+            SELECT gen_random_uuid(), q.name, ${JSON.stringify(data)}::jsonb, 0, now(), q.dead_letter,
               COALESCE(q.expire_seconds * interval '1s', interval '15 minutes'),
               now() + CAST(COALESCE((q.retention_minutes * 60)::text, '14 days') AS interval),
               COALESCE(q.retry_limit, 2),
               CASE WHEN COALESCE(q.retry_backoff, false) THEN GREATEST(q.retry_delay, 1) ELSE COALESCE(q.retry_delay, 0) END,
               COALESCE(q.retry_backoff, false), q.policy
-            FROM ${SCHEMA}.queue q${gate ? `, ${gate}` : ''} WHERE q.name = $${offset + 1}::text
-            ON CONFLICT DO NOTHING`,
-      params: [name, JSON.stringify(data)],
-    };
+            FROM ${rawSql(SCHEMA)}.queue q${rawSql(gate ? `, ${gate}` : '')} WHERE q.name = ${name}::text
+            ON CONFLICT DO NOTHING`;
   }
 
   /** Enqueues one job per item in one statement, inside the caller's transaction (the queue's options apply). */
