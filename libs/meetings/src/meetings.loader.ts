@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { batchedConnections, byIdLoader, Connection, groupedLoader, PageArgs, selectColumns, Viewer } from '@app/core';
+import { batchedConnections, byIdLoader, Connection, groupedLoader, PageArgs, rawSql, selectColumns, sql, Viewer } from '@app/core';
+import { MAX_AGENDA_ITEMS } from './dto/agenda.input';
 import { ActionItemEntity } from './action-items/action-item.entity';
 import { AgendaItemEntity } from './agenda/agenda-item.entity';
 import { MeetingFilter } from './dto/meeting.input';
@@ -32,22 +33,30 @@ export function createMeetingLoaders(dataSource: DataSource, viewer: Viewer | nu
       visibleParams,
     ),
 
-    /** Each meeting's agenda, in order. */
+    /** Each meeting's agenda, in order (never longer than MAX_AGENDA_ITEMS when set through the API). */
     agenda: groupedLoader<AgendaItemEntity>(
       dataSource,
-      `SELECT ${selectColumns(dataSource, AgendaItemEntity, 'a')} FROM agenda_items a
-       WHERE a.meeting_id = ANY($1) ORDER BY a.meeting_id, a.position`,
+      {
+        columns: rawSql(selectColumns(dataSource, AgendaItemEntity, 'a')),
+        from: sql`agenda_items a`,
+        key: sql`a.meeting_id`,
+        orderBy: sql`a.position`,
+        limit: MAX_AGENDA_ITEMS,
+      },
       'meetingId',
     ),
 
     /** Each meeting's invitations, by the invitee's name. */
     invitations: groupedLoader<InvitationEntity>(
       dataSource,
-      `SELECT ${selectColumns(dataSource, InvitationEntity, 'i')} FROM meeting_invitations i JOIN people p ON p.id = i.person_id
-       WHERE i.meeting_id = ANY($1) ORDER BY lower(p.name), p.id`,
+      {
+        columns: rawSql(selectColumns(dataSource, InvitationEntity, 'i')),
+        from: sql`meeting_invitations i JOIN people p ON p.id = i.person_id`,
+        key: sql`i.meeting_id`,
+        orderBy: sql`lower(p.name), p.id`,
+        limit: LISTED_INVITATIONS,
+      },
       'meetingId',
-      [],
-      LISTED_INVITATIONS,
     ),
 
     /**
@@ -69,11 +78,14 @@ export function createMeetingLoaders(dataSource: DataSource, viewer: Viewer | nu
     /** Each meeting's action items, oldest first. */
     actionItems: groupedLoader<ActionItemEntity>(
       dataSource,
-      `SELECT ${selectColumns(dataSource, ActionItemEntity, 'ai')} FROM action_items ai
-       WHERE ai.meeting_id = ANY($1) ORDER BY ai.meeting_id, ai.created_at, ai.id`,
+      {
+        columns: rawSql(selectColumns(dataSource, ActionItemEntity, 'ai')),
+        from: sql`action_items ai`,
+        key: sql`ai.meeting_id`,
+        orderBy: sql`ai.created_at, ai.id`,
+        limit: LISTED_ACTION_ITEMS,
+      },
       'meetingId',
-      [],
-      LISTED_ACTION_ITEMS,
     ),
 
     /** `WorkingGroup.meetings`: the same visibility, filter and order as `meetings`. */

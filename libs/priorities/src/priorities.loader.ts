@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { byIdLoader, groupedLoader, selectColumns, Viewer } from '@app/core';
+import { byIdLoader, groupedLoader, rawSql, selectColumns, sql, Viewer } from '@app/core';
 import { OrganizationEntity } from '@app/organizations';
 import { PriorityEntity } from './priority.entity';
 import { PriorityStatus } from './priority.enums';
@@ -27,12 +27,15 @@ export function createPriorityLoaders(dataSource: DataSource, viewer: Viewer | n
       if (!loader) {
         loader = groupedLoader<PriorityEntity>(
           dataSource,
-          `SELECT ${columns} FROM priorities p
-           WHERE p.working_group_id = ANY($1) AND ($2::text IS NULL OR p.status = $2)
-           ORDER BY p.working_group_id, p.rank`,
+          {
+            columns: rawSql(columns),
+            from: sql`priorities p`,
+            key: sql`p.working_group_id`,
+            where: status ? sql`p.status = ${status}` : undefined,
+            orderBy: sql`p.rank`,
+            limit: LISTED_PRIORITIES,
+          },
           'workingGroupId',
-          [status],
-          LISTED_PRIORITIES,
         );
         ofGroupByStatus.set(key, loader);
       }
@@ -42,13 +45,14 @@ export function createPriorityLoaders(dataSource: DataSource, viewer: Viewer | n
     /** The endorsing organisations of each priority, by name. */
     endorsements: groupedLoader<OrganizationEntity & { priorityId: string }>(
       dataSource,
-      `SELECT e.priority_id AS "priorityId", ${selectColumns(dataSource, OrganizationEntity, 'o')}
-       FROM priority_endorsements e JOIN organizations o ON o.id = e.organization_id
-       WHERE e.priority_id = ANY($1)
-       ORDER BY lower(o.name), o.id`,
+      {
+        columns: sql`e.priority_id AS "priorityId", ${rawSql(selectColumns(dataSource, OrganizationEntity, 'o'))}`,
+        from: sql`priority_endorsements e JOIN organizations o ON o.id = e.organization_id`,
+        key: sql`e.priority_id`,
+        orderBy: sql`lower(o.name), o.id`,
+        limit: LISTED_ENDORSEMENTS,
+      },
       'priorityId',
-      [],
-      LISTED_ENDORSEMENTS,
     ),
 
     endorsementCount: new DataLoader<string, number>(async (priorityIds) => {

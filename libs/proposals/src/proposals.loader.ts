@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { batchedConnections, byIdLoader, Connection, groupedLoader, ListQuery, PageArgs, selectColumns, Viewer } from '@app/core';
+import { batchedConnections, byIdLoader, Connection, groupedLoader, ListQuery, PageArgs, rawSql, selectColumns, sql, Viewer } from '@app/core';
 import { OrganizationEntity } from '@app/organizations';
 import { PriorityEntity } from '@app/priorities';
 import { CommentEntity } from './comments/comment.entity';
@@ -65,30 +65,38 @@ export function createProposalLoaders(dataSource: DataSource, viewer: Viewer | n
 
     partners: groupedLoader<PartnerEntity>(
       dataSource,
-      `SELECT ${selectColumns(dataSource, PartnerEntity, 'pp')} FROM proposal_partners pp WHERE pp.proposal_id = ANY($1) ORDER BY pp.invited_at, pp.organization_id`,
+      {
+        columns: rawSql(selectColumns(dataSource, PartnerEntity, 'pp')),
+        from: sql`proposal_partners pp`,
+        key: sql`pp.proposal_id`,
+        orderBy: sql`pp.invited_at, pp.organization_id`,
+        limit: LISTED_PARTNERS,
+      },
       'proposalId',
-      [],
-      LISTED_PARTNERS,
     ),
 
     priorities: groupedLoader<Linked<PriorityEntity>>(
       dataSource,
-      `SELECT ${selectColumns(dataSource, PriorityEntity, 'pr')}, l.proposal_id AS "proposalId"
-       FROM proposal_priorities l JOIN priorities pr ON pr.id = l.priority_id
-       WHERE l.proposal_id = ANY($1) ORDER BY pr.rank, pr.id`,
+      {
+        columns: sql`${rawSql(selectColumns(dataSource, PriorityEntity, 'pr'))}, l.proposal_id AS "proposalId"`,
+        from: sql`proposal_priorities l JOIN priorities pr ON pr.id = l.priority_id`,
+        key: sql`l.proposal_id`,
+        orderBy: sql`pr.rank, pr.id`,
+        limit: LISTED_PRIORITIES,
+      },
       'proposalId',
-      [],
-      LISTED_PRIORITIES,
     ),
 
     supporters: groupedLoader<Linked<OrganizationEntity>>(
       dataSource,
-      `SELECT ${organizationColumns}, s.proposal_id AS "proposalId"
-       FROM proposal_supports s JOIN organizations o ON o.id = s.organization_id
-       WHERE s.proposal_id = ANY($1) ORDER BY s.created_at, o.id`,
+      {
+        columns: sql`${rawSql(organizationColumns)}, s.proposal_id AS "proposalId"`,
+        from: sql`proposal_supports s JOIN organizations o ON o.id = s.organization_id`,
+        key: sql`s.proposal_id`,
+        orderBy: sql`s.created_at, o.id`,
+        limit: LISTED_SUPPORTERS,
+      },
       'proposalId',
-      [],
-      LISTED_SUPPORTERS,
     ),
 
     viewerHasSupported: new DataLoader<string, boolean>(async (ids) => {
@@ -104,9 +112,14 @@ export function createProposalLoaders(dataSource: DataSource, viewer: Viewer | n
     // The newest entries of each proposal, read backwards on (proposal_id, at), then put oldest first.
     history: groupedLoader<ProposalEventEntity>(
       dataSource,
-      `SELECT e.* FROM unnest($1::uuid[]) AS k(id) CROSS JOIN LATERAL (
-         SELECT ${selectColumns(dataSource, ProposalEventEntity, 'e')} FROM proposal_events e WHERE e.proposal_id = k.id ORDER BY e.at DESC, e.id DESC LIMIT ${HISTORY_NEWEST}
-       ) e ORDER BY e."at", e.id`,
+      {
+        columns: rawSql(selectColumns(dataSource, ProposalEventEntity, 'e')),
+        from: sql`proposal_events e`,
+        key: sql`e.proposal_id`,
+        orderBy: sql`e.at DESC, e.id DESC`,
+        limit: HISTORY_NEWEST,
+        reversed: true,
+      },
       'proposalId',
     ),
 

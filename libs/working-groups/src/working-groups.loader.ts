@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { batchedConnections, byIdLoader, Connection, groupedLoader as groupedBy, ListQuery, PageArgs, selectColumns, Viewer } from '@app/core';
+import { batchedConnections, byIdLoader, Connection, groupedLoader as groupedBy, ListQuery, PageArgs, rawSql, selectColumns, sql, Viewer } from '@app/core';
 import { ApplicationEntity } from './applications/application.entity';
 import { MembershipEntity } from './memberships/membership.entity';
 import { ParticipantEntity } from './participants/participant.entity';
@@ -80,28 +80,40 @@ export function createWorkingGroupLoaders(dataSource: DataSource, viewer: Viewer
     /** CHAIR then CO_CHAIR seats of each group, with the person id. */
     chairSeatsOfGroup: groupedBy<ParticipantEntity>(
       dataSource,
-      `SELECT ${seatColumns} FROM working_group_participants s
-       WHERE s.working_group_id = ANY($1) AND s.ended_at IS NULL AND s.role IN ('CHAIR', 'CO_CHAIR')
-       ORDER BY s.role, s.since, s.id`,
+      {
+        columns: rawSql(seatColumns),
+        from: sql`working_group_participants s`,
+        key: sql`s.working_group_id`,
+        where: sql`s.ended_at IS NULL AND s.role IN ('CHAIR', 'CO_CHAIR')`,
+        orderBy: sql`s.role, s.since, s.id`,
+        limit: LISTED_CHAIRS,
+      },
       'workingGroupId',
-      [],
-      LISTED_CHAIRS,
     ),
 
     membershipsOfOrganization: groupedBy<MembershipEntity>(
       dataSource,
-      `SELECT ${membershipColumns} FROM working_group_memberships m WHERE m.organization_id = ANY($1) ORDER BY m.since, m.id`,
+      {
+        columns: rawSql(membershipColumns),
+        from: sql`working_group_memberships m`,
+        key: sql`m.organization_id`,
+        orderBy: sql`m.since, m.id`,
+        limit: LISTED_MEMBERSHIPS,
+      },
       'organizationId',
-      [],
-      LISTED_MEMBERSHIPS,
     ),
 
     seatsOfPerson: groupedBy<ParticipantEntity>(
       dataSource,
-      `SELECT ${seatColumns} FROM working_group_participants s WHERE s.person_id = ANY($1) AND s.ended_at IS NULL ORDER BY s.since, s.id`,
+      {
+        columns: rawSql(seatColumns),
+        from: sql`working_group_participants s`,
+        key: sql`s.person_id`,
+        where: sql`s.ended_at IS NULL`,
+        orderBy: sql`s.since, s.id`,
+        limit: LISTED_PARTICIPATIONS,
+      },
       'personId',
-      [],
-      LISTED_PARTICIPATIONS,
     ),
 
     /** The viewer's role in each group (one statement per request). */
