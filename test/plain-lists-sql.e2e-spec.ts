@@ -1,0 +1,325 @@
+import { randomBytes } from 'node:crypto';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { isObjectType } from 'graphql';
+import { maxItemsOf } from '@app/core';
+import { createProposalLoaders } from '@app/proposals';
+import { Actor, insertMeeting, insertProposal, makeGroup, makeOrganization, makePerson, makePriority } from './support/factories';
+import { ok, startTestApp, TestApp } from './support/test-app';
+
+/**
+ * A plain list (`@MaxItems(n)`) stops at its bound in PostgreSQL, not in memory: however many rows a
+ * parent has, no statement of the request returns more than `n` of them, the answer holds the first `n`
+ * in the field's documented order, and the request sends as many statements as for a parent with two.
+ * (The API also truncates a longer list, so only the statements tell the two apart.)
+ */
+describe('Plain lists stop at their bound in SQL (e2e)', () => {
+  let t: TestApp;
+  let admin: Actor;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await makePerson(t, { admin: true });
+  });
+  afterAll(() => t.close());
+
+  /** A prefix no other row's label starts with. */
+  const tag = () => randomBytes(4).toString('hex');
+  /** `label 001`… in SQL, for the series' `n`: text order is number order. */
+  const numbered = (label: string) => `${label} ' || lpad(n::text, 3, '0')`;
+  /** Rows are written last to first, so that a statement that forgot its order would not pass by luck. */
+  const series = 'generate_series($2::int, 1, -1) AS n';
+
+  /** `count` organisations, `<label> 001`…, with their number `n`, as a CTE `orgs(id, n)`. */
+  const organizationsCte = (label: string) =>
+    `orgs AS (INSERT INTO organizations (id, name, kind, country)
+              SELECT gen_random_uuid(), '${numbered(label)}, 'OEM', 'DE' FROM ${series} RETURNING id, (right(name, 3))::int AS n)`;
+
+  /** `count` working groups, `<label> 001`…, as a CTE `groups(id, n)`. */
+  const groupsCte = (label: string) =>
+    `groups AS (INSERT INTO working_groups (id, slug, name, mission, status)
+                SELECT gen_random_uuid(), lower(replace('${numbered(label)}, ' ', '-')), '${numbered(label)}, 'Mission', 'ACTIVE' FROM ${series}
+                RETURNING id, (right(name, 3))::int AS n)`;
+
+  /** One minute apart, in the series' order. */
+  const minute = `timestamptz '2026-01-01' + n * interval '1 minute'`;
+
+  interface PlainList {
+    field: string;
+    bound: number;
+    /** A new parent with `count` items numbered 1…count in the field's order; its id. */
+    parent(count: number): Promise<string>;
+    /** Takes `$id`. */
+    query: string;
+    /** The answer's item labels, in the answer's order. */
+    labels(data: any): string[];
+    /** The field answers the last `bound` items (history: the newest), not the first. */
+    last?: boolean;
+  }
+
+  const meeting = () => insertMeeting(t, admin, null, { title: 'Bounds', startsAt: '2026-03-10T08:00:00Z', endsAt: '2026-03-10T18:00:00Z' });
+  const proposal = async () => insertProposal(t, admin, (await makeGroup(t)).id, { title: `Bounds ${tag()}` });
+
+  const lists: PlainList[] = [
+    {
+      field: 'Meeting.invitations',
+      bound: 500,
+      async parent(count) {
+        const id = await meeting();
+        const organization = await makeOrganization(t);
+        const label = `Invitee ${tag()}`;
+        await t.dataSource.query(
+          `WITH p AS (INSERT INTO people (id, organization_id, name, email)
+                      SELECT gen_random_uuid(), $3, '${numbered(label)}, '${label.replace(' ', '-')}-' || n || '@example.org' FROM ${series} RETURNING id)
+           INSERT INTO meeting_invitations (meeting_id, person_id) SELECT $1, id FROM p`,
+          [id, count, organization.id],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { meeting(id: $id) { invitations { person { name } } } }`,
+      labels: (data) => data.meeting.invitations.map((i: any) => i.person.name),
+    },
+    {
+      field: 'Meeting.actionItems',
+      bound: 200,
+      async parent(count) {
+        const id = await meeting();
+        await t.dataSource.query(
+          `INSERT INTO action_items (id, meeting_id, title, created_by_id, created_at)
+           SELECT gen_random_uuid(), $1, '${numbered('Action')}, $3, ${minute} FROM ${series}`,
+          [id, count, admin.id],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { meeting(id: $id) { actionItems { title } } }`,
+      labels: (data) => data.meeting.actionItems.map((i: any) => i.title),
+    },
+    {
+      // Refused past its bound when set through the API; rows written otherwise still stop there.
+      field: 'Meeting.agenda',
+      bound: 100,
+      async parent(count) {
+        const id = await meeting();
+        await t.dataSource.query(
+          `INSERT INTO agenda_items (id, meeting_id, position, title, duration_minutes)
+           SELECT gen_random_uuid(), $1, n, '${numbered('Item')}, 1 FROM ${series}`,
+          [id, count],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { meeting(id: $id) { agenda { title } } }`,
+      labels: (data) => data.meeting.agenda.map((i: any) => i.title),
+    },
+    {
+      field: 'Priority.endorsements',
+      bound: 100,
+      async parent(count) {
+        const { id } = await makePriority(t, null, admin);
+        await t.dataSource.query(
+          `WITH ${organizationsCte(`Endorser ${tag()}`)}
+           INSERT INTO priority_endorsements (priority_id, organization_id, endorsed_by_id) SELECT $1, id, $3 FROM orgs`,
+          [id, count, admin.id],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { priority(id: $id) { endorsements { name } } }`,
+      labels: (data) => data.priority.endorsements.map((o: any) => o.name),
+    },
+    {
+      field: 'WorkingGroup.priorities',
+      bound: 100,
+      async parent(count) {
+        const { id } = await makeGroup(t);
+        await t.dataSource.query(
+          `INSERT INTO priorities (id, working_group_id, title, description, rank, status, created_by_id)
+           SELECT gen_random_uuid(), $1, '${numbered('Priority')}, 'Description', n, 'ADOPTED', $3 FROM ${series}`,
+          [id, count, admin.id],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { workingGroup(id: $id) { priorities { title } } }`,
+      labels: (data) => data.workingGroup.priorities.map((p: any) => p.title),
+    },
+    {
+      field: 'WorkingGroup.chairs',
+      bound: 20,
+      async parent(count) {
+        const { id } = await makeGroup(t);
+        const organization = await makeOrganization(t);
+        const label = `Chair ${tag()}`;
+        await t.dataSource.query(
+          `WITH m AS (INSERT INTO working_group_memberships (id, working_group_id, organization_id) VALUES (gen_random_uuid(), $1, $3)),
+                p AS (INSERT INTO people (id, organization_id, name, email)
+                      SELECT gen_random_uuid(), $3, '${numbered(label)}, '${label.replace(' ', '-')}-' || n || '@example.org' FROM ${series}
+                      RETURNING id, (right(name, 3))::int AS n)
+           INSERT INTO working_group_participants (id, working_group_id, person_id, role, since)
+           SELECT gen_random_uuid(), $1, id, 'CHAIR', ${minute} FROM p`,
+          [id, count, organization.id],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { workingGroup(id: $id) { chairs { name } } }`,
+      labels: (data) => data.workingGroup.chairs.map((p: any) => p.name),
+    },
+    {
+      field: 'CooperationProposal.partners',
+      bound: 50,
+      async parent(count) {
+        const id = await proposal();
+        await t.dataSource.query(
+          `WITH ${organizationsCte(`Partner ${tag()}`)}
+           INSERT INTO proposal_partners (proposal_id, organization_id, consent, invited_by_id, invited_at)
+           SELECT $1, id, 'CONSENTED', $3, ${minute} FROM orgs`,
+          [id, count, admin.id],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { proposal(id: $id) { partners { organization { name } } } }`,
+      labels: (data) => data.proposal.partners.map((p: any) => p.organization.name),
+    },
+    {
+      field: 'CooperationProposal.priorities',
+      bound: 50,
+      async parent(count) {
+        const id = await proposal();
+        const group = await makeGroup(t);
+        await t.dataSource.query(
+          `WITH pr AS (INSERT INTO priorities (id, working_group_id, title, description, rank, status, created_by_id)
+                       SELECT gen_random_uuid(), $3, '${numbered('Linked')}, 'Description', n, 'ADOPTED', $4 FROM ${series} RETURNING id)
+           INSERT INTO proposal_priorities (proposal_id, priority_id) SELECT $1, id FROM pr`,
+          [id, count, group.id, admin.id],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { proposal(id: $id) { priorities { title } } }`,
+      labels: (data) => data.proposal.priorities.map((p: any) => p.title),
+    },
+    {
+      field: 'CooperationProposal.supporters',
+      bound: 50,
+      async parent(count) {
+        const id = await proposal();
+        await t.dataSource.query(
+          `WITH ${organizationsCte(`Supporter ${tag()}`)}
+           INSERT INTO proposal_supports (proposal_id, organization_id, supported_by_id, created_at) SELECT $1, id, $3, ${minute} FROM orgs`,
+          [id, count, admin.id],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { proposal(id: $id) { supporters { name } } }`,
+      labels: (data) => data.proposal.supporters.map((o: any) => o.name),
+    },
+    {
+      field: 'CooperationProposal.history',
+      bound: 50,
+      last: true,
+      async parent(count) {
+        const id = await proposal();
+        await t.dataSource.query(
+          `INSERT INTO proposal_events (id, proposal_id, actor_id, type, note, at)
+           SELECT gen_random_uuid(), $1, $3, 'COMMENTED', '${numbered('Event')}, ${minute} FROM ${series}`,
+          [id, count, admin.id],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { proposal(id: $id) { history { note } } }`,
+      labels: (data) => data.proposal.history.map((e: any) => e.note),
+    },
+    {
+      field: 'Organization.memberships',
+      bound: 50,
+      async parent(count) {
+        const { id } = await makeOrganization(t);
+        await t.dataSource.query(
+          `WITH ${groupsCte(`Group ${tag()}`)}
+           INSERT INTO working_group_memberships (id, working_group_id, organization_id, since) SELECT gen_random_uuid(), id, $1, ${minute} FROM groups`,
+          [id, count],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { organization(id: $id) { memberships { workingGroup { name } } } }`,
+      labels: (data) => data.organization.memberships.map((m: any) => m.workingGroup.name),
+    },
+    {
+      field: 'Person.participations',
+      bound: 50,
+      async parent(count) {
+        const person = await makePerson(t);
+        await t.dataSource.query(
+          `WITH ${groupsCte(`Group ${tag()}`)},
+                m AS (INSERT INTO working_group_memberships (id, working_group_id, organization_id) SELECT gen_random_uuid(), id, $3 FROM groups)
+           INSERT INTO working_group_participants (id, working_group_id, person_id, role, since)
+           SELECT gen_random_uuid(), id, $1, 'MEMBER', ${minute} FROM groups`,
+          [person.id, count, person.organizationId],
+        );
+        return person.id;
+      },
+      query: `query ($id: ID!) { person(id: $id) { participations { workingGroup { name } } } }`,
+      labels: (data) => data.person.participations.map((s: any) => s.workingGroup.name),
+    },
+  ];
+
+  /** The request's statements, and the most rows any of its reads returns (each run again, alone). */
+  async function request(list: PlainList, id: string) {
+    // Warm-up: the token's first use writes last_used_at, which is not part of the query's cost.
+    ok(await t.gql(list.query, { id }, admin.token));
+    const { result, statements, parameters } = await t.counter.measure(() => t.gql(list.query, { id }, admin.token));
+    let mostRows = 0;
+    for (const [i, statement] of statements.entries()) {
+      if (!/^\s*(SELECT|WITH)\b/i.test(statement)) continue;
+      const rows: unknown[] = await t.dataSource.query(statement, parameters[i]);
+      mostRows = Math.max(mostRows, rows.length);
+    }
+    return { numbers: list.labels(ok(result)).map((label) => Number(label.slice(-3))), statements: statements.length, mostRows };
+  }
+
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+  /** The bounded lists not read by a loader per parent, and what bounds their statement instead. */
+  const boundedElsewhere: Record<string, string> = {
+    'Query.workingGroups': 'LIMIT',
+    'Query.priorities': 'LIMIT',
+    'Mutation.reorderPriorities': 'LIMIT',
+    'Query.myActionItems': 'LIMIT',
+    'Query.myAccessTokens': 'LIMIT',
+    'Person.notificationPreferences': 'one row per category at most (the primary key)',
+    'Mutation.updateNotificationPreferences': 'one row per category at most (the primary key)',
+  };
+
+  it('checks every bounded list of the schema that hangs off a parent, at its declared bound', () => {
+    const declared = new Map<string, number>();
+    for (const type of Object.values(t.app.get(GraphQLSchemaHost).schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        const max = maxItemsOf(field);
+        if (max) declared.set(`${type.name}.${field.name}`, max);
+      }
+    }
+    const checked = new Map(lists.map((l) => [l.field, l.bound]));
+    for (const field of Object.keys(boundedElsewhere)) checked.set(field, declared.get(field) ?? NaN);
+    expect(new Map([...checked].sort())).toEqual(new Map([...declared].sort()));
+  });
+
+  it.each(lists)('$field: at most $bound rows per parent leave PostgreSQL, the first in its order, in as many statements as for two', async (list) => {
+    const few = await request(list, await list.parent(2));
+    const count = list.bound + 3;
+    const many = await request(list, await list.parent(count));
+    expect(few.numbers).toEqual([1, 2]);
+    expect(many.numbers).toEqual(list.last ? range(count - list.bound + 1, count) : range(1, list.bound));
+    expect(many.mostRows).toBeLessThanOrEqual(list.bound);
+    expect(many.statements).toBe(few.statements);
+  });
+
+  it("reads each key's first rows for a whole batch of keys in one statement", async () => {
+    const supporters = lists.find((l) => l.field === 'CooperationProposal.supporters')!;
+    const [big, small, none] = [await supporters.parent(53), await supporters.parent(2), await proposal()];
+    const loader = createProposalLoaders(t.dataSource, null).supporters;
+    const { result, statements, parameters } = await t.counter.measure(() => loader.loadMany([big, small, none]));
+    expect(statements).toHaveLength(1);
+    expect((result as { name: string }[][]).map((organizations) => organizations.map((o) => Number(o.name.slice(-3))))).toEqual([
+      range(1, 50),
+      [1, 2],
+      [],
+    ]);
+    expect(((await t.dataSource.query(statements[0], parameters[0])) as unknown[]).length).toBe(52);
+  });
+});
