@@ -280,6 +280,68 @@ describe('Marketplace (e2e)', () => {
     });
   });
 
+  describe('filters and pages', () => {
+    let owner: Actor;
+    const ids: Record<string, string> = {};
+    const FILTERED = `query ($filter: CapabilityFilter) { capabilities(filter: $filter, first: 100) { totalCount edges { node { title } } } }`;
+    const titles = async (filter: Record<string, unknown>) => {
+      const found = ok(await t.gql(FILTERED, { filter: { organizationId: owner.organizationId, ...filter } }, outsider.token)).capabilities;
+      expect(found.totalCount).toBe(found.edges.length);
+      return found.edges.map((e: any) => e.node.title);
+    };
+
+    beforeAll(async () => {
+      owner = await makePerson(t);
+      const add = async (title: string, extra: Record<string, unknown>) => (ids[title] = (await addCapability(t, owner, { title, ...extra })).id);
+      await add('Hochleistungsrechner in Stuttgart', { kind: 'HPC_COMPUTE', location: 'DE', maxSensitivity: 'INTERNAL', certifications: ['ISO_27001'] });
+      await add('GPU nodes for training', { kind: 'GPU_COMPUTE', location: 'FI', maxSensitivity: 'PERSONAL_DATA', certifications: ['TISAX_AL3', 'ISO_27001'] });
+      await add('Archive storage', { kind: 'STORAGE', location: 'FR', maxSensitivity: 'CONFIDENTIAL', certifications: ['TISAX_AL2'], description: 'Cold storage for recordings' });
+      const paused = await addCapability(t, owner, { title: 'Paused simulation', kind: 'SIMULATION' });
+      ok(await t.gql(UPDATE_CAPABILITY, { id: paused.id, v: 1, input: { status: 'PAUSED' } }, owner.token));
+    });
+
+    it('lists newest first', async () => {
+      expect(await titles({})).toEqual(['Paused simulation', 'Archive storage', 'GPU nodes for training', 'Hochleistungsrechner in Stuttgart']);
+    });
+
+    it('filters by kind, location, status and handled sensitivity (at least that level)', async () => {
+      expect(await titles({ kind: 'STORAGE' })).toEqual(['Archive storage']);
+      expect(await titles({ location: 'fi' })).toEqual(['GPU nodes for training']);
+      expect(await titles({ status: 'PAUSED' })).toEqual(['Paused simulation']);
+      expect(await titles({ handles: 'CONFIDENTIAL' })).toEqual(['Paused simulation', 'Archive storage', 'GPU nodes for training']);
+      expect(await titles({ handles: 'PERSONAL_DATA' })).toEqual(['GPU nodes for training']);
+    });
+
+    it('filters by certifications held, all of them, TISAX_AL3 counting as TISAX_AL2', async () => {
+      expect(await titles({ certifications: ['TISAX_AL2'] })).toEqual(['Archive storage', 'GPU nodes for training']);
+      expect(await titles({ certifications: ['TISAX_AL2', 'ISO_27001'] })).toEqual(['GPU nodes for training']);
+      expect(await titles({ certifications: ['TISAX_AL3'] })).toEqual(['GPU nodes for training']);
+    });
+
+    it('searches title and description in English and German', async () => {
+      expect(await titles({ search: 'recording' })).toEqual(['Archive storage']);
+      expect(await titles({ search: 'Hochleistungsrechners' })).toEqual(['Hochleistungsrechner in Stuttgart']);
+      expect(await titles({ search: 'trains' })).toEqual(['GPU nodes for training']);
+    });
+
+    it('filters needs by kind, status and search, and pages without gaps', async () => {
+      const needs: string[] = [];
+      for (let i = 0; i < 5; i += 1) needs.push((await addNeed(t, owner, { kind: 'DATASET', title: `Driving recordings ${i}` })).id);
+      ok(await t.gql(UPDATE_NEED, { id: needs[0], v: 1, input: { status: 'CLOSED' } }, owner.token));
+      const page = `query ($after: String) { resourceNeeds(first: 2, after: $after, filter: { kind: DATASET, status: OPEN, search: "recordings" }) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const found: any = ok(await t.gql(page, { after }, outsider.token)).resourceNeeds;
+        expect(found.totalCount).toBe(4);
+        seen.push(...found.edges.map((e: any) => e.node.id));
+        after = found.pageInfo.hasNextPage ? found.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen).toEqual(needs.slice(1).reverse());
+    });
+  });
+
   describe('anonymous needs', () => {
     let owner: Actor;
     let ownerColleague: Actor;
