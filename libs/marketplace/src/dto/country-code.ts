@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsISO31661Alpha2 } from 'class-validator';
+import { SingleLine } from '@app/core';
 
 const upper = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
@@ -10,6 +11,7 @@ const upper = (value: unknown) => (typeof value === 'string' ? value.trim().toUp
  */
 export function IsCountryCode(field: string, options: { each?: boolean } = {}): PropertyDecorator {
   return applyDecorators(
+    SingleLine({ each: options.each }),
     Transform(({ value }: { value: unknown }) => (options.each && Array.isArray(value) ? value.map(upper) : upper(value))),
     IsISO31661Alpha2({ each: options.each, message: `${field} must hold ISO 3166-1 alpha-2 country codes such as DE` }),
   );
