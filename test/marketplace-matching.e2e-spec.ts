@@ -242,6 +242,16 @@ describe('Marketplace matching (e2e)', () => {
     }
   });
 
+  it('rounds the score as exact decimals: 0.6 × 0.625 + 0.4 × 0.5 = 0.575 is 0.58, not the 0.57 of binary floating point', async () => {
+    const needer = await makePerson(t);
+    const need = (await addNeed(t, needer, { ...NEED, kind: 'EXPERTISE' })).id;
+    // 31,250 of 50,000 hours; 1 March to 1 May 2026 is 61 of the 122 days needed.
+    await addCapability(t, provider, { ...FITS, kind: 'EXPERTISE', quantity: 31_250, unit: 'GPU_HOURS', availableUntil: '2026-05-01T00:00:00.000Z' });
+    const [match] = (await matchesOf(need, needer)).edges;
+    expect(match.node.score).toBe(0.58);
+    expect(match.node.reasons.slice(0, 2)).toEqual(['covers 63% of 50,000 GPU_HOURS', 'available for 50% of the needed window']);
+  });
+
   it('runs in the database: one statement for a page of matches and one for the count, whatever the number of capabilities', async () => {
     const need = (await addNeed(t, owner, NEED)).id;
     const query = `query ($id: ID!) { resourceNeed(id: $id) { matches { totalCount edges { node { score capability { id } } } } } }`;
