@@ -1,50 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import {
-  Connection,
-  fetchCount,
-  fetchPage,
-  InvalidInputError,
-  isId,
-  lazyConnection,
-  newId,
-  NotFoundError,
-  PageArgs,
-  querySql,
-  rawSql,
-  selectColumns,
-  sql,
-  Viewer,
-} from '@app/core';
+import { DataSource } from 'typeorm';
+import { Connection, newId, PageArgs, Viewer } from '@app/core';
 import { Confidentiality } from '@app/proposals';
 import { CapabilityFilter, CapabilityInput, UpdateCapabilityInput } from '../dto/capability.input';
-import { CAPABILITY_TRANSITIONS, checkConfidentiality, checkQuantity, checkStatusMove, checkWindow, differs, normalizeCertifications } from '../listing-rules';
+import { ListingReferences, stale } from '../listing-references';
+import { CAPABILITY_TRANSITIONS, checkConfidentiality, checkQuantity, checkWindow, normalizeCertifications } from '../listing-rules';
+import { listConnection, ListingTable, ListingUpdateRules, lockListing, mergeUpdate, readListing, writeUpdate } from '../listing-updates';
 import { MarketplaceEvents } from '../marketplace-events';
 import { capabilityListQuery } from '../marketplace-list.query';
 import { CapabilityStatus } from '../marketplace.enums';
 import { canReadCapability, MarketplacePolicy } from '../marketplace.policy';
-import { ListingReferences, stale } from '../listing-references';
 import { CapabilityEntity } from './capability.entity';
 
-/** What `updateCapability` may change. */
-const EDITABLE = [
-  'title',
-  'description',
-  'quantity',
-  'unit',
-  'availableFrom',
-  'availableUntil',
-  'location',
-  'maxSensitivity',
-  'certifications',
-  'accessModel',
-  'status',
-  'confidentiality',
-  'workingGroupId',
-] as const satisfies readonly (keyof UpdateCapabilityInput & keyof CapabilityEntity)[];
+const CAPABILITIES: ListingTable<CapabilityEntity> = { entity: CapabilityEntity, table: 'capabilities', alias: 'c', what: 'capability' };
 
-/** Of those, the ones that cannot be null. */
-const REQUIRED = ['title', 'location', 'maxSensitivity', 'certifications', 'accessModel', 'status', 'confidentiality'] as const;
+type Editable = keyof UpdateCapabilityInput & keyof CapabilityEntity;
+
+/** What `updateCapability` may change (its organisation and kind stay), and the rules every capability obeys. */
+const UPDATE_RULES: ListingUpdateRules<CapabilityEntity, Editable> = {
+  what: 'capability',
+  editable: ['title', 'description', 'quantity', 'unit', 'availableFrom', 'availableUntil', 'location', 'maxSensitivity', 'certifications', 'accessModel', 'status', 'confidentiality', 'workingGroupId'],
+  required: ['title', 'location', 'maxSensitivity', 'certifications', 'accessModel', 'status', 'confidentiality'],
+  transitions: CAPABILITY_TRANSITIONS,
+  normalize(next) {
+    next.certifications = normalizeCertifications(next.certifications);
+  },
+  check(capability) {
+    checkQuantity(capability);
+    checkWindow(capability.availableFrom, capability.availableUntil, 'availableUntil', 'availableFrom');
+    checkConfidentiality(capability);
+  },
+};
 
 /**
  * Publishing and editing capabilities. Every change runs in one transaction that checks, writes and
@@ -85,7 +71,7 @@ export class CapabilitiesService {
       createdAt: now,
       updatedAt: now,
     };
-    checkCapability(capability);
+    UPDATE_RULES.check(capability);
     return this.dataSource.transaction(async (em) => {
       await this.references.assertExist(em, { organizationId: capability.organizationId, workingGroupId: capability.workingGroupId });
       await em.getRepository(CapabilityEntity).insert(capability);
@@ -106,31 +92,13 @@ export class CapabilitiesService {
    */
   update(viewer: Viewer, id: string, expectedVersion: number, input: UpdateCapabilityInput): Promise<CapabilityEntity> {
     return this.dataSource.transaction(async (em) => {
-      const current = await this.lockReadable(em, viewer, id);
+      const current = await lockListing(em, this.dataSource, CAPABILITIES, id, canReadCapability(viewer, 'c'));
       this.policy.assertSpeaksFor(viewer, current.organizationId, 'edit its capabilities');
       if (current.version !== expectedVersion) throw stale('capability', current.version);
-      for (const field of REQUIRED) {
-        if (input[field] === null) throw new InvalidInputError(field, `${field} cannot be null`);
-      }
-      const next: CapabilityEntity = { ...current };
-      for (const field of EDITABLE) {
-        if (input[field] !== undefined) Object.assign(next, { [field]: input[field] });
-      }
-      next.certifications = normalizeCertifications(next.certifications);
-      if (next.description !== null && !next.description.trim()) next.description = null;
-      // Leaving WORKING_GROUP leaves its group too, unless the client names one (which is then refused).
-      if (input.confidentiality && input.confidentiality !== Confidentiality.WORKING_GROUP && input.workingGroupId === undefined) {
-        next.workingGroupId = null;
-      }
-      const changed = EDITABLE.filter((field) => differs(current[field], next[field]));
-      checkStatusMove(CAPABILITY_TRANSITIONS, current.status, next.status, changed.some((f) => f !== 'status'), 'capability');
-      checkCapability(next);
+      const { next, changed } = mergeUpdate(current, input, UPDATE_RULES);
       if (changed.length === 0) return current;
       if (changed.includes('workingGroupId')) await this.references.assertExist(em, { workingGroupId: next.workingGroupId });
-      next.version = current.version + 1;
-      next.updatedAt = new Date();
-      const changes = Object.fromEntries(changed.map((field) => [field, next[field]]));
-      await em.getRepository(CapabilityEntity).update({ id: current.id }, { ...changes, version: next.version, updatedAt: next.updatedAt });
+      const written = await writeUpdate(em, CapabilityEntity, next, changed);
       await this.events.publish(em, {
         type: 'CAPABILITY_UPDATED',
         capabilityId: current.id,
@@ -139,46 +107,18 @@ export class CapabilitiesService {
         actorId: viewer.id,
         changed,
         fromStatus: current.status,
-        toStatus: next.status,
-        version: next.version,
+        toStatus: written.status,
+        version: written.version,
       });
-      return next;
+      return written;
     });
   }
 
-  async findVisible(viewer: Viewer, id: string): Promise<CapabilityEntity | null> {
-    if (!isId(id)) return null;
-    const [row] = await querySql<CapabilityEntity>(
-      this.dataSource,
-      sql`SELECT ${rawSql(selectColumns(this.dataSource, CapabilityEntity, 'c'))} FROM capabilities c WHERE c.id = ${id}::uuid AND ${canReadCapability(viewer, 'c')}`,
-    );
-    return row ?? null;
+  findVisible(viewer: Viewer, id: string): Promise<CapabilityEntity | null> {
+    return readListing(this.dataSource, this.dataSource, CAPABILITIES, id, canReadCapability(viewer, 'c'));
   }
 
   list(viewer: Viewer, filter: CapabilityFilter | null | undefined, args: PageArgs): Connection<CapabilityEntity> {
-    const query = capabilityListQuery(this.dataSource, viewer, filter);
-    return lazyConnection(
-      () => fetchPage<CapabilityEntity>(this.dataSource, query, args),
-      () => fetchCount(this.dataSource, query),
-    );
+    return listConnection(this.dataSource, capabilityListQuery(this.dataSource, viewer, filter), args);
   }
-
-  /** Locks the row for a change; one the viewer may not read is NOT_FOUND, so a mutation reveals nothing. */
-  private async lockReadable(em: EntityManager, viewer: Viewer, id: string): Promise<CapabilityEntity> {
-    if (!isId(id)) throw new NotFoundError('capability');
-    const [row] = await querySql<CapabilityEntity>(
-      em,
-      sql`SELECT ${rawSql(selectColumns(this.dataSource, CapabilityEntity, 'c'))} FROM capabilities c
-          WHERE c.id = ${id}::uuid AND ${canReadCapability(viewer, 'c')} FOR UPDATE OF c`,
-    );
-    if (!row) throw new NotFoundError('capability');
-    return row;
-  }
-}
-
-/** The rules a capability obeys after any change. */
-function checkCapability(capability: CapabilityEntity): void {
-  checkQuantity(capability);
-  checkWindow(capability.availableFrom, capability.availableUntil, 'availableUntil', 'availableFrom');
-  checkConfidentiality(capability);
 }
