@@ -1,11 +1,15 @@
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
-import { Connection, fetchCount, fetchPage, InvalidInputError, isId, lazyConnection, ListQuery, NotFoundError, PageArgs, querySql, rawSql, selectColumns, Sql, sql } from '@app/core';
+import { Connection, fetchCount, fetchPage, InvalidInputError, isId, lazyConnection, ListQuery, NotFoundError, PageArgs, querySql, rawSql, selectColumns, Sql, sql, Viewer } from '@app/core';
 import { Confidentiality } from '@app/proposals';
+import { ListingReferences, stale } from './listing-references';
 import { checkStatusMove, differs } from './listing-rules';
+import { MarketplacePolicy } from './marketplace.policy';
 
 /** What capabilities and needs have in common for an update. */
 export interface ListingRow {
   id: string;
+  organizationId: string;
   description: string | null;
   confidentiality: Confidentiality;
   workingGroupId: string | null;
@@ -18,6 +22,8 @@ export interface ListingRow {
 export interface ListingUpdateRules<T extends ListingRow, F extends keyof T & string> {
   /** 'capability', 'need': in messages. */
   what: string;
+  /** 'capabilities', 'needs': in messages. */
+  plural: string;
   /** What an update may change. */
   editable: readonly F[];
   /** Of those, the ones that cannot be null. */
@@ -106,4 +112,45 @@ export function listConnection<T>(dataSource: DataSource, query: ListQuery, args
     () => fetchPage<T>(dataSource, query, args),
     () => fetchCount(dataSource, query),
   );
+}
+
+/** A listing before and after an update, and the fields that changed (none: nothing was written). */
+export interface ListingChange<T extends ListingRow, F extends keyof T & string> {
+  current: T;
+  written: T;
+  changed: F[];
+}
+
+/**
+ * The update both kinds of listing share, inside the caller's transaction: lock the row (NOT_FOUND unless
+ * readable), the organisation's people and admins only (FORBIDDEN), the current version only (CONFLICT
+ * STALE_VERSION), merge and check (`mergeUpdate`), check a newly named working group, write. Publishing the
+ * change is the caller's: its event differs by kind.
+ */
+@Injectable()
+export class ListingUpdater {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: MarketplacePolicy,
+    private readonly references: ListingReferences,
+  ) {}
+
+  async update<T extends ListingRow, F extends keyof T & string>(
+    em: EntityManager,
+    viewer: Viewer,
+    table: ListingTable<T>,
+    readable: Sql,
+    id: string,
+    expectedVersion: number,
+    input: Partial<Record<F, unknown>>,
+    rules: ListingUpdateRules<T, F>,
+  ): Promise<ListingChange<T, F>> {
+    const current = await lockListing(em, this.dataSource, table, id, readable);
+    this.policy.assertSpeaksFor(viewer, current.organizationId, `edit its ${rules.plural}`);
+    if (current.version !== expectedVersion) throw stale(rules.what, current.version);
+    const { next, changed } = mergeUpdate(current, input, rules);
+    if (changed.length === 0) return { current, written: current, changed };
+    if (changed.includes('workingGroupId' as F)) await this.references.assertExist(em, { workingGroupId: next.workingGroupId });
+    return { current, written: await writeUpdate(em, table.entity, next, changed), changed };
+  }
 }

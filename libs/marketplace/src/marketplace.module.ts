@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CapabilitiesResolver } from './capabilities/capabilities.resolver';
 import { CapabilitiesService } from './capabilities/capabilities.service';
 import { ListingReferences } from './listing-references';
+import { ListingUpdater } from './listing-updates';
 import { MarketplaceEvents } from './marketplace-events';
 import { OrganizationMarketplaceResolver, ProposalResourceNeedsResolver } from './marketplace-links.resolver';
 import { MarketplacePolicy } from './marketplace.policy';
@@ -13,6 +14,7 @@ import { NeedsService } from './needs/needs.service';
     MarketplacePolicy,
     MarketplaceEvents,
     ListingReferences,
+    ListingUpdater,
     CapabilitiesService,
     NeedsService,
     CapabilitiesResolver,

@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { Connection, newId, PageArgs, Viewer } from '@app/core';
 import { Confidentiality } from '@app/proposals';
 import { CapabilityFilter, CapabilityInput, UpdateCapabilityInput } from '../dto/capability.input';
-import { ListingReferences, stale } from '../listing-references';
+import { ListingReferences } from '../listing-references';
 import { CAPABILITY_TRANSITIONS, checkConfidentiality, checkQuantity, checkWindow, normalizeCertifications } from '../listing-rules';
-import { listConnection, ListingTable, ListingUpdateRules, lockListing, mergeUpdate, readListing, writeUpdate } from '../listing-updates';
+import { listConnection, ListingTable, ListingUpdater, ListingUpdateRules, readListing } from '../listing-updates';
 import { MarketplaceEvents } from '../marketplace-events';
 import { capabilityListQuery } from '../marketplace-list.query';
 import { CapabilityStatus } from '../marketplace.enums';
@@ -19,6 +19,7 @@ type Editable = keyof UpdateCapabilityInput & keyof CapabilityEntity;
 /** What `updateCapability` may change (its organisation and kind stay), and the rules every capability obeys. */
 const UPDATE_RULES: ListingUpdateRules<CapabilityEntity, Editable> = {
   what: 'capability',
+  plural: 'capabilities',
   editable: ['title', 'description', 'quantity', 'unit', 'availableFrom', 'availableUntil', 'location', 'maxSensitivity', 'certifications', 'accessModel', 'status', 'confidentiality', 'workingGroupId'],
   required: ['title', 'location', 'maxSensitivity', 'certifications', 'accessModel', 'status', 'confidentiality'],
   transitions: CAPABILITY_TRANSITIONS,
@@ -43,6 +44,7 @@ export class CapabilitiesService {
     private readonly policy: MarketplacePolicy,
     private readonly references: ListingReferences,
     private readonly events: MarketplaceEvents,
+    private readonly updater: ListingUpdater,
   ) {}
 
   /** The organisation's people and admins publish; it starts ACTIVE. */
@@ -92,24 +94,20 @@ export class CapabilitiesService {
    */
   update(viewer: Viewer, id: string, expectedVersion: number, input: UpdateCapabilityInput): Promise<CapabilityEntity> {
     return this.dataSource.transaction(async (em) => {
-      const current = await lockListing(em, this.dataSource, CAPABILITIES, id, canReadCapability(viewer, 'c'));
-      this.policy.assertSpeaksFor(viewer, current.organizationId, 'edit its capabilities');
-      if (current.version !== expectedVersion) throw stale('capability', current.version);
-      const { next, changed } = mergeUpdate(current, input, UPDATE_RULES);
-      if (changed.length === 0) return current;
-      if (changed.includes('workingGroupId')) await this.references.assertExist(em, { workingGroupId: next.workingGroupId });
-      const written = await writeUpdate(em, CapabilityEntity, next, changed);
-      await this.events.publish(em, {
-        type: 'CAPABILITY_UPDATED',
-        capabilityId: current.id,
-        organizationId: current.organizationId,
-        kind: current.kind,
-        actorId: viewer.id,
-        changed,
-        fromStatus: current.status,
-        toStatus: written.status,
-        version: written.version,
-      });
+      const { current, written, changed } = await this.updater.update(em, viewer, CAPABILITIES, canReadCapability(viewer, 'c'), id, expectedVersion, input, UPDATE_RULES);
+      if (changed.length > 0) {
+        await this.events.publish(em, {
+          type: 'CAPABILITY_UPDATED',
+          capabilityId: current.id,
+          organizationId: current.organizationId,
+          kind: current.kind,
+          actorId: viewer.id,
+          changed,
+          fromStatus: current.status,
+          toStatus: written.status,
+          version: written.version,
+        });
+      }
       return written;
     });
   }

@@ -1,50 +1,13 @@
-import { ArgsType, Field, Float, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsInt, IsNotEmpty, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ConnectionArgs, IsInstant, MultiLine, SingleLine, Trim } from '@app/core';
-import { Confidentiality } from '@app/proposals';
-import { AccessModel, CapabilityStatus, Certification, DataSensitivity, ResourceKind, ResourceUnit } from '../marketplace.enums';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ConnectionArgs, IsInstant, SingleLine } from '@app/core';
+import { AccessModel, CapabilityStatus, Certification, DataSensitivity, ResourceKind } from '../marketplace.enums';
 import { IsCountryCode } from './country-code';
-
-/** Quantities above this are typing mistakes, not offers. */
-export const MAX_QUANTITY = 1e12;
+import { ListingInput } from './listing.input';
 
 @InputType()
-export class CapabilityInput {
-  @Field(() => ID, { description: "The offering organisation: the viewer's own (admins: any)." })
-  @IsUUID('all', { message: 'organizationId must be an organisation id' })
-  organizationId: string;
-
-  @Field(() => ResourceKind)
-  @IsEnum(ResourceKind)
-  kind: ResourceKind;
-
-  @Field()
-  @SingleLine()
-  @Trim()
-  @IsString()
-  @IsNotEmpty({ message: 'title must not be empty' })
-  @MaxLength(200)
-  title: string;
-
-  @Field(() => String, { nullable: true })
-  @MultiLine()
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
-  description?: string | null;
-
-  @Field(() => Float, { nullable: true, description: 'Greater than 0; needs a unit.' })
-  @IsOptional()
-  @IsPositive({ message: 'quantity must be greater than 0' })
-  @Max(MAX_QUANTITY)
-  quantity?: number | null;
-
-  @Field(() => ResourceUnit, { nullable: true, description: 'Needs a quantity.' })
-  @IsOptional()
-  @IsEnum(ResourceUnit)
-  unit?: ResourceUnit | null;
-
+export class CapabilityInput extends ListingInput {
   @Field(() => Date, { nullable: true, description: 'Null: available now.' })
   @IsOptional()
   @IsInstant()
@@ -72,16 +35,6 @@ export class CapabilityInput {
   @Field(() => AccessModel)
   @IsEnum(AccessModel)
   accessModel: AccessModel;
-
-  @Field(() => Confidentiality, { nullable: true, description: 'PUBLIC, MEMBERS (the default) or WORKING_GROUP (with workingGroupId).' })
-  @IsOptional()
-  @IsEnum(Confidentiality)
-  confidentiality?: Confidentiality | null;
-
-  @Field(() => ID, { nullable: true, description: 'The group whose participants may see it; exactly with WORKING_GROUP.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'workingGroupId must be a working group id' })
-  workingGroupId?: string | null;
 }
 
 @InputType()

@@ -1,19 +1,14 @@
-import { ArgsType, Field, Float, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ConnectionArgs, IsInstant, MultiLine, SingleLine, Trim } from '@app/core';
-import { Confidentiality } from '@app/proposals';
-import { Certification, DataSensitivity, NeedStatus, ResourceKind, ResourceUnit } from '../marketplace.enums';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ConnectionArgs, IsInstant, SingleLine } from '@app/core';
+import { Certification, DataSensitivity, NeedStatus, ResourceKind } from '../marketplace.enums';
 import { MAX_ALLOWED_LOCATIONS } from '../needs/need.model';
-import { MAX_QUANTITY } from './capability.input';
 import { IsCountryCode } from './country-code';
+import { ListingInput } from './listing.input';
 
 @InputType()
-export class ResourceNeedInput {
-  @Field(() => ID, { description: "The organisation in need: the viewer's own (admins: any)." })
-  @IsUUID('all', { message: 'organizationId must be an organisation id' })
-  organizationId: string;
-
+export class ResourceNeedInput extends ListingInput {
   @Field(() => ID, { nullable: true, description: 'A proposal the organisation authored or leads, that the viewer may read.' })
   @IsOptional()
   @IsUUID('all', { message: 'proposalId must be a proposal id' })
@@ -23,36 +18,6 @@ export class ResourceNeedInput {
   @IsOptional()
   @IsBoolean()
   anonymous?: boolean | null;
-
-  @Field(() => ResourceKind)
-  @IsEnum(ResourceKind)
-  kind: ResourceKind;
-
-  @Field()
-  @SingleLine()
-  @Trim()
-  @IsString()
-  @IsNotEmpty({ message: 'title must not be empty' })
-  @MaxLength(200)
-  title: string;
-
-  @Field(() => String, { nullable: true })
-  @MultiLine()
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
-  description?: string | null;
-
-  @Field(() => Float, { nullable: true, description: 'Greater than 0; needs a unit.' })
-  @IsOptional()
-  @IsPositive({ message: 'quantity must be greater than 0' })
-  @Max(MAX_QUANTITY)
-  quantity?: number | null;
-
-  @Field(() => ResourceUnit, { nullable: true, description: 'Needs a quantity.' })
-  @IsOptional()
-  @IsEnum(ResourceUnit)
-  unit?: ResourceUnit | null;
 
   @Field(() => Date, { nullable: true, description: 'Null: from now.' })
   @IsOptional()
@@ -79,16 +44,6 @@ export class ResourceNeedInput {
   @ArrayMaxSize(Object.keys(Certification).length * 2)
   @IsEnum(Certification, { each: true })
   requiredCertifications?: Certification[] | null;
-
-  @Field(() => Confidentiality, { nullable: true, description: 'PUBLIC, MEMBERS (the default) or WORKING_GROUP (with workingGroupId).' })
-  @IsOptional()
-  @IsEnum(Confidentiality)
-  confidentiality?: Confidentiality | null;
-
-  @Field(() => ID, { nullable: true, description: 'The group whose participants may see it; exactly with WORKING_GROUP.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'workingGroupId must be a working group id' })
-  workingGroupId?: string | null;
 }
 
 @InputType()

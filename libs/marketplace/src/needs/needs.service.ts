@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { Connection, newId, PageArgs, Viewer } from '@app/core';
 import { Confidentiality } from '@app/proposals';
 import { ResourceNeedFilter, ResourceNeedInput, UpdateResourceNeedInput } from '../dto/need.input';
-import { ListingReferences, stale } from '../listing-references';
+import { ListingReferences } from '../listing-references';
 import { asSet, checkConfidentiality, checkQuantity, checkWindow, NEED_TRANSITIONS, normalizeCertifications } from '../listing-rules';
-import { listConnection, ListingTable, ListingUpdateRules, lockListing, mergeUpdate, readListing, writeUpdate } from '../listing-updates';
+import { listConnection, ListingTable, ListingUpdater, ListingUpdateRules, readListing } from '../listing-updates';
 import { MarketplaceEvents } from '../marketplace-events';
 import { needListQuery } from '../marketplace-list.query';
 import { NeedStatus } from '../marketplace.enums';
@@ -19,6 +19,7 @@ type Editable = keyof UpdateResourceNeedInput & keyof ResourceNeedEntity;
 /** What `updateResourceNeed` may change (its organisation, proposal and kind stay), and the rules every need obeys. */
 const UPDATE_RULES: ListingUpdateRules<ResourceNeedEntity, Editable> = {
   what: 'need',
+  plural: 'needs',
   editable: ['title', 'description', 'anonymous', 'quantity', 'unit', 'neededFrom', 'neededUntil', 'sensitivity', 'allowedLocations', 'requiredCertifications', 'status', 'confidentiality', 'workingGroupId'],
   required: ['title', 'anonymous', 'sensitivity', 'allowedLocations', 'requiredCertifications', 'status', 'confidentiality'],
   transitions: NEED_TRANSITIONS,
@@ -44,6 +45,7 @@ export class NeedsService {
     private readonly policy: MarketplacePolicy,
     private readonly references: ListingReferences,
     private readonly events: MarketplaceEvents,
+    private readonly updater: ListingUpdater,
   ) {}
 
   /** The organisation's people and admins publish; it starts OPEN. */
@@ -99,25 +101,21 @@ export class NeedsService {
    */
   update(viewer: Viewer, id: string, expectedVersion: number, input: UpdateResourceNeedInput): Promise<ResourceNeedEntity> {
     return this.dataSource.transaction(async (em) => {
-      const current = await lockListing(em, this.dataSource, NEEDS, id, canReadNeed(viewer, 'n'));
-      this.policy.assertSpeaksFor(viewer, current.organizationId, 'edit its needs');
-      if (current.version !== expectedVersion) throw stale('need', current.version);
-      const { next, changed } = mergeUpdate(current, input, UPDATE_RULES);
-      if (changed.length === 0) return current;
-      if (changed.includes('workingGroupId')) await this.references.assertExist(em, { workingGroupId: next.workingGroupId });
-      const written = await writeUpdate(em, ResourceNeedEntity, next, changed);
-      await this.events.publish(em, {
-        type: 'NEED_UPDATED',
-        needId: current.id,
-        organizationId: current.organizationId,
-        anonymous: written.anonymous,
-        kind: current.kind,
-        actorId: viewer.id,
-        changed,
-        fromStatus: current.status,
-        toStatus: written.status,
-        version: written.version,
-      });
+      const { current, written, changed } = await this.updater.update(em, viewer, NEEDS, canReadNeed(viewer, 'n'), id, expectedVersion, input, UPDATE_RULES);
+      if (changed.length > 0) {
+        await this.events.publish(em, {
+          type: 'NEED_UPDATED',
+          needId: current.id,
+          organizationId: current.organizationId,
+          anonymous: written.anonymous,
+          kind: current.kind,
+          actorId: viewer.id,
+          changed,
+          fromStatus: current.status,
+          toStatus: written.status,
+          version: written.version,
+        });
+      }
       return written;
     });
   }
