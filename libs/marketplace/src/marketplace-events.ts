@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainEvents } from '@app/core';
-import { CapabilityStatus, NeedStatus, ResourceKind } from './marketplace.enums';
+import { CapabilityStatus, IntroductionState, NeedStatus, ResourceKind } from './marketplace.enums';
 
 /**
  * What happened in the marketplace, for whoever must be told later (notifications match a new or changed
  * capability against open needs). Each carries the ids a consumer needs to decide recipients; consumers
- * load the rest. A need's event names its organisation and whether it is anonymous: a consumer must
- * tell nobody but the owner's people about an anonymous need's owner.
+ * load the rest. A need's and an introduction's event name the need's organisation and whether it is
+ * anonymous: a consumer must tell nobody but the owner's people about an anonymous need's owner.
  */
 export type MarketplaceEvent =
   | { type: 'CAPABILITY_CREATED'; capabilityId: string; organizationId: string; kind: ResourceKind; actorId: string }
@@ -35,7 +35,22 @@ export type MarketplaceEvent =
       fromStatus: NeedStatus;
       toStatus: NeedStatus;
       version: number;
-    };
+    }
+  | ({ type: 'INTRODUCTION_REQUESTED'; actorId: string } & IntroductionParties)
+  | ({ type: 'INTRODUCTION_STATE_CHANGED'; actorId: string; fromState: IntroductionState; toState: IntroductionState } & IntroductionParties);
+
+/**
+ * Who an introduction is between. `needOrganizationId` is for choosing recipients only: while `anonymous`
+ * and not ACCEPTED, nothing told to the provider's people may name it.
+ */
+export type IntroductionParties = {
+  introductionId: string;
+  needId: string;
+  capabilityId: string;
+  needOrganizationId: string;
+  providerOrganizationId: string;
+  anonymous: boolean;
+};
 
 /** Runs inside the change's transaction, with its EntityManager: what it writes commits or rolls back with the change. */
 export type MarketplaceEventHandler = (event: MarketplaceEvent, em: EntityManager) => Promise<void>;
@@ -45,6 +60,8 @@ export const MARKETPLACE_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
   'CAPABILITY_UPDATED',
   'NEED_CREATED',
   'NEED_UPDATED',
+  'INTRODUCTION_REQUESTED',
+  'INTRODUCTION_STATE_CHANGED',
 ] satisfies MarketplaceEvent['type'][]);
 
 /**

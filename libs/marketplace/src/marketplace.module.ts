@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ProposalsModule } from '@app/proposals';
 import { CapabilitiesResolver } from './capabilities/capabilities.resolver';
 import { CapabilitiesService } from './capabilities/capabilities.service';
+import { IntroductionProposalsService } from './introductions/introduction-proposals.service';
+import { IntroductionsResolver, NeedIntroductionsResolver } from './introductions/introductions.resolver';
+import { IntroductionsService } from './introductions/introductions.service';
 import { ListingReferences } from './listing-references';
 import { ListingUpdater } from './listing-updates';
 import { MarketplaceEvents } from './marketplace-events';
@@ -10,6 +14,8 @@ import { NeedsResolver } from './needs/needs.resolver';
 import { NeedsService } from './needs/needs.service';
 
 @Module({
+  // Introductions draft proposals and invite partners through the proposals lib's services.
+  imports: [ProposalsModule],
   providers: [
     MarketplacePolicy,
     MarketplaceEvents,
@@ -21,7 +27,11 @@ import { NeedsService } from './needs/needs.service';
     NeedsResolver,
     OrganizationMarketplaceResolver,
     ProposalResourceNeedsResolver,
+    IntroductionsService,
+    IntroductionProposalsService,
+    IntroductionsResolver,
+    NeedIntroductionsResolver,
   ],
-  exports: [CapabilitiesService, NeedsService, MarketplaceEvents, MarketplacePolicy],
+  exports: [CapabilitiesService, NeedsService, IntroductionsService, MarketplaceEvents, MarketplacePolicy],
 })
 export class MarketplaceModule {}

@@ -55,12 +55,19 @@ function canReadListing(reader: MarketplaceReader, alias: string): Sql {
  * - admins read everything;
  * - the organisation's own people read all of its capabilities;
  * - otherwise by confidentiality: PUBLIC every signed-in person, MEMBERS every person with a current seat
- *   in any working group, WORKING_GROUP the current participants of that group.
- * For an organisation as reader (matching), seats are those of any of its people.
+ *   in any working group, WORKING_GROUP the current participants of that group;
+ * - and a person of an organisation that asked for an introduction to it keeps reading it (the
+ *   introduction names it), whatever its confidentiality has become.
+ * For an organisation as reader (matching), seats are those of any of its people; introductions do not
+ * count there, so matching stays the same rule for every need.
  */
 export function canReadCapability(reader: MarketplaceReader, alias: string): Sql {
-  if (!isOrganizationReader(reader) && reader.role === 'ADMIN') return rawSql('TRUE');
-  return sql`(${canReadListing(reader, alias)})`;
+  if (isOrganizationReader(reader)) return sql`(${canReadListing(reader, alias)})`;
+  if (reader.role === 'ADMIN') return rawSql('TRUE');
+  const c = rawSql(alias);
+  return sql`(${canReadListing(reader, alias)}
+      OR EXISTS (SELECT 1 FROM introductions ri JOIN resource_needs rn ON rn.id = ri.need_id
+                 WHERE ri.capability_id = ${c}.id AND rn.organization_id = ${reader.organizationId}::uuid))`;
 }
 
 /**
@@ -91,7 +98,17 @@ export function canSeeNeedOwner(viewer: Viewer, alias: string): Sql {
                  WHERE oi.need_id = ${n}.id AND oi.state = 'ACCEPTED' AND oc.organization_id = ${organization}::uuid))`;
 }
 
-/** Who may write in the marketplace. Reading is `canReadCapability`, `canReadNeed` and `canSeeNeedOwner`. */
+/**
+ * Who may see an introduction (row `i`, its need `n` and capability `c`): its two sides — the people of the
+ * need's organisation and of the capability's — and admins. Everything an introduction shows is filtered
+ * by it: `myIntroductions`, `introduction(id)`, `ResourceNeed.introductions`.
+ */
+export function canReadIntroduction(viewer: Viewer, need = 'n', capability = 'c'): Sql {
+  if (viewer.role === 'ADMIN') return rawSql('TRUE');
+  return sql`(${rawSql(need)}.organization_id = ${viewer.organizationId}::uuid OR ${rawSql(capability)}.organization_id = ${viewer.organizationId}::uuid)`;
+}
+
+/** Who may write in the marketplace. Reading is `canReadCapability`, `canReadNeed`, `canSeeNeedOwner` and `canReadIntroduction`. */
 @Injectable()
 export class MarketplacePolicy {
   /** An organisation's people and admins speak for it: publish, edit, pause and retire its capabilities and needs. */

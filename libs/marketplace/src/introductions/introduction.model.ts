@@ -9,15 +9,15 @@ export class Introduction {
   @Field(() => IntroductionState)
   state: IntroductionState;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The requester's words to the provider." })
   message: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The note given with the answer (or the withdrawal).' })
   answerNote: string | null;
 
   @Field()
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was accepted, declined or withdrawn; null while REQUESTED.' })
   answeredAt: Date | null;
 }
