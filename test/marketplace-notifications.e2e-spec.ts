@@ -4,7 +4,7 @@ import { DigestsService, NotificationExpander } from '@app/notifications';
 import { Actor, makeGroup, makePerson, seat } from './support/factories';
 import { addCapability, addNeed, UPDATE_CAPABILITY, UPDATE_NEED } from './support/marketplace';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
-import { ok, startTestApp, TestApp } from './support/test-app';
+import { ok, queuesSettled, startTestApp, TestApp } from './support/test-app';
 
 const REQUEST = `mutation ($need: ID!, $capability: ID!, $message: String) { requestIntroduction(needId: $need, capabilityId: $capability, message: $message) { id } }`;
 const CHANGE = `mutation ($id: ID!, $state: IntroductionState!, $note: String) { changeIntroductionState(id: $id, state: $state, note: $note) { id state } }`;
@@ -65,17 +65,7 @@ describe('Marketplace notifications (e2e)', () => {
   });
 
   /** Every queued event has been expanded and every queued email handled. */
-  async function settled() {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const [{ n }] = await t.dataSource.query(
-        `SELECT count(*)::int AS n FROM pgboss.job WHERE name IN ('domain-events', 'email-send') AND state IN ('created', 'retry', 'active')`,
-      );
-      if (n === 0) return;
-      if (Date.now() > deadline) throw new Error(`${n} jobs still queued`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  const settled = () => queuesSettled(t);
 
   async function notifications(type: string, key: string, value: string): Promise<Row[]> {
     await settled();

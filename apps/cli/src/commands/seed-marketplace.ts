@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { newId } from '@app/core';
+import { joinSql, newId, querySql, rawSql, sql } from '@app/core';
 
 /** Fields of a seeded capability or need that both have. */
 interface SeedListing {
@@ -215,16 +215,14 @@ export const SEED_NEEDS: SeedNeed[] = [
  * a listing whose organisation already has one of that title is left alone. Returns how many were added.
  */
 export async function seedMarketplace(em: EntityManager, groupIds: ReadonlyMap<string, string>): Promise<{ capabilities: number; needs: number }> {
-  const owners = new Map<string, { organizationId: string; personId: string }>(
-    (
-      await em.query(
-        `SELECT DISTINCT ON (o.short_name) o.short_name AS "shortName", o.id AS "organizationId", p.id AS "personId"
-         FROM organizations o JOIN people p ON p.organization_id = o.id
-         WHERE o.short_name = ANY($1) ORDER BY o.short_name, p.created_at, p.id`,
-        [[...new Set([...SEED_CAPABILITIES, ...SEED_NEEDS].map((l) => l.organization))]],
-      )
-    ).map((r: { shortName: string; organizationId: string; personId: string }) => [r.shortName, r]),
+  const shortNames = [...new Set([...SEED_CAPABILITIES, ...SEED_NEEDS].map((l) => l.organization))];
+  const rows = await querySql<{ shortName: string; organizationId: string; personId: string }>(
+    em,
+    sql`SELECT DISTINCT ON (o.short_name) o.short_name AS "shortName", o.id AS "organizationId", p.id AS "personId"
+        FROM organizations o JOIN people p ON p.organization_id = o.id
+        WHERE o.short_name = ANY(${shortNames}::text[]) ORDER BY o.short_name, p.created_at, p.id`,
   );
+  const owners = new Map(rows.map((r) => [r.shortName, r]));
   const common = (listing: SeedListing) => {
     const owner = owners.get(listing.organization);
     if (!owner) throw new Error(`seed: no organisation ${listing.organization}`);
@@ -245,25 +243,43 @@ export async function seedMarketplace(em: EntityManager, groupIds: ReadonlyMap<s
   };
   let capabilities = 0;
   for (const c of SEED_CAPABILITIES) {
-    const inserted = await em.query(
-      `INSERT INTO capabilities (id, organization_id, kind, title, description, quantity, unit, available_from, available_until, confidentiality,
-         working_group_id, created_by_id, location, max_sensitivity, certifications, access_model)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16
-       WHERE NOT EXISTS (SELECT 1 FROM capabilities WHERE organization_id = $2 AND title = $4) RETURNING id`,
-      [...common(c), c.location, c.maxSensitivity, [...c.certifications].sort(), c.accessModel],
-    );
-    capabilities += inserted.length;
+    capabilities += await insertIfNew(em, 'capabilities', ['available_from', 'available_until', 'location', 'max_sensitivity', 'certifications', 'access_model'], [
+      ...common(c),
+      c.location,
+      c.maxSensitivity,
+      [...c.certifications].sort(),
+      c.accessModel,
+    ]);
   }
   let needs = 0;
   for (const n of SEED_NEEDS) {
-    const inserted = await em.query(
-      `INSERT INTO resource_needs (id, organization_id, kind, title, description, quantity, unit, needed_from, needed_until, confidentiality,
-         working_group_id, created_by_id, anonymous, sensitivity, allowed_locations, required_certifications)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16
-       WHERE NOT EXISTS (SELECT 1 FROM resource_needs WHERE organization_id = $2 AND title = $4) RETURNING id`,
-      [...common(n), n.anonymous ?? false, n.sensitivity, [...(n.allowedLocations ?? [])].sort(), [...(n.requiredCertifications ?? [])].sort()],
-    );
-    needs += inserted.length;
+    needs += await insertIfNew(em, 'resource_needs', ['needed_from', 'needed_until', 'anonymous', 'sensitivity', 'allowed_locations', 'required_certifications'], [
+      ...common(n),
+      n.anonymous ?? false,
+      n.sensitivity,
+      [...(n.allowedLocations ?? [])].sort(),
+      [...(n.requiredCertifications ?? [])].sort(),
+    ]);
   }
   return { capabilities, needs };
+}
+
+/** The columns `common` fills, before a table's own: its window's two columns come first among those. */
+const COMMON_COLUMNS = ['id', 'organization_id', 'kind', 'title', 'description', 'quantity', 'unit'];
+const COMMON_AFTER_WINDOW = ['confidentiality', 'working_group_id', 'created_by_id'];
+
+/**
+ * Inserts one listing unless its organisation has one of that title; 1 if inserted. `own` names the
+ * table's window columns, then its other columns, in the order of the values after `common`'s.
+ */
+async function insertIfNew(em: EntityManager, table: 'capabilities' | 'resource_needs', own: string[], values: unknown[]): Promise<number> {
+  const [windowFrom, windowUntil, ...rest] = own;
+  const columns = [...COMMON_COLUMNS, windowFrom, windowUntil, ...COMMON_AFTER_WINDOW, ...rest];
+  const [, organizationId, , title] = values;
+  const inserted = await querySql(
+    em,
+    sql`INSERT INTO ${rawSql(table)} (${rawSql(columns.join(', '))}) SELECT ${joinSql(values.map((value) => sql`${value}`))}
+        WHERE NOT EXISTS (SELECT 1 FROM ${rawSql(table)} WHERE organization_id = ${organizationId}::uuid AND title = ${title}) RETURNING id`,
+  );
+  return inserted.length;
 }

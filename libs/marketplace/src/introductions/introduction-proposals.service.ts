@@ -59,7 +59,7 @@ export class IntroductionProposalsService {
         confidentiality: need.anonymous ? Confidentiality.PARTIES : Confidentiality.WORKING_GROUP,
       });
       const invited = await this.partners.inviteInTransaction(em, viewer, proposal.id, capability.organizationId, capability.title);
-      await em.query(`UPDATE introductions SET proposal_id = $2 WHERE id = $1`, [introduction.id, proposal.id]);
+      await querySql(em, sql`UPDATE introductions SET proposal_id = ${proposal.id}::uuid WHERE id = ${introduction.id}::uuid`);
       // The need serves this proposal unless it already serves one (a need's proposal link stays once set).
       const [linked] = await querySql<{ version: number }>(
         em,

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { querySql, sql } from '@app/core';
+import { querySql, rawSql, sql } from '@app/core';
 import { translate } from '../i18n/translate';
 import { recordMatchesOfNeed, recordNewMatchesOfCapability } from '../marketplace/match-notices';
 import { NotificationCategory } from '../notification.enums';
@@ -8,7 +8,7 @@ import { RECIPIENT_COLUMNS, RecipientPerson } from './recipient-viewer';
 
 /** The people of these organisations: the marketplace speaks to organisations, any of whose people act for them. */
 function peopleOf(em: EntityManager, organizationIds: string[]): Promise<RecipientPerson[]> {
-  return em.query(`SELECT ${RECIPIENT_COLUMNS} FROM people p WHERE p.organization_id = ANY($1::uuid[])`, [organizationIds]);
+  return querySql<RecipientPerson>(em, sql`SELECT ${rawSql(RECIPIENT_COLUMNS)} FROM people p WHERE p.organization_id = ANY(${organizationIds}::uuid[])`);
 }
 
 /**
