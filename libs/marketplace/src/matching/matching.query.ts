@@ -95,9 +95,11 @@ export function matchPagesStatement(dataSource: DataSource, needIds: readonly st
     ORDER BY m."needId", m.score DESC, m."createdAt", m.id`;
 }
 
-/** How many capabilities match each of the needs `needIds`, in one statement (needs without any are absent). */
+/**
+ * How many capabilities match each of the needs `needIds`, in one statement: like the pages, a subquery per
+ * need over the ACTIVE capabilities of its kind (a join of all needs with all capabilities would scan them).
+ */
 export function matchCountsStatement(needIds: readonly string[]): Sql {
-  return sql`SELECT n.id AS "needId", count(*)::int AS count
-    FROM resource_needs n JOIN capabilities c ON ${hardRequirements()}
-    WHERE n.id = ANY(${needIds}::uuid[]) GROUP BY n.id`;
+  return sql`SELECT n.id AS "needId", (SELECT count(*)::int FROM capabilities c WHERE ${hardRequirements()}) AS count
+    FROM unnest(${needIds}::uuid[]) AS k(id) JOIN resource_needs n ON n.id = k.id`;
 }
