@@ -77,7 +77,9 @@ export class IntroductionsResolver {
 
   @ResolveField(() => Person, {
     nullable: true,
-    description: "Null to the provider's people while the need is anonymous and the introduction is not ACCEPTED.",
+    description:
+      "Null to the provider's people while the need is anonymous and the introduction is not ACCEPTED (unless another of their " +
+      'introductions on the need was: then they see its owner anyway).',
   })
   requestedBy(introduction: IntroductionRow, _args: unknown, ctx: GqlContext) {
     return introduction.ownerVisible ? ctx.loaders.of(createPeopleLoaders).byId.load(introduction.requestedById) : null;
