@@ -399,6 +399,22 @@ describe('Marketplace introductions (e2e)', () => {
       expect(view.one).toMatchObject({ state: 'WITHDRAWN', answeredBy: null, answerNote: 'Found capacity elsewhere' });
     });
 
+    it('shows a provider that accepted one introduction on the need the requester of its others too', async () => {
+      const need = await addNeed(t, owner, { anonymous: true });
+      const first = await addCapability(t, provider);
+      const second = await addCapability(t, provider);
+      const accepted = await requested(owner, need.id, first.id);
+      const waiting = await requested(ownerColleague, need.id, second.id);
+      expect(ok(await t.gql(ONE, { id: waiting.id }, provider.token)).introduction.requestedBy).toBeNull();
+      ok(await change(provider, accepted.id, 'ACCEPTED'));
+      expect(ok(await t.gql(ONE, { id: waiting.id }, provider.token)).introduction).toMatchObject({
+        state: 'REQUESTED',
+        requestedBy: { id: ownerColleague.id },
+        need: { organization: { id: owner.organizationId } },
+        contacts: null,
+      });
+    });
+
     it('shows the provider the owner of a need that is not anonymous from the start', async () => {
       const { id } = await introductionIn('REQUESTED');
       expect(ok(await t.gql(ONE, { id }, provider.token)).introduction).toMatchObject({
