@@ -17,7 +17,7 @@ import {
   seat,
 } from './support/factories';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
-import { startTestApp, TestApp } from './support/test-app';
+import { queuesSettled, startTestApp, TestApp } from './support/test-app';
 
 const CHANGE_STATE = `mutation ($id: ID!, $state: ProposalState!, $note: String) { changeProposalState(id: $id, state: $state, note: $note) { state } }`;
 const INVITE_PARTNER = `mutation ($proposalId: ID!, $organizationId: ID!) { invitePartner(proposalId: $proposalId, organizationId: $organizationId) { id } }`;
@@ -98,17 +98,7 @@ describe('Notification recipients and reminders (e2e)', () => {
   }
 
   /** Every queued event has been expanded and every queued email handled. */
-  async function settled() {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const [{ n }] = await t.dataSource.query(
-        `SELECT count(*)::int AS n FROM pgboss.job WHERE name IN ('domain-events', 'email-send') AND state IN ('created', 'retry', 'active')`,
-      );
-      if (n === 0) return;
-      if (Date.now() > deadline) throw new Error(`${n} jobs still queued`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  const settled = () => queuesSettled(t);
 
   /** Who got a notification of this type about this thing (data[key] = value). */
   async function recipients(type: string, key: string, value: string): Promise<string[]> {

@@ -22,13 +22,13 @@ describe('Response and mutation limits (e2e)', () => {
 
   it('answers RESPONSE_TOO_LARGE alone, without the partial data, once the lists of an answer pass RESPONSE_ITEM_LIMIT', async () => {
     const { token } = await makePerson(t);
-    // Every person has six notification preferences: 16 aliases hold 96 list items, 17 hold 102.
+    // Every person has seven notification preferences: 14 aliases hold 98 list items, 15 hold 105.
     const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { notificationPreferences { category } }`).join(' ')} }`;
-    const within = await post(t, aliases(16), token);
+    const within = await post(t, aliases(14), token);
     expect(within.body.errors).toBeUndefined();
-    expect(within.body.data.a15.notificationPreferences).toHaveLength(6);
+    expect(within.body.data.a13.notificationPreferences).toHaveLength(7);
 
-    const over = await post(t, aliases(17), token);
+    const over = await post(t, aliases(15), token);
     expect(over.status).toBe(200);
     expect(over.body.data).toBeNull();
     expect(over.body.errors).toHaveLength(1);

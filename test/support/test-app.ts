@@ -86,6 +86,19 @@ export async function tokenFor(t: TestApp, personId: string): Promise<string> {
   return (await t.app.get(AuthService).createAccessToken(personId, 'test')).secret;
 }
 
+/** Waits until every queued event has been expanded and every queued email handled (the worker is running). */
+export async function queuesSettled(t: TestApp, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name IN ('domain-events', 'email-send') AND state IN ('created', 'retry', 'active')`,
+    );
+    if (n === 0) return;
+    if (Date.now() > deadline) throw new Error(`${n} jobs still queued`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** The first error's code, or undefined. */
 export function errorCode(response: GqlResponse): string | undefined {
   return response.errors?.[0]?.extensions.code;

@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { AppConfig, AuthGuard, AuthService, CoreModule, DomainErrorFilter, LiveConnections } from '@app/core';
+import { MarketplaceModule } from '@app/marketplace';
 import { MeetingPrepModule } from '@app/meeting-prep';
 import { MeetingsModule } from '@app/meetings';
 import { NotificationsModule } from '@app/notifications';
@@ -40,6 +41,7 @@ export class AppModule {
         PrioritiesModule,
         ProposalsModule,
         MeetingsModule,
+        MarketplaceModule,
         MeetingPrepModule,
         NotificationsModule,
       ],

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@app/core';
 import { MeetingPrepModule } from '@app/meeting-prep';
+import { MarketplaceModule } from '@app/marketplace';
 import { MeetingsModule } from '@app/meetings';
 import { NotificationsModule } from '@app/notifications';
 import { OrganizationsModule } from '@app/organizations';
@@ -15,7 +16,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [CoreModule.forRoot(config), OrganizationsModule, PeopleModule, WorkingGroupsModule, PrioritiesModule, ProposalsModule, MeetingsModule, MeetingPrepModule, NotificationsModule],
+      imports: [CoreModule.forRoot(config), OrganizationsModule, PeopleModule, WorkingGroupsModule, PrioritiesModule, ProposalsModule, MeetingsModule, MarketplaceModule, MeetingPrepModule, NotificationsModule],
     };
   }
 }

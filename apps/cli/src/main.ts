@@ -14,7 +14,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
 
 commands:
   migrate                                   apply pending database migrations
-  seed                                      load the four ECAVA working groups and example members
+  seed                                      load the four ECAVA working groups, example members, capabilities and needs
   create-admin --email E --name N --organization O [--country CC] [--kind KIND]
                                             create (or promote) an admin; prints a new access token last
   issue-token --email E [--name N]          issue a personal access token for a person; prints it last
@@ -45,7 +45,8 @@ const COMMANDS: Record<string, (options: Options) => Run> = {
   },
   seed: () => async (app) => {
     const result = await seed(app);
-    return `Seeded ${result.groups} working group(s) and ${result.organizations} organisation(s).`;
+    const capabilities = `${result.capabilities} ${result.capabilities === 1 ? 'capability' : 'capabilities'}`;
+    return `Seeded ${result.groups} working group(s), ${result.organizations} organisation(s), ${capabilities} and ${result.needs} need(s).`;
   },
   'create-admin': (o) => {
     const options = checkCreateAdminOptions({

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@app/core';
 import { MeetingPrepModule } from '@app/meeting-prep';
+import { MarketplaceModule } from '@app/marketplace';
 import { MeetingsModule } from '@app/meetings';
 import { NotificationsModule } from '@app/notifications';
 import { OrganizationsModule } from '@app/organizations';
@@ -26,6 +27,7 @@ export class WorkerModule {
         PrioritiesModule,
         ProposalsModule,
         MeetingsModule,
+        MarketplaceModule,
         MeetingPrepModule,
         NotificationsModule,
       ],

@@ -9,6 +9,7 @@ export * from './graphql';
 export * from './mail';
 export * from './pagination';
 export * from './validation/ids';
+export * from './validation/instant';
 export * from './validation/trim';
 export * from './validation/text-lines';
 export * from './events';

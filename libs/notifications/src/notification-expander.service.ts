@@ -5,6 +5,7 @@ import { nextDigestSlot } from './digests/digest-slot';
 import { translate } from './i18n/translate';
 import { DEFAULT_MODES, DeliveryMode, DeliveryStatus, NotificationCategory } from './notification.enums';
 import { recipientRuleFor } from './recipients';
+import { planEventId } from './scheduled/event-id';
 import { PlannedNotification } from './recipients/recipient-rules';
 
 export const QUEUE_DOMAIN_EVENTS = 'domain-events';
@@ -44,7 +45,8 @@ export class NotificationExpander {
     for (const plan of await rule(event, em)) {
       const recipientIds = [...new Set(plan.recipientIds)].filter((id) => id !== event.actorId);
       if (recipientIds.length === 0) continue;
-      const rows = (await this.recipients(em, recipientIds, plan.category)).map((recipient) => this.row(eventId, plan, recipient));
+      const keyedBy = plan.key === undefined ? eventId : planEventId(eventId, plan.key);
+      const rows = (await this.recipients(em, recipientIds, plan.category)).map((recipient) => this.row(keyedBy, plan, recipient));
       // A few statements per event, not two per recipient: the rows go in as parallel arrays, the
       // send jobs in one insert per chunk. A row that exists already (a retried expansion) is skipped
       // and gets no second job.
@@ -71,7 +73,8 @@ export class NotificationExpander {
   }
 
   private row(eventId: string, plan: PlannedNotification, recipient: Recipient): unknown[] {
-    const mode = recipient.mode ?? DEFAULT_MODES[plan.category];
+    const chosen = recipient.mode ?? DEFAULT_MODES[plan.category];
+    const mode = plan.immediate && chosen !== DeliveryMode.OFF ? DeliveryMode.IMMEDIATE : chosen;
     const status = mode === DeliveryMode.OFF ? DeliveryStatus.SUPPRESSED : DeliveryStatus.PENDING;
     const dueAt = mode === DeliveryMode.IMMEDIATE ? new Date() : mode === DeliveryMode.OFF ? null : nextDigestSlot(mode, recipient.timezone);
     const data = { ...plan.data, ...(plan.perRecipient?.[recipient.id] ?? {}) };

@@ -7,6 +7,7 @@ export enum NotificationCategory {
   PRIORITIES = 'PRIORITIES',
   MEETINGS = 'MEETINGS',
   ACTION_ITEMS = 'ACTION_ITEMS',
+  MARKETPLACE = 'MARKETPLACE',
 }
 
 export enum DeliveryMode {
@@ -23,7 +24,11 @@ export enum DeliveryStatus {
   SUPPRESSED = 'SUPPRESSED',
 }
 
-/** Defaults: meetings and action items immediately, everything else in the daily digest. */
+/**
+ * Defaults: meetings and action items immediately, everything else in the daily digest. Within a digest
+ * category, a notification planned `immediate` (introductions asked for and answered) goes out at once
+ * unless the person turned the category OFF (decision 86).
+ */
 export const DEFAULT_MODES: Record<NotificationCategory, DeliveryMode> = {
   [NotificationCategory.APPLICATIONS]: DeliveryMode.DAILY_DIGEST,
   [NotificationCategory.PROPOSALS]: DeliveryMode.DAILY_DIGEST,
@@ -31,8 +36,18 @@ export const DEFAULT_MODES: Record<NotificationCategory, DeliveryMode> = {
   [NotificationCategory.PRIORITIES]: DeliveryMode.DAILY_DIGEST,
   [NotificationCategory.MEETINGS]: DeliveryMode.IMMEDIATE,
   [NotificationCategory.ACTION_ITEMS]: DeliveryMode.IMMEDIATE,
+  [NotificationCategory.MARKETPLACE]: DeliveryMode.DAILY_DIGEST,
 };
 
-registerEnumType(NotificationCategory, { name: 'NotificationCategory' });
+registerEnumType(NotificationCategory, {
+  name: 'NotificationCategory',
+  valuesMap: {
+    MARKETPLACE: {
+      description:
+        'New capabilities matching an open need; introductions asked for and answered. Daily digest by default; introductions go out at once ' +
+        'unless the category is OFF.',
+    },
+  },
+});
 registerEnumType(DeliveryMode, { name: 'DeliveryMode' });
 registerEnumType(DeliveryStatus, { name: 'DeliveryStatus' });

@@ -1,3 +1,4 @@
+export * from './contact';
 export * from './dto/invite-person.input';
 export * from './dto/is-time-zone';
 export * from './people.loader';

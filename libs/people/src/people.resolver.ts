@@ -4,6 +4,7 @@ import { createOrganizationLoaders, Organization } from '@app/organizations';
 import { InvitePersonInput } from './dto/invite-person.input';
 import { PeopleArgs } from './dto/people.args';
 import { UpdateProfileInput } from './dto/update-profile.input';
+import { isContact } from './contact';
 import { createPeopleLoaders } from './people.loader';
 import { PeopleService } from './people.service';
 import { PersonConnection } from './person-connection.model';
@@ -42,12 +43,14 @@ export class PeopleResolver {
 
   @ResolveField(() => String, {
     nullable: true,
-    description: 'Visible to the person, to admins and to people who share a working group with them; null otherwise.',
+    description:
+      'Visible to the person, to admins, to people who share a working group with them, and where the person is given as a contact ' +
+      "(an accepted introduction's contacts); null otherwise.",
   })
   async email(person: PersonEntity, _args: unknown, ctx: GqlContext): Promise<string | null> {
     const viewer = ctx.viewer;
     if (!viewer) return null;
-    if (viewer.id === person.id || viewer.role === PlatformRole.ADMIN) return person.email;
+    if (viewer.id === person.id || viewer.role === PlatformRole.ADMIN || isContact(person)) return person.email;
     return (await ctx.loaders.of(createPeopleLoaders).sharesGroupWithViewer.load(person.id)) ? person.email : null;
   }
 

@@ -1,6 +1,7 @@
 export * from './comments/comment.entity';
 export * from './events/event.entity';
 export * from './partners/partner.entity';
+export * from './partners/partners.service';
 export * from './proposal.entity';
 export * from './proposal.enums';
 export * from './proposal.model';

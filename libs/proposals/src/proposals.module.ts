@@ -27,6 +27,6 @@ import { SupportsService } from './supports/supports.service';
     ProposalEventResolver,
     CommentsResolver,
   ],
-  exports: [ProposalsService, ProposalPolicy],
+  exports: [ProposalsService, PartnersService, ProposalPolicy],
 })
 export class ProposalsModule {}

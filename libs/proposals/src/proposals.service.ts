@@ -28,34 +28,28 @@ export class ProposalsService {
    * error when several fail.
    */
   async create(viewer: Viewer, input: CreateProposalInput): Promise<ProposalEntity> {
-    const leadOrganizationId = input.leadOrganizationId ?? viewer.organizationId;
-    const now = new Date();
-    const proposal: ProposalEntity = {
-      id: newId(),
-      workingGroupId: input.workingGroupId,
-      title: input.title,
-      summary: input.summary,
-      body: input.body,
-      kind: input.kind,
-      state: ProposalState.DRAFT,
-      confidentiality: input.confidentiality ?? Confidentiality.WORKING_GROUP,
-      leadOrganizationId,
-      // Another organisation leads only once it accepts (decision 71).
-      leadConsent: leadOrganizationId === viewer.organizationId ? PartnerConsent.CONSENTED : PartnerConsent.INVITED,
-      authorId: viewer.id,
-      authorOrganizationId: viewer.organizationId,
-      version: 1,
-      supportCount: 0,
-      createdAt: now,
-      updatedAt: now,
-      submittedAt: null,
-      decidedAt: null,
-    };
-    const entries: ProposalHistoryEntry[] = [{ proposal, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT }];
-    if (proposal.leadConsent === PartnerConsent.INVITED) {
-      entries.push({ proposal, actorId: viewer.id, type: 'LEAD_INVITED', details: { organizationId: leadOrganizationId } });
-    }
-    const checked = await this.drafts.submit({ proposal, entries, viewerIsAdmin: viewer.role === 'ADMIN', priorityIds: [...new Set(input.priorityIds ?? [])] });
+    const draft = draftOf(viewer, input);
+    this.assertWritten(viewer, await this.drafts.submit(draft));
+    for (const entry of draft.entries) this.history.announceEmbedded(entry);
+    return draft.proposal;
+  }
+
+  /**
+   * `create` inside the caller's transaction, for a change that drafts a proposal among other writes (a
+   * proposal started from a marketplace introduction): the same statement, checks and errors, without the
+   * write batcher; the trail and its events are recorded in that transaction, so they commit (and are
+   * announced) with it or not at all.
+   */
+  async createInTransaction(em: EntityManager, viewer: Viewer, input: CreateProposalInput): Promise<ProposalEntity> {
+    const draft = draftOf(viewer, input);
+    const [checked] = await this.writeDrafts([draft], em);
+    this.assertWritten(viewer, checked);
+    for (const entry of draft.entries) await this.history.record(em, entry);
+    return draft.proposal;
+  }
+
+  /** The checks of a draft statement in their order, which decides the error when several fail. */
+  private assertWritten(viewer: Viewer, checked: DraftChecks | undefined): void {
     if (!checked) throw new NotFoundError('working group');
     this.policy.assertRoleTakesPart(viewer, checked.role, 'propose');
     if (checked.status === WorkingGroupStatus.CLOSED) {
@@ -66,12 +60,14 @@ export class ProposalsService {
     }
     if (!checked.prioritiesAdmissible) throw priorityIdsError();
     if (!checked.created) throw new Error('createProposal: the checks passed in JS but not in SQL');
-    for (const entry of entries) this.history.announceEmbedded(entry);
-    return proposal;
   }
 
-  /** Writes `drafts` in one statement (see `draftsStatement`); for each, its checks, or undefined if its group does not exist. */
-  private async writeDrafts(drafts: Draft[]): Promise<(DraftChecks | undefined)[]> {
+  /**
+   * Writes `drafts` in one statement (see `draftsStatement`); for each, its checks, or undefined if its group
+   * does not exist. Without `em`, the statement carries the drafts' trail and outbox rows; inside a
+   * transaction (`em`), the caller records them.
+   */
+  private async writeDrafts(drafts: Draft[], em?: EntityManager): Promise<(DraftChecks | undefined)[]> {
     const params: unknown[] = [];
     drafts.forEach((draft, i) => params.push(...proposalValues(draft.proposal), draft.viewerIsAdmin, i));
     const withPriorities = drafts.some((d) => d.priorityIds.length > 0);
@@ -81,9 +77,9 @@ export class ProposalsService {
         drafts.flatMap((d) => d.priorityIds),
       );
     }
-    const history = this.history.embed(drafts.flatMap((d) => d.entries), params.length, 'written');
+    const history = em ? { sql: '', params: [] } : this.history.embed(drafts.flatMap((d) => d.entries), params.length, 'written');
     params.push(...history.params);
-    const rows: (DraftChecks & { n: number })[] = await this.dataSource.query(draftsStatement(drafts.length, withPriorities, history.sql), params);
+    const rows: (DraftChecks & { n: number })[] = await (em ?? this.dataSource).query(draftsStatement(drafts.length, withPriorities, history.sql), params);
     const checks: (DraftChecks | undefined)[] = new Array(drafts.length).fill(undefined);
     for (const { n, ...checked } of rows) checks[n] = checked;
     return checks;
@@ -232,6 +228,38 @@ export class ProposalsService {
 /** What `updateProposal` may change besides the priorities. */
 const EDITABLE_FIELDS = ['title', 'summary', 'body', 'kind', 'confidentiality'] as const;
 
+/** A new DRAFT by `viewer` from `input`, with its trail entries (CREATED, and LEAD_INVITED when another organisation is named as lead). */
+function draftOf(viewer: Viewer, input: CreateProposalInput): Draft {
+  const leadOrganizationId = input.leadOrganizationId ?? viewer.organizationId;
+  const now = new Date();
+  const proposal: ProposalEntity = {
+    id: newId(),
+    workingGroupId: input.workingGroupId,
+    title: input.title,
+    summary: input.summary,
+    body: input.body,
+    kind: input.kind,
+    state: ProposalState.DRAFT,
+    confidentiality: input.confidentiality ?? Confidentiality.WORKING_GROUP,
+    leadOrganizationId,
+    // Another organisation leads only once it accepts (decision 71).
+    leadConsent: leadOrganizationId === viewer.organizationId ? PartnerConsent.CONSENTED : PartnerConsent.INVITED,
+    authorId: viewer.id,
+    authorOrganizationId: viewer.organizationId,
+    version: 1,
+    supportCount: 0,
+    createdAt: now,
+    updatedAt: now,
+    submittedAt: null,
+    decidedAt: null,
+  };
+  const entries: ProposalHistoryEntry[] = [{ proposal, actorId: viewer.id, type: 'CREATED', toState: ProposalState.DRAFT }];
+  if (proposal.leadConsent === PartnerConsent.INVITED) {
+    entries.push({ proposal, actorId: viewer.id, type: 'LEAD_INVITED', details: { organizationId: leadOrganizationId } });
+  }
+  return { proposal, entries, viewerIsAdmin: viewer.role === 'ADMIN', priorityIds: [...new Set(input.priorityIds ?? [])] };
+}
+
 function priorityIdsError(): InvalidInputError {
   return new InvalidInputError('priorityIds', "priorityIds must be priorities of the proposal's working group or alliance-wide ones");
 }
@@ -296,7 +324,8 @@ const draftStatements = new Map<string, Map<string, string>>();
 
 /**
  * The statement that writes `rows` drafts: one row of `input` each (the author is the viewer), the
- * priorities they ask for as pairs (draft index, priority id) in two arrays after them, then `historySql`.
+ * priorities they ask for as pairs (draft index, priority id) in two arrays after them, then `historySql`
+ * (none: the caller records the trail in its transaction).
  * It checks each draft on its own and writes only the drafts whose checks all pass, with their priorities
  * and their trail; it returns each draft's checks, and none for a draft whose group does not exist.
  * A VALUES list rather than one array per column (`unnest`), with which a draft alone cost PostgreSQL
@@ -325,9 +354,9 @@ function draftsStatement(rows: number, withPriorities: boolean, historySql: stri
          written AS (INSERT INTO cooperation_proposals (${PROPOSAL_COLUMNS.map(([name]) => name).join(', ')})
            SELECT ${PROPOSAL_COLUMNS.map(([name]) => `c.${name}`).join(', ')} FROM checks c
            WHERE ${roleTakesPartSql('c.role', 'c.viewer_is_admin')} AND c.status <> '${WorkingGroupStatus.CLOSED}' AND c."leadIsMember" AND c."prioritiesAdmissible"
-           RETURNING id),
-         ${withPriorities ? 'linked AS (INSERT INTO proposal_priorities (proposal_id, priority_id) SELECT c.id, w.priority_id FROM written x JOIN checks c ON c.id = x.id JOIN wanted w ON w.n = c.n),' : ''}
-         ${historySql}
+           RETURNING id)
+         ${withPriorities ? ',linked AS (INSERT INTO proposal_priorities (proposal_id, priority_id) SELECT c.id, w.priority_id FROM written x JOIN checks c ON c.id = x.id JOIN wanted w ON w.n = c.n)' : ''}
+         ${historySql ? `,${historySql}` : ''}
          SELECT c.n, c.status, c.role, c."leadIsMember", c."prioritiesAdmissible", EXISTS (SELECT 1 FROM written x WHERE x.id = c.id) AS created FROM checks c`;
   // The history's text is the same for every batch of a size unless event writers are added; bounded all the same.
   if (byHistory.size >= 16) byHistory.clear();

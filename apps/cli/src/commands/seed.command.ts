@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { newId } from '@app/core';
+import { seedMarketplace } from './seed-marketplace';
 
 /** The four ECAVA working groups. */
 export const SEED_GROUPS = [
@@ -96,11 +97,20 @@ export const SEED_ORGANIZATIONS: {
   },
 ];
 
+/** How many of each kind of row a seed run added. */
+export interface SeedResult {
+  groups: number;
+  organizations: number;
+  capabilities: number;
+  needs: number;
+}
+
 /**
- * Loads the four working groups and example members. Idempotent: what exists (by slug, name or
- * email) is left alone, so it can run on every start of a demo.
+ * Loads the four working groups, example members, and the marketplace's capabilities and needs.
+ * Idempotent: what exists (by slug, name, email, or an organisation's listing title) is left alone, so
+ * it can run on every start of a demo.
  */
-export async function seed(app: INestApplicationContext): Promise<{ groups: number; organizations: number }> {
+export async function seed(app: INestApplicationContext): Promise<SeedResult> {
   const dataSource = app.get(DataSource);
   return dataSource.transaction(async (em) => {
     let groups = 0;
@@ -156,6 +166,6 @@ export async function seed(app: INestApplicationContext): Promise<{ groups: numb
         );
       }
     }
-    return { groups, organizations };
+    return { groups, organizations, ...(await seedMarketplace(em, groupIds)) };
   });
 }

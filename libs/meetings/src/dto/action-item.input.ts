@@ -1,8 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { SingleLine, Trim } from '@app/core';
+import { IsInstant, SingleLine, Trim } from '@app/core';
 import { ActionItemStatus } from '../meeting.enums';
-import { IsInstant } from './instant';
 
 @InputType()
 export class ActionItemInput {

@@ -1,10 +1,9 @@
 import { ArgsType, Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { ConnectionArgs, MultiLine, SingleLine, Trim } from '@app/core';
+import { ConnectionArgs, IsInstant, MultiLine, SingleLine, Trim } from '@app/core';
 import { IsTimeZone } from '@app/people';
 import { MeetingFormat, MeetingStatus } from '../meeting.enums';
-import { IsInstant } from './instant';
 
 /** Minutes are Markdown of at most this many characters. */
 export const MAX_MINUTES_LENGTH = 200_000;

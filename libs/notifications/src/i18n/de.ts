@@ -15,6 +15,8 @@ export const de: Messages = {
     alliance: 'Allianzweit',
     allianceScope: 'der Allianz',
     noDueDate: 'kein Termin',
+    anonymousRequester: 'Ein anonymes Mitglied',
+    note: 'Anmerkung: {{note}}',
   },
   unsubscribe: {
     confirm: 'Möchten Sie keine E-Mails mehr zu {{category}} erhalten? Sie können sie jederzeit in Ihren Benachrichtigungseinstellungen wieder einschalten.',
@@ -30,6 +32,7 @@ export const de: Messages = {
     PRIORITIES: 'Prioritäten',
     MEETINGS: 'Sitzungen',
     ACTION_ITEMS: 'Aufgaben',
+    MARKETPLACE: 'Marktplatz-Treffern und Kontaktanfragen',
   },
   proposalState: {
     DRAFT: 'Entwurf',
@@ -65,6 +68,11 @@ export const de: Messages = {
     'meeting.brief_ready': 'Unterlagen für {{meetingTitle}} ({{when}})',
     'action_item.assigned': 'Neue Aufgabe für Sie: {{actionTitle}}',
     'action_item.due_tomorrow': 'Morgen fällig: {{actionTitle}}',
+    'marketplace.capability_matched': 'Neuer Treffer für „{{needTitle}}“: {{capabilityTitle}}',
+    'marketplace.introduction_requested': 'Kontaktanfrage: „{{capabilityTitle}}“',
+    'marketplace.introduction_accepted': '{{providerName}} hat Ihre Kontaktanfrage angenommen: „{{needTitle}}“',
+    'marketplace.introduction_declined': '{{providerName}} hat Ihre Kontaktanfrage abgelehnt: „{{needTitle}}“',
+    'marketplace.introduction_withdrawn': 'Kontaktanfrage zurückgezogen: „{{capabilityTitle}}“',
   },
   body: {
     'application.submitted': '{{organizationName}} hat die Aufnahme in die Arbeitsgruppe {{groupName}} beantragt. Bitte prüfen Sie den Antrag.',
@@ -87,5 +95,13 @@ export const de: Messages = {
     'meeting.brief_ready': 'Die Unterlagen für {{meetingTitle}} am {{when}} sind angehängt.',
     'action_item.assigned': 'Sie sind verantwortlich für die Aufgabe „{{actionTitle}}“ aus {{meetingTitle}}. Fällig: {{due}}.',
     'action_item.due_tomorrow': 'Die Aufgabe „{{actionTitle}}“ aus {{meetingTitle}} ist morgen fällig.',
+    'marketplace.capability_matched':
+      '{{providerName}} bietet „{{capabilityTitle}}“ an, das alle Anforderungen Ihres offenen Bedarfs „{{needTitle}}“ erfüllt. Der Bedarf führt es unter seinen Treffern, mit Bewertung und Begründung.',
+    'marketplace.introduction_requested':
+      '{{requester}} bittet um ein Gespräch über Ihr Angebot „{{capabilityTitle}}“ für den Bedarf „{{needTitle}}“. Nehmen Sie an, um Kontakte auszutauschen (ein anonymes Mitglied wird Ihnen dann genannt), oder lehnen Sie ab.',
+    'marketplace.introduction_accepted':
+      '{{providerName}} hat einem Gespräch über „{{needTitle}}“ mit „{{capabilityTitle}}“ zugestimmt. Die Kontaktanfrage nennt die Ansprechpersonen beider Seiten; aus ihr kann ein Vorschlag für Rechenzugang begonnen werden. {{note}}',
+    'marketplace.introduction_declined': '{{providerName}} hat ein Gespräch über „{{needTitle}}“ mit „{{capabilityTitle}}“ abgelehnt. {{note}}',
+    'marketplace.introduction_withdrawn': '{{requester}} hat die Anfrage zu „{{capabilityTitle}}“ für den Bedarf „{{needTitle}}“ zurückgezogen. {{note}}',
   },
 };

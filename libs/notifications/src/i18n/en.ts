@@ -15,6 +15,10 @@ export const en = {
     /** A priority's scope when it is alliance-wide (steering committee). */
     allianceScope: 'the alliance',
     noDueDate: 'no due date',
+    /** Who asked for an introduction on an anonymous need, as its provider is told (nobody is named). */
+    anonymousRequester: 'An anonymous member',
+    /** The note given with an introduction's answer or withdrawal. */
+    note: 'Note: {{note}}',
   },
   /** The pages behind the one-click unsubscribe link. */
   unsubscribe: {
@@ -31,6 +35,7 @@ export const en = {
     PRIORITIES: 'priorities',
     MEETINGS: 'meetings',
     ACTION_ITEMS: 'action items',
+    MARKETPLACE: 'marketplace matches and introductions',
   },
   proposalState: {
     DRAFT: 'draft',
@@ -66,6 +71,11 @@ export const en = {
     'meeting.brief_ready': 'Brief for {{meetingTitle}} ({{when}})',
     'action_item.assigned': 'Action item for you: {{actionTitle}}',
     'action_item.due_tomorrow': 'Due tomorrow: {{actionTitle}}',
+    'marketplace.capability_matched': 'New match for "{{needTitle}}": {{capabilityTitle}}',
+    'marketplace.introduction_requested': 'Introduction requested: "{{capabilityTitle}}"',
+    'marketplace.introduction_accepted': '{{providerName}} accepted your introduction: "{{needTitle}}"',
+    'marketplace.introduction_declined': '{{providerName}} declined your introduction: "{{needTitle}}"',
+    'marketplace.introduction_withdrawn': 'Introduction withdrawn: "{{capabilityTitle}}"',
   },
   body: {
     'application.submitted': '{{organizationName}} has applied to join the working group {{groupName}}. Please review the application.',
@@ -88,6 +98,14 @@ export const en = {
     'meeting.brief_ready': 'The brief for {{meetingTitle}} on {{when}} is attached.',
     'action_item.assigned': 'You own the action item "{{actionTitle}}" from {{meetingTitle}}. Due: {{due}}.',
     'action_item.due_tomorrow': 'The action item "{{actionTitle}}" from {{meetingTitle}} is due tomorrow.',
+    'marketplace.capability_matched':
+      '{{providerName}} offers "{{capabilityTitle}}", which meets every requirement of your open need "{{needTitle}}". The need lists it among its matches, with the score and the reasons.',
+    'marketplace.introduction_requested':
+      '{{requester}} asks to talk about your capability "{{capabilityTitle}}" for the need "{{needTitle}}". Accept to exchange contacts (an anonymous member is named to you then), or decline.',
+    'marketplace.introduction_accepted':
+      '{{providerName}} accepted to talk about "{{needTitle}}" through "{{capabilityTitle}}". The introduction names the contacts of both sides; a compute-access proposal can be started from it. {{note}}',
+    'marketplace.introduction_declined': '{{providerName}} declined to talk about "{{needTitle}}" through "{{capabilityTitle}}". {{note}}',
+    'marketplace.introduction_withdrawn': '{{requester}} withdrew the request to talk about "{{capabilityTitle}}" for the need "{{needTitle}}". {{note}}',
   },
 };
 

@@ -29,7 +29,7 @@ export class NotificationPreferencesService {
     return viewer !== null && (viewer.id === personId || viewer.role === 'ADMIN');
   }
 
-  /** Sets the viewer's modes for the given categories; returns all six. Naming a category twice is refused. */
+  /** Sets the viewer's modes for the given categories; returns every category. Naming a category twice is refused. */
   async update(viewer: Viewer, changes: PreferenceChange[]): Promise<NotificationPreference[]> {
     const seen = new Set<NotificationCategory>();
     changes.forEach((change, index) => {

@@ -1,5 +1,6 @@
 import { REMINDER_RULES } from '../scheduled/reminder.rules';
 import { applicationDecided, applicationSubmitted } from './application.rules';
+import { MARKETPLACE_RULES } from './marketplace.rules';
 import { MEETING_RULES } from './meeting.rules';
 import { PRIORITY_RULES } from './priority.rules';
 import { PROPOSAL_RULES } from './proposal.rules';
@@ -14,6 +15,7 @@ const RECIPIENT_RULES: Record<string, RecipientRule> = {
   ...PROPOSAL_RULES,
   ...PRIORITY_RULES,
   ...MEETING_RULES,
+  ...MARKETPLACE_RULES,
   // Raised by the reminder pass (scheduled/), not by a domain service.
   ...REMINDER_RULES,
 };

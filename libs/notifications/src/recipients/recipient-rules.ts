@@ -14,6 +14,17 @@ export interface PlannedNotification {
   data: Record<string, unknown>;
   /** Values that differ per recipient (e.g. a time formatted in their time zone), by person id. */
   perRecipient?: Record<string, Record<string, unknown>>;
+  /**
+   * Sent at once even where the category's mode is a digest (not when it is OFF): something a person is
+   * waiting to answer or to hear, in a category whose other news can wait (decision 86).
+   */
+  immediate?: boolean;
+  /**
+   * Tells this plan apart when one event tells the same person several things (a capability matching
+   * several needs of one organisation): its rows are keyed by an id derived from the event's and this key
+   * rather than by the event's, so each is kept — and a retried expansion still adds nothing.
+   */
+  key?: string;
 }
 
 /**

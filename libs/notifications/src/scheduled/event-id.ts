@@ -20,3 +20,11 @@ export function reminderEventId(name: string): string {
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/**
+ * The event id of one of several plans of an event that tell the same person different things
+ * (`PlannedNotification.key`): named by the event and the key, so a retried expansion names it again.
+ */
+export function planEventId(eventId: string, key: string): string {
+  return reminderEventId(`plan:${eventId}:${key}`);
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, ForbiddenError, InvalidInputError, isUniqueViolation, NotFoundError, Viewer } from '@app/core';
 import { ProposalHistory } from '../events/proposal-events';
 import { ProposalEntity } from '../proposal.entity';
@@ -19,42 +19,48 @@ export class PartnersService {
   ) {}
 
   invite(viewer: Viewer, proposalId: string, organizationId: string, role: string | null | undefined): Promise<ProposalEntity> {
-    return this.dataSource.transaction(async (em) => {
-      const proposal = await this.proposals.lockReadable(em, viewer, proposalId);
-      if (viewer.role !== 'ADMIN' && viewer.organizationId !== proposal.leadOrganizationId) {
-        throw new ForbiddenError('Only the lead organisation invites partners', 'NOT_LEAD_ORGANIZATION');
-      }
-      if (CLOSED_STATES.includes(proposal.state)) {
-        throw new ConflictError('PROPOSAL_CLOSED', `A ${proposal.state} proposal takes no new partners`);
-      }
-      // An organisation named as lead acts as lead (invites partners) only once it accepted to lead.
-      if (proposal.leadConsent !== PartnerConsent.CONSENTED) {
-        throw new ConflictError('LEAD_NOT_CONSENTED', 'The organisation named as lead has not yet accepted to lead this proposal');
-      }
-      if (organizationId === proposal.leadOrganizationId) {
-        throw new InvalidInputError('organizationId', 'The lead organisation cannot be its own partner', 'LEAD_AS_PARTNER');
-      }
-      const [organization] = await em.query(`SELECT name FROM organizations WHERE id = $1`, [organizationId]);
-      if (!organization) throw new NotFoundError('organization');
-      try {
-        await em.getRepository(PartnerEntity).insert({
-          proposalId: proposal.id,
-          organizationId,
-          role: role ?? null,
-          consent: PartnerConsent.INVITED,
-          invitedById: viewer.id,
-          invitedAt: new Date(),
-          respondedById: null,
-          respondedAt: null,
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError('ALREADY_PARTNER', 'This organisation is already a partner of the proposal');
-        throw error;
-      }
-      const touched = await this.proposals.touch(em, proposal.id);
-      await this.history.record(em, { proposal, actorId: viewer.id, type: 'PARTNER_INVITED', note: organization.name, details: { organizationId } });
-      return { ...proposal, ...touched };
-    });
+    return this.dataSource.transaction((em) => this.inviteInTransaction(em, viewer, proposalId, organizationId, role));
+  }
+
+  /**
+   * `invite` inside the caller's transaction (a proposal started from a marketplace introduction invites
+   * the provider): the same rules, trail and PARTNER_INVITED event, committed with the caller's change.
+   */
+  async inviteInTransaction(em: EntityManager, viewer: Viewer, proposalId: string, organizationId: string, role: string | null | undefined): Promise<ProposalEntity> {
+    const proposal = await this.proposals.lockReadable(em, viewer, proposalId);
+    if (viewer.role !== 'ADMIN' && viewer.organizationId !== proposal.leadOrganizationId) {
+      throw new ForbiddenError('Only the lead organisation invites partners', 'NOT_LEAD_ORGANIZATION');
+    }
+    if (CLOSED_STATES.includes(proposal.state)) {
+      throw new ConflictError('PROPOSAL_CLOSED', `A ${proposal.state} proposal takes no new partners`);
+    }
+    // An organisation named as lead acts as lead (invites partners) only once it accepted to lead.
+    if (proposal.leadConsent !== PartnerConsent.CONSENTED) {
+      throw new ConflictError('LEAD_NOT_CONSENTED', 'The organisation named as lead has not yet accepted to lead this proposal');
+    }
+    if (organizationId === proposal.leadOrganizationId) {
+      throw new InvalidInputError('organizationId', 'The lead organisation cannot be its own partner', 'LEAD_AS_PARTNER');
+    }
+    const [organization] = await em.query(`SELECT name FROM organizations WHERE id = $1`, [organizationId]);
+    if (!organization) throw new NotFoundError('organization');
+    try {
+      await em.getRepository(PartnerEntity).insert({
+        proposalId: proposal.id,
+        organizationId,
+        role: role ?? null,
+        consent: PartnerConsent.INVITED,
+        invitedById: viewer.id,
+        invitedAt: new Date(),
+        respondedById: null,
+        respondedAt: null,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError('ALREADY_PARTNER', 'This organisation is already a partner of the proposal');
+      throw error;
+    }
+    const touched = await this.proposals.touch(em, proposal.id);
+    await this.history.record(em, { proposal, actorId: viewer.id, type: 'PARTNER_INVITED', note: organization.name, details: { organizationId } });
+    return { ...proposal, ...touched };
   }
 
   /** A person of the invited organisation consents or declines for it (and may change the answer). */
