@@ -11,6 +11,7 @@ import { OrganizationsModule } from '@app/organizations';
 import { PeopleModule } from '@app/people';
 import { PrioritiesModule } from '@app/priorities';
 import { ProposalsModule } from '@app/proposals';
+import { SearchModule } from '@app/search';
 import { WorkingGroupsModule } from '@app/working-groups';
 import { graphqlOptions, SCHEMA_FILE } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
@@ -41,6 +42,7 @@ export class AppModule {
         ProposalsModule,
         MeetingsModule,
         MeetingPrepModule,
+        SearchModule,
         NotificationsModule,
       ],
       controllers: [HealthController],
