@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  acceptLead,
   Actor,
   insertActionItem,
   insertInvitation,
@@ -9,6 +8,7 @@ import {
   makePerson,
   makePriority,
   makeProposal,
+  makeProposalsOfEveryVisibility,
   moveProposal,
   seat,
 } from './support/factories';
@@ -301,31 +301,17 @@ describe('Global search (e2e)', () => {
       w.people = p;
 
       const ids = {} as Record<Key, string>;
-      const create = (title: string, confidentiality: string, leadOrganizationId?: string) =>
-        makeProposal(t, p.author, group.id, { title, summary: `Summary of ${title}`, body: `${WORD} telemetry`, confidentiality, leadOrganizationId });
-      const lead = p.lead.organizationId;
-      ids.pub = await create('Public pool', 'PUBLIC', lead);
-      ids.mem = await create('Members pool', 'MEMBERS', lead);
-      ids.wg = await create('Group pool', 'WORKING_GROUP', lead);
-      ids.par = await create('Parties pool', 'PARTIES', lead);
-      ids.draftLead = await create('Draft led by another organisation', 'PUBLIC', lead);
-      ids.draftPartner = await create('Draft with a partner', 'PUBLIC');
-      ids.withdrawnDraft = await create('Withdrawn before it was submitted', 'PUBLIC');
-      for (const key of SUBMITTED) await acceptLead(t, ids[key], p.lead);
-      const targets: Record<string, string> = { pub: 'SUBMITTED', mem: 'UNDER_REVIEW', wg: 'APPROVED', par: 'IN_PROGRESS', withdrawnDraft: 'WITHDRAWN' };
-      for (const [key, state] of Object.entries(targets)) await moveProposal(t, ids[key as Key], state, { author: p.author, manager: p.chair });
-      const invite = async (actor: Actor, id: string, organizationId: string) =>
-        ok(await t.gql(`mutation ($id: ID!, $org: ID!) { invitePartner(proposalId: $id, organizationId: $org) { id } }`, { id, org: organizationId }, actor.token));
-      const respond = async (actor: Actor, id: string, consent: string) =>
-        ok(await t.gql(`mutation ($id: ID!, $consent: PartnerConsent!) { respondToPartnerInvitation(proposalId: $id, consent: $consent) { id } }`, { id, consent }, actor.token));
-      for (const key of SUBMITTED) {
-        await invite(p.lead, ids[key], p.partner.organizationId);
-        await respond(p.partner, ids[key], 'CONSENTED');
-        await invite(p.lead, ids[key], p.invited.organizationId);
-        await invite(p.lead, ids[key], p.declined.organizationId);
-        await respond(p.declined, ids[key], 'DECLINED');
-      }
-      await invite(p.author, ids.draftPartner, p.partner.organizationId);
+      Object.assign(
+        ids,
+        await makeProposalsOfEveryVisibility(
+          t,
+          group.id,
+          { author: p.author, lead: p.lead, manager: p.chair, partner: p.partner, invited: p.invited, declined: p.declined },
+          { body: `${WORD} telemetry`, summary: (title) => `Summary of ${title}` },
+        ),
+      );
+      ids.withdrawnDraft = await makeProposal(t, p.author, group.id, { title: 'Withdrawn before it was submitted', body: `${WORD} telemetry`, confidentiality: 'PUBLIC' });
+      await moveProposal(t, ids.withdrawnDraft, 'WITHDRAWN', { author: p.author, manager: p.chair });
 
       const meeting = (workingGroupId: string | null, title: string) =>
         insertMeeting(t, admin, workingGroupId, { title, description: `We discuss ${WORD}.`, startsAt: '2027-05-04T09:00:00Z', endsAt: '2027-05-04T11:00:00Z' });
