@@ -108,6 +108,15 @@ describe('Embedded PostgreSQL (e2e)', () => {
     server = await startServer(dataDir, port);
     const again = await query(JSON.stringify({ query: `query ($id: ID!) { organization(id: $id) { name } }`, variables: { id } }));
     expect(again.data.organization).toEqual({ name: 'Persisted GmbH' });
+    // Search runs there too: the unaccent extension is loaded, its configurations and indexes migrated.
+    const found = await query(
+      JSON.stringify({
+        query: `{ prefix: search(query: "Hamm", kinds: [ORGANIZATION]) { edges { node { snippet node { ... on Organization { name } } } } }
+                  accents: search(query: "Muller", kinds: [PERSON]) { edges { node { snippet node { ... on Person { name } } } } } }`,
+      }),
+    );
+    expect(found.data.prefix.edges).toEqual([{ node: { snippet: expect.stringContaining('«HammerHAI»'), node: { name: 'HammerHAI AI Factory' } } }]);
+    expect(found.data.accents.edges).toEqual([{ node: { snippet: 'Katrin «Müller»', node: { name: 'Katrin Müller' } } }]);
     expect(await stop(server)).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { acceptLead, Actor, makeGroup, makePerson, makePriority, makeProposal, moveProposal, seat } from './support/factories';
+import { Actor, makeGroup, makePerson, makePriority, makeProposal, makeProposalsOfEveryVisibility, moveProposal, seat } from './support/factories';
 import { ok, startTestApp, TestApp } from './support/test-app';
 
 const NODE = `id title state supportCount viewerHasSupported supporters { id }`;
@@ -202,30 +202,14 @@ describe('Proposal visibility, lists and search (e2e)', () => {
       w.people = p;
       w.priority = (await makePriority(t, w.group.id, p.chair)).id;
 
-      const lead = p.leadSeat.organizationId;
-      const create = (title: string, confidentiality: string, leadOrganizationId?: string) =>
-        makeProposal(t, p.author, w.group.id, { title, body: `${WORD} telemetry`, confidentiality, leadOrganizationId, priorityIds: [w.priority] });
-      const ids = {} as Record<Key, string>;
-      ids.pub = await create('Public pool', 'PUBLIC', lead);
-      ids.mem = await create('Members pool', 'MEMBERS', lead);
-      ids.wg = await create('Group pool', 'WORKING_GROUP', lead);
-      ids.par = await create('Parties pool', 'PARTIES', lead);
-      ids.draftLead = await create('Draft led by another organisation', 'PUBLIC', lead);
-      ids.draftPartner = await create('Draft with a partner', 'PUBLIC');
-      w.ids = ids;
-      const targets: Record<Key, string> = { pub: 'SUBMITTED', mem: 'UNDER_REVIEW', wg: 'APPROVED', par: 'IN_PROGRESS', draftLead: 'DRAFT', draftPartner: 'DRAFT' };
-      // The lead accepts to lead the four it leads past their draft; the draft it leads stays unanswered.
-      for (const key of NON_DRAFT) await acceptLead(t, ids[key], p.leadSeat);
-      for (const key of KEYS) await moveProposal(t, ids[key], targets[key], { author: p.author, manager: p.chair });
-      for (const key of NON_DRAFT) {
-        await invite(p.leadSeat, ids[key], p.partner.organizationId, 'CONSENTED', p.partner);
-        await invite(p.leadSeat, ids[key], p.invited.organizationId);
-        await invite(p.leadSeat, ids[key], p.declined.organizationId, 'DECLINED', p.declined);
-        await support(p.chair, ids[key]);
-      }
-      for (const key of GROUP_READ) await support(p.member, ids[key]);
-      // The author's organisation leads this draft, so it may invite already; the partner reads it from then on.
-      await invite(p.author, ids.draftPartner, p.partner.organizationId);
+      w.ids = await makeProposalsOfEveryVisibility(
+        t,
+        w.group.id,
+        { author: p.author, lead: p.leadSeat, manager: p.chair, partner: p.partner, invited: p.invited, declined: p.declined },
+        { body: `${WORD} telemetry`, priorityIds: [w.priority] },
+      );
+      for (const key of NON_DRAFT) await support(p.chair, w.ids[key]);
+      for (const key of GROUP_READ) await support(p.member, w.ids[key]);
     });
 
     const readable = (viewer: Viewer) => (EXPECTED[viewer] as readonly Key[]).map((k) => w.ids[k]);
@@ -674,6 +658,7 @@ describe('Proposal visibility, lists and search (e2e)', () => {
       ['Datenpool', ['german'], ['german', 'hiddenDraft']],
       ['Fahrzeugdaten', ['german'], ['german']],
       ['bündeln', ['german'], ['german']],
+      ['bundeln', ['german'], ['german']],
       ['benchmarks', ['english'], ['english', 'hiddenParties']],
       ['benchmark', ['english'], ['english', 'hiddenParties']],
       ['pooling', ['pooled'], ['pooled']],

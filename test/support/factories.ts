@@ -127,6 +127,58 @@ export async function moveProposal(t: TestApp, id: string, state: string, actors
   }
 }
 
+/** Invites an organisation as partner through the API; a person of it answers when `answer` is given (set-up). */
+export async function invitePartner(t: TestApp, inviter: Actor, id: string, organizationId: string, answer?: { by: Actor; consent: 'CONSENTED' | 'DECLINED' }): Promise<void> {
+  const invited = await t.gql(`mutation ($id: ID!, $org: ID!) { invitePartner(proposalId: $id, organizationId: $org) { id } }`, { id, org: organizationId }, inviter.token);
+  if (invited.errors) throw new Error(`invitePartner failed: ${JSON.stringify(invited.errors)}`);
+  if (!answer) return;
+  const answered = await t.gql(
+    `mutation ($id: ID!, $consent: PartnerConsent!) { respondToPartnerInvitation(proposalId: $id, consent: $consent) { id } }`,
+    { id, consent: answer.consent },
+    answer.by.token,
+  );
+  if (answered.errors) throw new Error(`respondToPartnerInvitation failed: ${JSON.stringify(answered.errors)}`);
+}
+
+/** The proposals of the visibility tests: one per confidentiality past its draft, and two drafts. */
+export type VisibilityCase = 'pub' | 'mem' | 'wg' | 'par' | 'draftLead' | 'draftPartner';
+
+/**
+ * One proposal of each `VisibilityCase` by `author` in `groupId`, through the API: PUBLIC SUBMITTED, MEMBERS
+ * UNDER_REVIEW, WORKING_GROUP APPROVED and PARTIES IN_PROGRESS, led by `lead`'s organisation (which accepted),
+ * each with `partner` consenting, `invited` not answering and `declined` declining; a PUBLIC draft led by
+ * `lead`'s organisation (not answered), and a PUBLIC draft of the author's own with `partner` invited.
+ */
+export async function makeProposalsOfEveryVisibility(
+  t: TestApp,
+  groupId: string,
+  people: { author: Actor; lead: Actor; manager: Actor; partner: Actor; invited: Actor; declined: Actor },
+  fields: { body: string; summary?: (title: string) => string; priorityIds?: string[] },
+): Promise<Record<VisibilityCase, string>> {
+  const { author, lead, manager, partner, invited, declined } = people;
+  const create = (title: string, confidentiality: string, leadOrganizationId?: string) =>
+    makeProposal(t, author, groupId, { title, body: fields.body, confidentiality, leadOrganizationId, priorityIds: fields.priorityIds, ...(fields.summary ? { summary: fields.summary(title) } : {}) });
+  const ids = {} as Record<VisibilityCase, string>;
+  ids.pub = await create('Public pool', 'PUBLIC', lead.organizationId);
+  ids.mem = await create('Members pool', 'MEMBERS', lead.organizationId);
+  ids.wg = await create('Group pool', 'WORKING_GROUP', lead.organizationId);
+  ids.par = await create('Parties pool', 'PARTIES', lead.organizationId);
+  ids.draftLead = await create('Draft led by another organisation', 'PUBLIC', lead.organizationId);
+  ids.draftPartner = await create('Draft with a partner', 'PUBLIC');
+  const submitted = { pub: 'SUBMITTED', mem: 'UNDER_REVIEW', wg: 'APPROVED', par: 'IN_PROGRESS' } as const;
+  // The lead accepts to lead the four it leads past their draft; the draft it leads stays unanswered.
+  for (const key of Object.keys(submitted) as (keyof typeof submitted)[]) {
+    await acceptLead(t, ids[key], lead);
+    await moveProposal(t, ids[key], submitted[key], { author, manager });
+    await invitePartner(t, lead, ids[key], partner.organizationId, { by: partner, consent: 'CONSENTED' });
+    await invitePartner(t, lead, ids[key], invited.organizationId);
+    await invitePartner(t, lead, ids[key], declined.organizationId, { by: declined, consent: 'DECLINED' });
+  }
+  // The author's organisation leads this draft, so it may invite already; the partner reads it from then on.
+  await invitePartner(t, author, ids.draftPartner, partner.organizationId);
+  return ids;
+}
+
 // --- Meeting-prep (test/meeting-prep.e2e-spec.ts): meetings and proposals inserted directly (set-up) ---
 
 /** A proposal inserted directly (no state machine), with its partners and supporting organisations. */

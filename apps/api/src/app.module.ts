@@ -12,6 +12,7 @@ import { OrganizationsModule } from '@app/organizations';
 import { PeopleModule } from '@app/people';
 import { PrioritiesModule } from '@app/priorities';
 import { ProposalsModule } from '@app/proposals';
+import { SearchModule } from '@app/search';
 import { WorkingGroupsModule } from '@app/working-groups';
 import { graphqlOptions, SCHEMA_FILE } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
@@ -43,6 +44,7 @@ export class AppModule {
         MeetingsModule,
         MarketplaceModule,
         MeetingPrepModule,
+        SearchModule,
         NotificationsModule,
       ],
       controllers: [HealthController],

@@ -1,8 +1,13 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { searchDocumentExpression } from '@app/core';
 import { MeetingFormat, MeetingStatus } from './meeting.enums';
+
+/** What search finds a row by: the title (A), place and description (B) and minutes (C). */
+const SEARCH_DOCUMENT = searchDocumentExpression([[`"title"`, 'A'], [`coalesce("location", '')`, 'B'], [`coalesce("description", '')`, 'B'], [`coalesce("minutes", '')`, 'C']]);
 
 /** A working-group meeting, or an alliance-wide workshop when `workingGroupId` is null. */
 @Entity('meetings')
+@Index('IDX_meetings_search', { synchronize: false })
 @Check('CHK_meetings_ends_after_starts', '"ends_at" > "starts_at"')
 @Index('IDX_meetings_group_starts', ['workingGroupId', 'startsAt'])
 @Index('IDX_meetings_starts', ['startsAt', 'id'])
@@ -55,6 +60,10 @@ export class MeetingEntity {
   @ForeignKey('PersonEntity', { onDelete: 'RESTRICT' })
   @Column('uuid', { name: 'created_by_id' })
   createdById: string;
+
+  /** Kept by PostgreSQL (a stored generated column, GIN-indexed) for search; never selected by the API. */
+  @Column({ type: 'tsvector', name: 'search_document', nullable: true, select: false, insert: false, update: false, generatedType: 'STORED', asExpression: SEARCH_DOCUMENT })
+  searchDocument?: string;
 
   @Column({ type: 'timestamptz', name: 'created_at', precision: 3, default: () => 'now()' })
   createdAt: Date;

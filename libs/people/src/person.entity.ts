@@ -1,7 +1,12 @@
 import { Column, ForeignKey, Entity, Index, PrimaryColumn } from 'typeorm';
+import { searchDocumentExpression } from '@app/core';
 import { Locale, PlatformRole } from './person.enums';
 
+/** What search finds a row by: the name (A) and job title (B); never the email, which not everyone may read. */
+const SEARCH_DOCUMENT = searchDocumentExpression([[`"name"`, 'A'], [`coalesce("title", '')`, 'B']]);
+
 @Entity('people')
+@Index('IDX_people_search', { synchronize: false })
 // Emails are unique case-insensitively: expression index in the migration.
 @Index('UQ_people_email_lower', { synchronize: false })
 export class PersonEntity {
@@ -30,6 +35,10 @@ export class PersonEntity {
 
   @Column('text', { default: PlatformRole.MEMBER })
   role: PlatformRole;
+
+  /** Kept by PostgreSQL (a stored generated column, GIN-indexed) for search; never selected by the API. */
+  @Column({ type: 'tsvector', name: 'search_document', nullable: true, select: false, insert: false, update: false, generatedType: 'STORED', asExpression: SEARCH_DOCUMENT })
+  searchDocument?: string;
 
   @Column({ type: 'timestamptz', name: 'created_at', precision: 3, default: () => 'now()' })
   createdAt: Date;

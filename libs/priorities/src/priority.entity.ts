@@ -1,5 +1,9 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { searchDocumentExpression } from '@app/core';
 import { PriorityStatus } from './priority.enums';
+
+/** What search finds a row by: the title (A) and description (B). */
+const SEARCH_DOCUMENT = searchDocumentExpression([[`"title"`, 'A'], [`"description"`, 'B']]);
 
 /**
  * A strategic priority; alliance-wide when `workingGroupId` is null. Ranks are 1..n without gaps per
@@ -7,6 +11,7 @@ import { PriorityStatus } from './priority.enums';
  * PrioritiesService).
  */
 @Entity('priorities')
+@Index('IDX_priorities_search', { synchronize: false })
 @Index('UQ_priorities_scope_rank', { synchronize: false })
 @Check('CHK_priorities_rank', '"rank" >= 1')
 export class PriorityEntity {
@@ -33,6 +38,10 @@ export class PriorityEntity {
   @ForeignKey('PersonEntity', { onDelete: 'RESTRICT' })
   @Column('uuid', { name: 'created_by_id' })
   createdById: string;
+
+  /** Kept by PostgreSQL (a stored generated column, GIN-indexed) for search; never selected by the API. */
+  @Column({ type: 'tsvector', name: 'search_document', nullable: true, select: false, insert: false, update: false, generatedType: 'STORED', asExpression: SEARCH_DOCUMENT })
+  searchDocument?: string;
 
   @Column({ type: 'timestamptz', name: 'created_at', precision: 3, default: () => 'now()' })
   createdAt: Date;

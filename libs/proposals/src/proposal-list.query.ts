@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { FieldNode, GraphQLResolveInfo } from 'graphql';
-import { ListQuery, selectedFields, selectSomeColumns, SortKey, Viewer } from '@app/core';
+import { inlineSql, ListQuery, searchQueryInBothLanguages, selectedFields, selectSomeColumns, SortKey, sql, Viewer } from '@app/core';
 import { ProposalFilter, ProposalOrder } from './dto/proposal.input';
-import { PROPOSAL_SEARCH_DOCUMENT, ProposalEntity } from './proposal.entity';
+import { ProposalEntity } from './proposal.entity';
 import { OrderDirection, ProposalOrderField } from './proposal.enums';
 import { canReadProposalSql } from './proposal.policy';
 
@@ -70,8 +70,9 @@ export function proposalListQuery(
   }
   const search = filter?.search?.trim();
   if (search) {
-    // Either language's stemming may match: "Datenpools" finds "Datenpool", "pooling" finds "pooled".
-    add(search, (v) => `${PROPOSAL_SEARCH_DOCUMENT('p')} @@ (websearch_to_tsquery('english', ${v}) || websearch_to_tsquery('german', ${v}))`);
+    // Either language's stemming may match: "Datenpools" finds "Datenpool", "pooling" finds "pooled"; accents
+    // are ignored (decision 80). The web-search syntax applies ("quotes", or, -word); the global `search` also matches prefixes.
+    where.push(inlineSql(sql`p.search_document @@ ${searchQueryInBothLanguages('websearch_to_tsquery', search)}`, params));
   }
   const field = order?.field ?? ProposalOrderField.CREATED_AT;
   const direction = order?.direction ?? OrderDirection.DESC;

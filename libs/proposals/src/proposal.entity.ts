@@ -1,10 +1,9 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { searchDocumentExpression } from '@app/core';
 import { Confidentiality, PartnerConsent, ProposalKind, ProposalState } from './proposal.enums';
 
-/** English and German full text over title, summary and body; the GIN index is on this expression. */
-export const PROPOSAL_SEARCH_DOCUMENT = (alias: string) =>
-  `(to_tsvector('english'::regconfig, ${alias}.title || ' ' || ${alias}.summary || ' ' || ${alias}.body) || ` +
-  `to_tsvector('german'::regconfig, ${alias}.title || ' ' || ${alias}.summary || ' ' || ${alias}.body))`;
+/** What search (and `proposals(filter: { search })`) finds a proposal by: the title (A), summary (B) and body (C). */
+const SEARCH_DOCUMENT = searchDocumentExpression([[`"title"`, 'A'], [`"summary"`, 'B'], [`"body"`, 'C']]);
 
 @Entity('cooperation_proposals')
 @Index('IDX_proposals_search', { synchronize: false })
@@ -67,6 +66,10 @@ export class ProposalEntity {
   /** Kept in step with proposal_supports in the same transaction; ordering by support is indexed. */
   @Column('int', { name: 'support_count', default: 0 })
   supportCount: number;
+
+  /** Kept by PostgreSQL (a stored generated column, GIN-indexed) for search; never selected by the API. */
+  @Column({ type: 'tsvector', name: 'search_document', nullable: true, select: false, insert: false, update: false, generatedType: 'STORED', asExpression: SEARCH_DOCUMENT })
+  searchDocument?: string;
 
   @Column({ type: 'timestamptz', name: 'created_at', precision: 3, default: () => 'now()' })
   createdAt: Date;

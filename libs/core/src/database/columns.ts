@@ -4,7 +4,12 @@ const cache = new WeakMap<object, Map<string, string>>();
 
 type Columns = ReturnType<DataSource['getMetadata']>['columns'];
 
-const columnList = (columns: Columns, alias: string) => columns.map((c) => `${alias}."${c.databaseName}" AS "${c.propertyName}"`).join(', ');
+/** Columns declared `select: false` (a search document) are left out: only SQL that names them reads them. */
+const columnList = (columns: Columns, alias: string) =>
+  columns
+    .filter((c) => c.isSelect)
+    .map((c) => `${alias}."${c.databaseName}" AS "${c.propertyName}"`)
+    .join(', ');
 
 /**
  * `alias."db_column" AS "propertyName", …` for an entity: raw queries return rows shaped like the

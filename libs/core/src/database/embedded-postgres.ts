@@ -21,7 +21,9 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   // Loaded on demand: the WebAssembly build is only needed when no DATABASE_URL is set.
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const db = await PGlite.create(dir);
+  // Search needs `unaccent` (migration 1795900500000): PGlite loads a contrib extension only when asked to.
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  const db = await PGlite.create(dir, { extensions: { unaccent } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 20 });
   await server.start();
   const [host, port] = server.getServerConn().split(':');

@@ -7,3 +7,4 @@ export * from './sql';
 export * from './sql-fragment';
 export * from './prepared-statements';
 export * from './write-batcher';
+export * from './full-text';

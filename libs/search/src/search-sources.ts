@@ -1,0 +1,76 @@
+import { rawSql, sql } from '@app/core';
+import { canReadMeeting, createMeetingLoaders, Meeting } from '@app/meetings';
+import { createOrganizationLoaders, Organization } from '@app/organizations';
+import { createPeopleLoaders, Person } from '@app/people';
+import { createPriorityLoaders, Priority } from '@app/priorities';
+import { canReadProposal, CooperationProposal, createProposalLoaders } from '@app/proposals';
+import { createWorkingGroupLoaders, WorkingGroup } from '@app/working-groups';
+import { SearchKind } from './search-kind.enum';
+import { SearchSource } from './search-source';
+
+/** Long texts are cut to 10,000 characters for a snippet: `ts_headline` reads all it is given, at every hit shown. */
+const SNIPPET_TEXT_LIMIT = rawSql('10000');
+
+/**
+ * Everything search finds, one source per kind. CAPABILITY and RESOURCE_NEED join when the marketplace lib
+ * lands: a source each, over `capabilities` and `resource_needs`, whose `readable` is the marketplace's own
+ * read condition (for needs, one that also keeps anonymous needs' owners out of snippets: title and
+ * description only), and their types added to the `SearchResult` union through `type`.
+ */
+export const SEARCH_SOURCES: readonly SearchSource[] = [
+  {
+    kind: SearchKind.ORGANIZATION,
+    type: Organization,
+    table: 'organizations',
+    // As `organizations` and `organization(id)`: every signed-in person reads every organisation.
+    readable: () => rawSql('TRUE'),
+    snippetText: (o) => sql`concat_ws(' · ', ${o}.name, ${o}.short_name, ${o}.description)`,
+    load: (loaders, id) => loaders.of(createOrganizationLoaders).byId.load(id),
+  },
+  {
+    kind: SearchKind.PERSON,
+    type: Person,
+    table: 'people',
+    // As `people` and `person(id)`: everyone signed in reads every person's name and title. The email, which
+    // only some may read, is not in the document nor in the snippet.
+    readable: () => rawSql('TRUE'),
+    snippetText: (p) => sql`concat_ws(' · ', ${p}.name, ${p}.title)`,
+    load: (loaders, id) => loaders.of(createPeopleLoaders).byId.load(id),
+  },
+  {
+    kind: SearchKind.WORKING_GROUP,
+    type: WorkingGroup,
+    table: 'working_groups',
+    // As `workingGroups`: every group is listed to everyone signed in.
+    readable: () => rawSql('TRUE'),
+    snippetText: (g) => sql`concat_ws(' · ', ${g}.name, ${g}.mission)`,
+    load: (loaders, id) => loaders.of(createWorkingGroupLoaders).byId.load(id),
+  },
+  {
+    kind: SearchKind.PRIORITY,
+    type: Priority,
+    table: 'priorities',
+    // As `priorities` and `priority(id)` (PriorityPolicy): everyone signed in reads every scope's priorities.
+    readable: () => rawSql('TRUE'),
+    snippetText: (p) => sql`concat_ws(' · ', ${p}.title, ${p}.description)`,
+    load: (loaders, id) => loaders.of(createPriorityLoaders).byId.load(id),
+  },
+  {
+    kind: SearchKind.PROPOSAL,
+    type: CooperationProposal,
+    table: 'cooperation_proposals',
+    // Drafts and confidentiality: the condition `proposals`, `proposal(id)` and every nested list use.
+    readable: (viewer, p) => canReadProposal(viewer, p.text()),
+    snippetText: (p) => sql`concat_ws(' · ', ${p}.title, ${p}.summary, left(${p}.body, ${SNIPPET_TEXT_LIMIT}))`,
+    load: (loaders, id) => loaders.of(createProposalLoaders).visibleById.load(id),
+  },
+  {
+    kind: SearchKind.MEETING,
+    type: Meeting,
+    table: 'meetings',
+    // Group meetings for the group's participants, invitees and action-item owners: `meetings`' condition.
+    readable: (viewer, m) => canReadMeeting(viewer, m.text()),
+    snippetText: (m) => sql`concat_ws(' · ', ${m}.title, ${m}.location, ${m}.description, left(${m}.minutes, ${SNIPPET_TEXT_LIMIT}))`,
+    load: (loaders, id) => loaders.of(createMeetingLoaders).visibleById.load(id),
+  },
+];
