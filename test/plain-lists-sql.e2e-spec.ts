@@ -209,6 +209,45 @@ describe('Plain lists stop at their bound in SQL (e2e)', () => {
       labels: (data) => data.proposal.supporters.map((o: any) => o.name),
     },
     {
+      field: 'CooperationProposal.resourceNeeds',
+      bound: 50,
+      async parent(count) {
+        const id = await proposal();
+        await t.dataSource.query(
+          `INSERT INTO resource_needs (id, organization_id, proposal_id, kind, title, sensitivity, confidentiality, created_by_id, created_at)
+           SELECT gen_random_uuid(), $3, $1, 'GPU_COMPUTE', '${numbered(`Need ${tag()}`)}, 'INTERNAL', 'PUBLIC', $4, ${minute} FROM ${series}`,
+          [id, count, admin.organizationId, admin.id],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { proposal(id: $id) { resourceNeeds { title } } }`,
+      labels: (data) => data.proposal.resourceNeeds.map((n: any) => n.title),
+    },
+    {
+      field: 'ResourceNeed.introductions',
+      bound: 100,
+      async parent(count) {
+        const [need] = await t.dataSource.query(
+          `INSERT INTO resource_needs (id, organization_id, kind, title, sensitivity, confidentiality, created_by_id)
+           VALUES (gen_random_uuid(), $1, 'GPU_COMPUTE', 'Bounds', 'INTERNAL', 'PUBLIC', $2) RETURNING id`,
+          [admin.organizationId, admin.id],
+        );
+        const provider = await makeOrganization(t);
+        // Newest first: number 1 is the latest.
+        await t.dataSource.query(
+          `WITH c AS (INSERT INTO capabilities (id, organization_id, kind, title, location, max_sensitivity, access_model, confidentiality, created_by_id)
+                      SELECT gen_random_uuid(), $3, 'GPU_COMPUTE', 'Capability ' || n, 'DE', 'CONFIDENTIAL', 'IN_KIND', 'PUBLIC', $4 FROM ${series}
+                      RETURNING id, (split_part(title, ' ', 2))::int AS n)
+           INSERT INTO introductions (id, need_id, capability_id, message, requested_by_id, created_at)
+           SELECT gen_random_uuid(), $1, c.id, 'Introduction ' || lpad(c.n::text, 3, '0'), $4, timestamptz '2026-01-01' - c.n * interval '1 minute' FROM c`,
+          [need.id, count, provider.id, admin.id],
+        );
+        return need.id;
+      },
+      query: `query ($id: ID!) { resourceNeed(id: $id) { introductions { message } } }`,
+      labels: (data) => data.resourceNeed.introductions.map((i: any) => i.message),
+    },
+    {
       field: 'CooperationProposal.history',
       bound: 50,
       last: true,
@@ -283,6 +322,12 @@ describe('Plain lists stop at their bound in SQL (e2e)', () => {
     'Query.myAccessTokens': 'LIMIT',
     'Person.notificationPreferences': 'one row per category at most (the primary key)',
     'Mutation.updateNotificationPreferences': 'one row per category at most (the primary key)',
+    'Query.myIntroductions': 'LIMIT',
+    'Introduction.contacts': 'two people at most: who answered and who asked',
+    'CapabilityMatch.reasons': 'computed in the service: one line per reason, at most five',
+    'Capability.certifications': 'an array column of the row, a set of the Certification enum',
+    'ResourceNeed.requiredCertifications': 'an array column of the row, a set of the Certification enum',
+    'ResourceNeed.allowedLocations': 'an array column of the row, distinct ISO country codes (capped at input)',
   };
 
   it('checks every bounded list of the schema that hangs off a parent, at its declared bound', () => {
