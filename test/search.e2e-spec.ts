@@ -12,6 +12,7 @@ import {
   moveProposal,
   seat,
 } from './support/factories';
+import { addCapability, addNeed, insertIntroduction } from './support/marketplace';
 import { GqlResponse, ok, refusal, startTestApp, TestApp } from './support/test-app';
 
 const SEARCH = `query ($query: String!, $kinds: [SearchKind!], $first: Int, $after: String) {
@@ -25,6 +26,8 @@ const SEARCH = `query ($query: String!, $kinds: [SearchKind!], $first: Int, $aft
       ... on Priority { id title }
       ... on CooperationProposal { id title }
       ... on Meeting { id title }
+      ... on Capability { id title }
+      ... on ResourceNeed { id title organization { id } }
     } } } } }`;
 
 const PROPOSALS = `query ($search: String) { proposals(first: 100, filter: { search: $search }) { totalCount edges { node { id } } } }`;
@@ -84,7 +87,7 @@ describe('Global search (e2e)', () => {
   }
 
   describe('what it finds', () => {
-    const w = {} as Record<'organization' | 'person' | 'group' | 'priority' | 'proposal' | 'meeting', string>;
+    const w = {} as Record<'organization' | 'person' | 'group' | 'priority' | 'proposal' | 'meeting' | 'capability' | 'need', string>;
 
     beforeAll(async () => {
       w.organization = await createOrganization('Zyntharia Compute Cooperative');
@@ -93,6 +96,9 @@ describe('Global search (e2e)', () => {
       w.priority = (await makePriority(t, null, admin, 'Zyntharia benchmarks')).id;
       w.proposal = await publicProposal({ title: 'Zyntharia data pool' });
       w.meeting = await insertMeeting(t, admin, null, { title: 'Zyntharia workshop', startsAt: '2027-03-04T09:00:00Z', endsAt: '2027-03-04T17:00:00Z' });
+      const provider = await makePerson(t);
+      w.capability = (await addCapability(t, provider, { title: 'Zyntharia GPU partition' })).id;
+      w.need = (await addNeed(t, provider, { title: 'Compute for Zyntharia training' })).id;
     });
 
     it('finds every kind, with its node, type, rank and snippet', async () => {
@@ -105,17 +111,18 @@ describe('Global search (e2e)', () => {
         PRIORITY: [w.priority, 'Priority'],
         PROPOSAL: [w.proposal, 'CooperationProposal'],
         MEETING: [w.meeting, 'Meeting'],
+        CAPABILITY: [w.capability, 'Capability'],
+        RESOURCE_NEED: [w.need, 'ResourceNeed'],
       });
       expect(found.every((h) => h.rank > 0 && h.snippet?.includes('«Zyntharia»'))).toBe(true);
-      expect((await search(member, 'Zyntharia')).totalCount).toBe(6);
+      expect((await search(member, 'Zyntharia')).totalCount).toBe(8);
     });
 
-    it('narrows to the kinds asked for; an empty list, or a marketplace kind for now, finds nothing', async () => {
+    it('narrows to the kinds asked for; an empty list finds nothing', async () => {
       expect((await hits(member, 'Zyntharia', { kinds: ['ORGANIZATION', 'MEETING'] })).map((h) => h.id).sort()).toEqual([w.organization, w.meeting].sort());
-      for (const kinds of [[], ['CAPABILITY', 'RESOURCE_NEED']]) {
-        const connection = await search(member, 'Zyntharia', { kinds });
-        expect([connection.edges, connection.totalCount, connection.pageInfo.hasNextPage]).toEqual([[], 0, false]);
-      }
+      expect(ids(await hits(member, 'Zyntharia', { kinds: ['CAPABILITY', 'RESOURCE_NEED'] }))).toEqual([w.capability, w.need].sort());
+      const connection = await search(member, 'Zyntharia', { kinds: [] });
+      expect([connection.edges, connection.totalCount, connection.pageInfo.hasNextPage]).toEqual([[], 0, false]);
     });
 
     it('does not match a person by their email, which not everyone may read', async () => {
@@ -355,6 +362,84 @@ describe('Global search (e2e)', () => {
     });
   });
 
+  describe('what each viewer may find in the marketplace', () => {
+    const WORD = 'Kaltwassersenke';
+    type Listing = 'capPublic' | 'capMembers' | 'capGroup' | 'needPublic' | 'needMembers' | 'needGroup' | 'needAnonymous';
+    const ALL: Listing[] = ['capPublic', 'capMembers', 'capGroup', 'needPublic', 'needMembers', 'needGroup', 'needAnonymous'];
+    /** docs/marketplace.md "Who reads what": canReadCapability and canReadNeed. */
+    const EXPECTED: Record<'admin' | 'owner' | 'groupMember' | 'otherGroupMember' | 'outsider', Listing[]> = {
+      admin: ALL,
+      owner: ALL,
+      groupMember: ALL,
+      otherGroupMember: ['capPublic', 'capMembers', 'needPublic', 'needMembers', 'needAnonymous'],
+      outsider: ['capPublic', 'needPublic', 'needAnonymous'],
+    };
+    const w = {} as { people: Record<keyof typeof EXPECTED, Actor>; ids: Record<Listing, string> };
+
+    beforeAll(async () => {
+      const group = await makeGroup(t);
+      const other = await makeGroup(t);
+      const people = { admin } as Record<keyof typeof EXPECTED, Actor>;
+      for (const role of ['owner', 'groupMember', 'otherGroupMember', 'outsider'] as const) people[role] = await makePerson(t);
+      await seat(t, group.id, people.groupMember, 'MEMBER');
+      await seat(t, other.id, people.otherGroupMember, 'MEMBER');
+      const inGroup = { confidentiality: 'WORKING_GROUP', workingGroupId: group.id };
+      const owner = people.owner;
+      w.people = people;
+      w.ids = {
+        capPublic: (await addCapability(t, owner, { title: `${WORD} public capability`, confidentiality: 'PUBLIC' })).id,
+        capMembers: (await addCapability(t, owner, { title: `${WORD} members capability`, confidentiality: 'MEMBERS' })).id,
+        capGroup: (await addCapability(t, owner, { title: `${WORD} group capability`, ...inGroup })).id,
+        needPublic: (await addNeed(t, owner, { title: `${WORD} public need`, confidentiality: 'PUBLIC' })).id,
+        needMembers: (await addNeed(t, owner, { title: `${WORD} members need`, confidentiality: 'MEMBERS' })).id,
+        needGroup: (await addNeed(t, owner, { title: `${WORD} group need`, ...inGroup })).id,
+        needAnonymous: (await addNeed(t, owner, { title: `${WORD} anonymous need`, description: 'Sensor fusion training', confidentiality: 'PUBLIC', anonymous: true })).id,
+      };
+    });
+
+    it.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('shows %s exactly the listings it may read, in hits and totalCount', async (role) => {
+      const viewer = w.people[role];
+      const connection = await search(viewer, WORD, { kinds: ['CAPABILITY', 'RESOURCE_NEED'], first: 100 });
+      const found = connection.edges.map((e: any) => e.node.node.id).sort();
+      expect(found).toEqual(EXPECTED[role].map((key) => w.ids[key]).sort());
+      expect(connection.totalCount).toBe(EXPECTED[role].length);
+    });
+
+    it('never reveals an anonymous need’s owner through a hit, until an introduction with that provider is accepted', async () => {
+      const anonymousOrganization = async (viewer: Actor) => {
+        const connection = await search(viewer, `${WORD} anonymous`, { kinds: ['RESOURCE_NEED'] });
+        const hit = connection.edges.find((e: any) => e.node.node.id === w.ids.needAnonymous);
+        expect(hit.node.snippet).not.toContain(w.people.owner.organizationId);
+        return hit.node.node.organization;
+      };
+      expect(await anonymousOrganization(w.people.outsider)).toBeNull();
+      expect(await anonymousOrganization(w.people.groupMember)).toBeNull();
+      expect(await anonymousOrganization(w.people.owner)).toEqual({ id: w.people.owner.organizationId });
+      expect(await anonymousOrganization(admin)).toEqual({ id: w.people.owner.organizationId });
+      // The owner's organisation's name finds its listings that are not anonymous, never the anonymous one.
+      const [{ name }] = await t.dataSource.query(`SELECT name FROM organizations WHERE id = $1`, [w.people.owner.organizationId]);
+      const byName = await search(w.people.outsider, name, { kinds: ['RESOURCE_NEED'] });
+      expect(byName.edges.map((e: any) => e.node.node.id)).not.toContain(w.ids.needAnonymous);
+      // An accepted introduction reveals the owner to that provider's people only.
+      const provider = await makePerson(t);
+      const capability = await addCapability(t, provider, { title: 'Cold-water GPU hours' });
+      await insertIntroduction(t, w.ids.needAnonymous, capability.id, w.people.owner, 'ACCEPTED');
+      expect(await anonymousOrganization(provider)).toEqual({ id: w.people.owner.organizationId });
+      expect(await anonymousOrganization(w.people.outsider)).toBeNull();
+    });
+
+    it('finds a listing by a prefix, stemmed and without accents, and only while it may be read', async () => {
+      const viewer = w.people.outsider;
+      expect(ids(await hits(viewer, 'Kaltwasser', { kinds: ['CAPABILITY'] }))).toEqual([w.ids.capPublic]);
+      await t.gql(`mutation ($id: ID!) { updateCapability(id: $id, expectedVersion: 1, input: { confidentiality: MEMBERS }) { id } }`, { id: w.ids.capPublic }, w.people.owner.token);
+      expect(ids(await hits(viewer, 'Kaltwasser', { kinds: ['CAPABILITY'] }))).toEqual([]);
+      await t.gql(`mutation ($id: ID!) { updateCapability(id: $id, expectedVersion: 2, input: { confidentiality: PUBLIC }) { id } }`, { id: w.ids.capPublic }, w.people.owner.token);
+      const sensors = await hits(viewer, 'Sensoren Fusíon', { kinds: ['RESOURCE_NEED'] });
+      expect(ids(sensors)).toEqual([w.ids.needAnonymous]);
+      expect(sensors[0].snippet).toContain('«Sensor»');
+    });
+  });
+
   describe('SQL', () => {
     const QUERY = `query ($query: String!) { search(query: $query, first: 100) { totalCount edges { node { kind snippet node {
       ... on Organization { id name people(first: 2) { totalCount } }
@@ -363,6 +448,8 @@ describe('Global search (e2e)', () => {
       ... on Priority { id title }
       ... on CooperationProposal { id title workingGroup { name } leadOrganization { name } }
       ... on Meeting { id title group: workingGroup { name } }
+      ... on Capability { id title organization { name } }
+      ... on ResourceNeed { id title owner: organization { name } }
     } } } } }`;
 
     async function addOfEachKind(word: string, count: number, viewer: Actor) {
@@ -376,6 +463,9 @@ describe('Global search (e2e)', () => {
         const id = await makeProposal(t, viewer, group.id, { title: `${word} proposal ${i}` });
         await moveProposal(t, id, 'SUBMITTED', { author: viewer, manager: admin });
         await insertMeeting(t, admin, group.id, { title: `${word} meeting ${i}`, startsAt: '2027-06-01T09:00:00Z', endsAt: '2027-06-01T10:00:00Z' });
+        const provider = await makePerson(t);
+        await addCapability(t, provider, { title: `${word} capability ${i}` });
+        await addNeed(t, provider, { title: `${word} need ${i}`, anonymous: i % 2 === 0 });
       }
     }
 
@@ -385,17 +475,18 @@ describe('Global search (e2e)', () => {
       return { data: ok(measured.result).search, statements: measured.statements, parameters: measured.parameters };
     }
 
-    it('sends as many statements for 60 hits of every kind as for 6', async () => {
+    it('sends as many statements for 80 hits of every kind as for 8', async () => {
       const viewer = await makePerson(t);
       await addOfEachKind('Fewbrook', 1, viewer);
       await addOfEachKind('Manybrook', 10, viewer);
       const few = await statementsFor(viewer, 'Fewbrook');
       const many = await statementsFor(viewer, 'Manybrook');
-      expect([few.data.totalCount, few.data.edges.length]).toEqual([6, 6]);
-      expect([many.data.totalCount, many.data.edges.length]).toEqual([60, 60]);
+      expect([few.data.totalCount, few.data.edges.length]).toEqual([8, 8]);
+      expect([many.data.totalCount, many.data.edges.length]).toEqual([80, 80]);
       expect(many.statements.length).toBe(few.statements.length);
-      // count + hits + a load per kind (6) + the nested fields: groups, organisations, people counts
-      expect(many.statements.length).toBeLessThanOrEqual(11);
+      // count + hits + a load per kind (8) + the nested fields: groups, organisations, people counts, and
+      // whether the viewer may see the anonymous needs' owners
+      expect(many.statements.length).toBeLessThanOrEqual(14);
     });
 
     it('finds each kind’s rows through its GIN index', async () => {
@@ -406,7 +497,7 @@ describe('Global search (e2e)', () => {
       try {
         await runner.query('SET enable_seqscan = off');
         const plan = JSON.stringify(await runner.query(`EXPLAIN (FORMAT JSON) ${statements[at]}`, parameters[at]));
-        for (const index of ['organizations', 'people', 'working_groups', 'priorities', 'proposals', 'meetings']) expect(plan).toContain(`"IDX_${index}_search"`);
+        for (const index of ['organizations', 'people', 'working_groups', 'priorities', 'proposals', 'meetings', 'capabilities', 'resource_needs']) expect(plan).toContain(`"IDX_${index}_search"`);
       } finally {
         await runner.release();
       }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { andSql, inlineSql, ListQuery, rawSql, selectColumns, Sql, sql, Viewer } from '@app/core';
+import { andSql, inlineSql, ListQuery, rawSql, searchQueryInBothLanguages, selectColumns, Sql, sql, Viewer } from '@app/core';
 import { CapabilityEntity } from './capabilities/capability.entity';
 import { CapabilityFilter } from './dto/capability.input';
 import { ResourceNeedFilter } from './dto/need.input';
@@ -9,18 +9,13 @@ import { canReadCapability, canReadNeed, canSeeNeedOwner } from './marketplace.p
 import { ResourceNeedEntity } from './needs/need.entity';
 
 /**
- * English and German full text over a listing's title and description (`alias` a capabilities or
- * resource_needs row); the GIN indexes of both tables are on this expression.
+ * Either language's stemming may match, accents ignored, over the listing's stored `search_document` (title
+ * and description; migration 1795900600000), as in the proposals' filter; the web-search syntax applies.
  */
-export const LISTING_SEARCH_DOCUMENT = (alias: string) =>
-  `(to_tsvector('english'::regconfig, ${alias}.title || ' ' || coalesce(${alias}.description, '')) || ` +
-  `to_tsvector('german'::regconfig, ${alias}.title || ' ' || coalesce(${alias}.description, '')))`;
-
-/** Either language's stemming may match, as in the proposals' search. */
 function searchCondition(alias: string, search: string | null | undefined): Sql | null {
   const text = search?.trim();
   if (!text) return null;
-  return sql`${rawSql(LISTING_SEARCH_DOCUMENT(alias))} @@ (websearch_to_tsquery('english', ${text}) || websearch_to_tsquery('german', ${text}))`;
+  return sql`${rawSql(alias)}.search_document @@ ${searchQueryInBothLanguages('websearch_to_tsquery', text)}`;
 }
 
 /** Newest first, ties by id: served by the (created_at, id) indexes. */

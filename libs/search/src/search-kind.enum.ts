@@ -16,7 +16,7 @@ registerEnumType(SearchKind, {
   name: 'SearchKind',
   valuesMap: {
     // The marketplace lib adds their sources (libs/search/src/search-sources.ts); until then they find nothing.
-    CAPABILITY: { description: 'Marketplace capabilities (found once the marketplace is in place).' },
-    RESOURCE_NEED: { description: 'Marketplace needs (found once the marketplace is in place).' },
+    CAPABILITY: { description: 'Marketplace capabilities, found by title and description.' },
+    RESOURCE_NEED: { description: 'Marketplace resource needs, found by title and description (never by the organisation of an anonymous one).' },
   },
 });

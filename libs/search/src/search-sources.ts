@@ -1,4 +1,5 @@
 import { rawSql, sql } from '@app/core';
+import { Capability, canReadCapability, canReadNeed, createMarketplaceLoaders, ResourceNeed } from '@app/marketplace';
 import { canReadMeeting, createMeetingLoaders, Meeting } from '@app/meetings';
 import { createOrganizationLoaders, Organization } from '@app/organizations';
 import { createPeopleLoaders, Person } from '@app/people';
@@ -11,12 +12,7 @@ import { SearchSource } from './search-source';
 /** Long texts are cut to 10,000 characters for a snippet: `ts_headline` reads all it is given, at every hit shown. */
 const SNIPPET_TEXT_LIMIT = rawSql('10000');
 
-/**
- * Everything search finds, one source per kind. CAPABILITY and RESOURCE_NEED join when the marketplace lib
- * lands: a source each, over `capabilities` and `resource_needs`, whose `readable` is the marketplace's own
- * read condition (for needs, one that also keeps anonymous needs' owners out of snippets: title and
- * description only), and their types added to the `SearchResult` union through `type`.
- */
+/** Everything search finds, one source per kind; each `type` is a member of the `SearchResult` union. */
 export const SEARCH_SOURCES: readonly SearchSource[] = [
   {
     kind: SearchKind.ORGANIZATION,
@@ -72,5 +68,25 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     readable: (viewer, m) => canReadMeeting(viewer, m.text()),
     snippetText: (m) => sql`concat_ws(' · ', ${m}.title, ${m}.location, ${m}.description, left(${m}.minutes, ${SNIPPET_TEXT_LIMIT}))`,
     load: (loaders, id) => loaders.of(createMeetingLoaders).visibleById.load(id),
+  },
+  {
+    kind: SearchKind.CAPABILITY,
+    type: Capability,
+    table: 'capabilities',
+    // As `capabilities` and `capability(id)`: own organisation, then PUBLIC, MEMBERS or the group's participants.
+    readable: (viewer, c) => canReadCapability(viewer, c.text()),
+    snippetText: (c) => sql`concat_ws(' · ', ${c}.title, ${c}.description)`,
+    load: (loaders, id) => loaders.of(createMarketplaceLoaders).capabilityById.load(id),
+  },
+  {
+    kind: SearchKind.RESOURCE_NEED,
+    type: ResourceNeed,
+    table: 'resource_needs',
+    // As `resourceNeeds` and `resourceNeed(id)`. An anonymous need is found by its requirements' text only:
+    // neither its document nor its snippet holds its organisation, and its node's `organization` and
+    // `proposal` answer null to whoever may not see the owner (`canSeeNeedOwner`), as everywhere.
+    readable: (viewer, n) => canReadNeed(viewer, n.text()),
+    snippetText: (n) => sql`concat_ws(' · ', ${n}.title, ${n}.description)`,
+    load: (loaders, id) => loaders.of(createMarketplaceLoaders).needById.load(id),
   },
 ];

@@ -1,13 +1,16 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { searchDocumentExpression } from '@app/core';
 import { Confidentiality } from '@app/proposals';
 import { AccessModel, CapabilityStatus, Certification, DataSensitivity, ResourceKind, ResourceUnit } from '../marketplace.enums';
 
 /** What an organisation offers. Matching reads the ACTIVE ones of a kind through `IDX_capabilities_active_kind`. */
+/** What search and `filter: { search }` find a listing by: its title (A) and description (B), never its organisation. */
+const SEARCH_DOCUMENT = searchDocumentExpression([[`"title"`, 'A'], [`coalesce("description", '')`, 'B']]);
+
 @Entity('capabilities')
 @Index('IDX_capabilities_order_created', ['createdAt', 'id'])
 @Index('IDX_capabilities_organization_created', ['organizationId', 'createdAt', 'id'])
 @Index('IDX_capabilities_active_kind', ['kind', 'createdAt', 'id'], { where: `"status" = 'ACTIVE'` })
-// English and German full text over title and description: expression index in the migration.
 @Index('IDX_capabilities_search', { synchronize: false })
 export class CapabilityEntity {
   @PrimaryColumn('uuid')
@@ -71,6 +74,10 @@ export class CapabilityEntity {
 
   @Column('int', { default: 1 })
   version: number;
+
+  /** Kept by PostgreSQL (a stored generated column, GIN-indexed) for search; never selected by the API. */
+  @Column({ type: 'tsvector', name: 'search_document', nullable: true, select: false, insert: false, update: false, generatedType: 'STORED', asExpression: SEARCH_DOCUMENT })
+  searchDocument?: string;
 
   @Column({ type: 'timestamptz', name: 'created_at', precision: 3, default: () => 'now()' })
   createdAt: Date;

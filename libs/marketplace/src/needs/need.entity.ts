@@ -1,4 +1,5 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { searchDocumentExpression } from '@app/core';
 import { Confidentiality } from '@app/proposals';
 import { Certification, DataSensitivity, NeedStatus, ResourceKind, ResourceUnit } from '../marketplace.enums';
 
@@ -7,12 +8,14 @@ import { Certification, DataSensitivity, NeedStatus, ResourceKind, ResourceUnit 
  * the owner's people and admins (and, once an introduction on it is ACCEPTED, that provider's people):
  * `canSeeNeedOwner` in marketplace.policy.ts.
  */
+/** What search and `filter: { search }` find a listing by: its title (A) and description (B), never its organisation. */
+const SEARCH_DOCUMENT = searchDocumentExpression([[`"title"`, 'A'], [`coalesce("description", '')`, 'B']]);
+
 @Entity('resource_needs')
 @Index('IDX_resource_needs_order_created', ['createdAt', 'id'])
 @Index('IDX_resource_needs_organization_created', ['organizationId', 'createdAt', 'id'])
 // New capabilities are matched against the open needs of their kind (notifications).
 @Index('IDX_resource_needs_open_kind', ['kind', 'createdAt', 'id'], { where: `"status" = 'OPEN'` })
-// English and German full text over title and description: expression index in the migration.
 @Index('IDX_resource_needs_search', { synchronize: false })
 export class ResourceNeedEntity {
   @PrimaryColumn('uuid')
@@ -82,6 +85,10 @@ export class ResourceNeedEntity {
 
   @Column('int', { default: 1 })
   version: number;
+
+  /** Kept by PostgreSQL (a stored generated column, GIN-indexed) for search; never selected by the API. */
+  @Column({ type: 'tsvector', name: 'search_document', nullable: true, select: false, insert: false, update: false, generatedType: 'STORED', asExpression: SEARCH_DOCUMENT })
+  searchDocument?: string;
 
   @Column({ type: 'timestamptz', name: 'created_at', precision: 3, default: () => 'now()' })
   createdAt: Date;

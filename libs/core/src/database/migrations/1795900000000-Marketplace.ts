@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** English and German full text over a listing's title and description; `LISTING_SEARCH_DOCUMENT` in libs/marketplace queries it. */
+/** English and German full text over a listing's title and description (replaced by a stored search_document in 1795900600000). */
 const SEARCH_DOCUMENT =
   `(to_tsvector('english'::regconfig, title || ' ' || coalesce(description, '')) || ` +
   `to_tsvector('german'::regconfig, title || ' ' || coalesce(description, '')))`;
