@@ -480,7 +480,7 @@ async function post(url, headers, body) {
 function marketplaceWorkloads({ needId }) {
   const search = `{ search(query: ${JSON.stringify(SEARCH_QUERY)}, first: 20) { totalCount edges { node { kind rank snippet node { __typename
     ... on CooperationProposal { id title } ... on Organization { id name } ... on Person { id name } ... on WorkingGroup { id name }
-    ... on Priority { id title } ... on Meeting { id title } } } } } }`;
+    ... on Priority { id title } ... on Meeting { id title } ... on Capability { id title } ... on ResourceNeed { id title } } } } } }`;
   const match = `{ resourceNeed(id: ${JSON.stringify(needId)}) { matches(first: 20) { totalCount edges { node { score reasons capability { id title organization { name } } } } } } }`;
   return [
     { name: 'search', title: `search: \`search(query: "${SEARCH_QUERY}", first: 20)\` as a seated MEMBER of one group (a car maker's person), hits with kind, rank, snippet and the node`, body: JSON.stringify({ query: search }), count: (d) => `${d.search.edges.length} of ${d.search.totalCount}` },
