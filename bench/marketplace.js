@@ -505,6 +505,7 @@ async function main() {
   console.error(`database ${database.name}`);
   const dataDir = path.join(os.tmpdir(), `ecava-bench-marketplace-data-${process.pid}`);
   const stopping = [];
+  const plansFile = path.join(os.tmpdir(), `ecava-bench-marketplace-plans-${process.pid}.json`);
   try {
     let started = Date.now();
     const { counts, member, needId } = await seedMarketplace(database.url, { scale: Number(values.scale), capabilities: Number(values.capabilities), needs: Number(values.needs) });
@@ -546,7 +547,6 @@ async function main() {
     } finally {
       await proxy.close();
     }
-    const plansFile = path.join(os.tmpdir(), `ecava-bench-marketplace-plans-${process.pid}.json`);
     fs.writeFileSync(plansFile, JSON.stringify(plans, null, 1));
 
     // 2. EXPLAIN ANALYZE of each captured statement, for the record.
@@ -616,6 +616,7 @@ async function main() {
   } finally {
     for (const server of stopping) await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!values.keep) fs.rmSync(plansFile, { force: true });
     if (values.keep) console.error(`kept ${database.url}`);
     else await database.drop();
   }
