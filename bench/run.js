@@ -11,6 +11,8 @@
 // postgres://postgres@127.0.0.1:5432/postgres), never the test or dev one, dropped at the end unless
 // --keep. Prints a Markdown table and writes it to bench/results/latest.md (not when --workloads
 // picks only some: a partial table is for trying a change, not for the record).
+// The marketplace's search and matching are measured apart, at 10× this data and against their bare SQL:
+// `npm run bench:marketplace` (bench/marketplace.js, bench/results/marketplace.md).
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
