@@ -56,4 +56,32 @@ describe('Response and mutation limits (e2e)', () => {
     expect((await post(t, `{ me { id } }`, writer.token)).body.data.me.id).toBe(writer.id);
     expect((await post(t, MARK_READ, other.token)).body.data.markNotificationsRead).toBe(0);
   });
+
+  it('counts every mutation of a request, aliases and fragments included: a request asking for more than is left runs none', async () => {
+    const writer = await makePerson(t);
+    const aliased = (n: number) => `mutation { ${Array.from({ length: n }, (_, i) => `m${i}: markNotificationsRead(ids: [])`).join(' ')} }`;
+    const six = await post(t, aliased(6), writer.token);
+    expect(six.status).toBe(200);
+    expect(Object.keys(six.body.data)).toHaveLength(6);
+    // Four are left: five at once (two of them through a fragment) is refused as a whole.
+    const five = await post(
+      t,
+      `mutation { a: markNotificationsRead(ids: []) b: markNotificationsRead(ids: []) c: markNotificationsRead(ids: []) ...More }
+       fragment More on Mutation { d: markNotificationsRead(ids: []) e: markNotificationsRead(ids: []) __typename }`,
+      writer.token,
+    );
+    expect(five.status).toBe(429);
+    expect(five.body.data).toBeUndefined();
+    expect(five.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
+    const four = await post(t, aliased(4), writer.token);
+    expect(Object.keys(four.body.data)).toHaveLength(4);
+    expect((await post(t, MARK_READ, writer.token)).status).toBe(429);
+
+    // More than a minute's allowance in one request can never pass, however long one waits.
+    const other = await makePerson(t);
+    const eleven = await post(t, aliased(11), other.token);
+    expect(eleven.status).toBe(429);
+    expect(eleven.body.errors[0].message).toMatch(/asks for 11 at once/);
+    expect((await post(t, MARK_READ, other.token)).body.data.markNotificationsRead).toBe(0);
+  });
 });
