@@ -18,6 +18,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { Client, Pool } = require('pg');
 const { seed } = require('./seed');
+const { textGenerator } = require('./text');
 const { SERVER, createDatabase } = require('./bench-database');
 
 const root = path.resolve(__dirname, '..');
@@ -58,7 +59,10 @@ function prng(seed) {
   };
 }
 
-/** Kind → [share, units with typical quantities, titles]. Shares sum to 1. */
+/**
+ * Kind → [share, units with typical quantities, titles]. Shares sum to 1. The titles are no longer used
+ * (bench/text.js writes varied ones), but a title is still drawn, so every other column is what it was.
+ */
 const KINDS = {
   GPU_COMPUTE: [0.24, [['GPU_HOURS', 5000, 400000]], ['H100 GPU partition for foundation model training', 'A100 cluster time for perception model training', 'GH200 nodes for large-scale model training', 'GPU inference capacity for model evaluation']],
   HPC_COMPUTE: [0.14, [['NODE_HOURS', 1000, 200000], ['CORE_HOURS', 100000, 20000000]], ['Tier-0 supercomputer allocation for crash and CFD simulation', 'CPU partition for aerodynamics and battery simulation', 'HPC cluster access for vehicle dynamics studies']],
@@ -75,11 +79,11 @@ const SENSITIVITIES = ['PUBLIC', 'INTERNAL', 'CONFIDENTIAL', 'PERSONAL_DATA'];
 const CERTIFICATIONS = ['TISAX_AL2', 'TISAX_AL3', 'ISO_27001', 'ISO_27701', 'BSI_C5', 'SOC2_TYPE2'];
 const ACCESS_MODELS = ['OPEN_CALL', 'IN_KIND', 'PAID', 'RESEARCH_ONLY'];
 const LOCATIONS = ['DE', 'DE', 'DE', 'FR', 'IT', 'ES', 'NL', 'FI', 'SE', 'AT', 'BE', 'PL', 'CZ', 'NO', 'CH'];
-const DESCRIPTION =
-  'Access through the alliance under the stated access model; onboarding within two weeks, support by the centre staff, data kept in the EU. ';
 
 function generateMarketplace({ providers, requesters, groups, capabilities, needs }) {
   const random = prng(17_2026);
+  // Texts from their own PRNG: kinds, quantities, windows, places and the rest are the same as with fixed texts.
+  const text = textGenerator(prng(17_2027));
   const int = (n) => Math.floor(random() * n);
   const pick = (list) => list[int(list.length)];
   const hex = () => Array.from({ length: 16 }, () => int(256).toString(16).padStart(2, '0')).join('');
@@ -114,8 +118,8 @@ function generateMarketplace({ providers, requesters, groups, capabilities, need
       id: uuid(),
       organization_id: org.id,
       kind,
-      title: pick(titles),
-      description: DESCRIPTION,
+      title: (pick(titles), text.capabilityTitle(kind)), // the old title is still drawn: see KINDS
+      description: text.description(),
       quantity: random() < 0.1 ? null : Math.round(lo + random() * (hi - lo)),
       unit,
       available_from: from === null ? null : day(from),
@@ -143,8 +147,8 @@ function generateMarketplace({ providers, requesters, groups, capabilities, need
       organization_id: org.id,
       anonymous: random() < 0.2,
       kind,
-      title: `Looking for: ${pick(titles).toLowerCase()}`,
-      description: DESCRIPTION,
+      title: (pick(titles), text.needTitle(kind)), // the old title is still drawn: see KINDS
+      description: text.description(),
       quantity: random() < 0.2 ? null : Math.round(lo + random() * (hi - lo) * 0.5),
       unit,
       needed_from: day(from),
