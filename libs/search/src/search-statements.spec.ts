@@ -37,6 +37,14 @@ describe(searchPageStatement.name, () => {
     expect(values.slice(-4)).toEqual(['0.5', 'PERSON', after.id, 3]);
   });
 
+  it('counts every hit in the same statement when asked, before the cursor and the limit', () => {
+    const after = { rank: '0.5', kind: SearchKind.PERSON, id: '00000000-0000-4000-8000-000000000001' };
+    const { text: statement } = compileSql(searchPageStatement(SEARCH_SOURCES, viewer, text, after, 21, true));
+    expect(statement).toMatch(/count\(\*\) OVER \(\)::int AS total FROM \(SELECT .* UNION ALL .*\) a\) h WHERE \(h\.rank, h\.kind, h\.id\) </s);
+    expect(statement).toContain('SELECT h.kind, h.id, h.rank, h.total FROM');
+    expect(compileSql(searchPageStatement(SEARCH_SOURCES, viewer, text, after, 21)).text).not.toContain('OVER');
+  });
+
   it('reads only the sources asked for', () => {
     const people = SEARCH_SOURCES.filter((source) => source.kind === SearchKind.PERSON);
     const { text: statement } = compileSql(searchPageStatement(people, viewer, text, null, 3));

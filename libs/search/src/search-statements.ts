@@ -39,18 +39,31 @@ function snippet(source: SearchSource, query: Sql, id: Sql): Sql {
 /**
  * One page of hits across every source, in one statement: each source's matching rows with their rank
  * (`ts_rank`, rounded to 6 decimals so that the cursor holds it exactly), UNION ALL, best first, ties by
- * kind and id; `limit` rows after the cursor. Snippets are cut only for the page's rows.
+ * kind and id; `limit` rows after the cursor. Snippets are cut only for the page's rows. With `withTotal`,
+ * each row also carries `total`, every hit counted by a window before the cursor and the limit (decision
+ * 110): the page already ranks every hit, so counting them there is one pass over rows it holds, where
+ * `searchCountStatement` would find and filter them all again.
  */
-export function searchPageStatement(sources: readonly SearchSource[], viewer: Viewer, text: SearchText, after: SearchCursor | null, limit: number): Sql {
+export function searchPageStatement(
+  sources: readonly SearchSource[],
+  viewer: Viewer,
+  text: SearchText,
+  after: SearchCursor | null,
+  limit: number,
+  withTotal = false,
+): Sql {
   const query = searchQueryInBothLanguages('to_tsquery', text.tsquery);
   const hits = joinSql(
     sources.map((source) => sql`SELECT ${kindLiteral(source.kind)} AS kind, ${ROW}.id, round(ts_rank(${ROW}.search_document, ${query})::numeric, 6) AS rank ${matching(source, viewer, query)}`),
     ' UNION ALL ',
   );
+  // The window sees every hit: the cursor's condition stays outside it (PostgreSQL keeps a condition above a window).
+  const counted = withTotal ? sql`(SELECT a.kind, a.id, a.rank, count(*) OVER ()::int AS total FROM (${hits}) a)` : sql`(${hits})`;
+  const total = withTotal ? rawSql(', h.total') : emptySql;
   const cursor = after ? sql`WHERE (h.rank, h.kind, h.id) < (${after.rank}::numeric, ${after.kind}::text, ${after.id}::uuid)` : emptySql;
   const snippets = joinSql(sources.map((source) => sql`WHEN ${kindLiteral(source.kind)} THEN ${snippet(source, query, rawSql('page.id'))}`), ' ');
-  return sql`SELECT page.kind, page.id, page.rank, CASE page.kind ${snippets} END AS snippet
-    FROM (SELECT h.kind, h.id, h.rank FROM (${hits}) h ${cursor} ORDER BY h.rank DESC, h.kind DESC, h.id DESC LIMIT ${limit}) page
+  return sql`SELECT page.*, CASE page.kind ${snippets} END AS snippet
+    FROM (SELECT h.kind, h.id, h.rank${total} FROM ${counted} h ${cursor} ORDER BY h.rank DESC, h.kind DESC, h.id DESC LIMIT ${limit}) page
     ORDER BY page.rank DESC, page.kind DESC, page.id DESC`;
 }
 

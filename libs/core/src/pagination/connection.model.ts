@@ -10,6 +10,12 @@ export interface Edge<T> {
 export interface Page<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
+  /**
+   * All rows matching, across pages, when the statement that read the page counted them too (a window
+   * `count(*) OVER ()` before the cursor and the limit); absent when it did not, or could not (a page past
+   * the last row has no row to carry it). The connection's `totalCount` then runs its own count.
+   */
+  totalCount?: number;
 }
 
 /**
@@ -24,18 +30,24 @@ export interface Connection<T> {
 }
 
 /**
+ * Loads a page; `withCount` says that `totalCount` was asked for too, so the loader should count in the
+ * page's own statement and set `Page.totalCount` (only loaders given to `countingConnection` are asked).
+ */
+export type PageLoader<T> = (withCount: boolean) => Promise<Page<T>>;
+
+/**
  * The lazy connection as a class: its getters live once on the prototype. A getter written in an object
  * literal (or added with `Object.defineProperty`) gets its own accessor pair, which V8 allocates in the
  * old generation; from there it keeps the getter's closure, and the whole page it captured, alive through
  * young-generation collections until the next full one (decision 53).
  */
 export class LazyConnection<T> implements Connection<T> {
-  private page?: Promise<Page<T>>;
-  private count?: Promise<number>;
+  protected page?: Promise<Page<T>>;
+  protected count?: Promise<number>;
 
   constructor(
-    private readonly loadPage: () => Promise<Page<T>>,
-    private readonly loadCount: () => Promise<number>,
+    protected readonly loadPage: PageLoader<T>,
+    protected readonly loadCount: () => Promise<number>,
   ) {}
 
   get edges(): Promise<Edge<T>[]> {
@@ -50,13 +62,39 @@ export class LazyConnection<T> implements Connection<T> {
     return (this.count ??= this.loadCount());
   }
 
-  private pageOnce(): Promise<Page<T>> {
-    return (this.page ??= this.loadPage());
+  protected pageOnce(): Promise<Page<T>> {
+    return (this.page ??= this.loadPage(false));
+  }
+}
+
+/**
+ * A lazy connection whose page can bring its `totalCount` from the same statement (decision 110). GraphQL
+ * executors read all the fields a client selected on the connection in one synchronous pass, so both parts
+ * wait one microtask before they load: by then the page knows whether `totalCount` was asked for (and asks
+ * its loader to count), and `totalCount` knows whether a page is on its way (and takes the page's count). If
+ * the page brings none, or no page was asked for, `totalCount` runs its own count: never a wrong number, at
+ * worst the statement it always cost.
+ */
+export class CountingConnection<T> extends LazyConnection<T> {
+  private countAsked = false;
+
+  override get totalCount(): Promise<number> {
+    this.countAsked = true;
+    return (this.count ??= Promise.resolve().then(() => (this.page ? this.page.then((p) => p.totalCount ?? this.loadCount()) : this.loadCount())));
+  }
+
+  protected override pageOnce(): Promise<Page<T>> {
+    return (this.page ??= Promise.resolve().then(() => this.loadPage(this.countAsked)));
   }
 }
 
 export function lazyConnection<T>(loadPage: () => Promise<Page<T>>, loadCount: () => Promise<number>): Connection<T> {
   return new LazyConnection(loadPage, loadCount);
+}
+
+/** `lazyConnection` for a loader that counts in its page's statement when asked (`CountingConnection`). */
+export function countingConnection<T>(loadPage: PageLoader<T>, loadCount: () => Promise<number>): Connection<T> {
+  return new CountingConnection(loadPage, loadCount);
 }
 
 /**
