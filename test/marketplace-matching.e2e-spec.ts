@@ -212,6 +212,9 @@ describe('Marketplace matching (e2e)', () => {
       expect(first).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true, hasPreviousPage: false } });
       const second = await matchesOf(need, viewer, { first: 2, after: first.pageInfo.endCursor });
       expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+      // Every page counts all matches, also one past the last match (no row to carry the count: its own count).
+      expect(second.totalCount).toBe(4);
+      expect(await matchesOf(need, viewer, { first: 2, after: second.pageInfo.endCursor })).toMatchObject({ totalCount: 4, edges: [] });
       expect([...first.edges, ...second.edges].map((e: any) => e.node.capability.title)).toEqual(['Full', 'Partial', 'No quantity', 'Other unit']);
       // The cursor of a tie continues after the older capability.
       const third = await matchesOf(need, viewer, { first: 5, after: second.edges[0].cursor });
@@ -252,7 +255,7 @@ describe('Marketplace matching (e2e)', () => {
     expect(match.node.reasons.slice(0, 2)).toEqual(['covers 63% of 50,000 GPU_HOURS', 'available for 50% of the needed window']);
   });
 
-  it('runs in the database: one statement for a page of matches and one for the count, whatever the number of capabilities', async () => {
+  it('runs in the database: one statement for a page of matches with their count, whatever the number of capabilities', async () => {
     const need = (await addNeed(t, owner, NEED)).id;
     const query = `query ($id: ID!) { resourceNeed(id: $id) { matches { totalCount edges { node { score capability { id } } } } } }`;
     const statements = async () => {
@@ -265,7 +268,10 @@ describe('Marketplace matching (e2e)', () => {
     for (let i = 0; i < 5; i += 1) await addCapability(t, provider, FITS);
     const after = await statements();
     expect(after.length).toBe(before.length);
-    // The capabilities are read by the matching statements alone, never row by row.
-    expect(after.filter((s) => /\bcapabilities c\b/.test(s))).toHaveLength(2);
+    // The capabilities are read by the matching statement alone, never row by row; it counts too (decision 111).
+    expect(after.filter((s) => /\bcapabilities c\b/.test(s))).toHaveLength(1);
+    // totalCount alone is one count.
+    const count = await t.counter.measure(() => t.gql(`query ($id: ID!) { resourceNeed(id: $id) { matches { totalCount } } }`, { id: need }, owner.token));
+    expect(count.statements.filter((s) => /\bcapabilities c\b/.test(s))).toEqual([expect.stringMatching(/count\(\*\)::int FROM capabilities c/)]);
   });
 });

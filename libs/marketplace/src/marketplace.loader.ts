@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { batchedConnections, Connection, Edge, lazyConnection, Page, PageArgs, querySql, rawSql, selectColumns, sql, Viewer } from '@app/core';
+import { batchedConnections, Connection, countingConnection, Edge, lazyConnection, Page, PageArgs, querySql, rawSql, selectColumns, sql, Viewer } from '@app/core';
 import { CapabilityEntity } from './capabilities/capability.entity';
 import { capabilityListQuery, needListQuery } from './marketplace-list.query';
 import { canReadCapability, canReadNeed, canSeeNeedOwner } from './marketplace.policy';
@@ -43,17 +43,24 @@ export function createMarketplaceLoaders(dataSource: DataSource, viewer: Viewer 
     return needIds.map((id) => counts.get(id) ?? 0);
   });
 
-  const matchPagesFor = (args: PageArgs) => {
-    const key = JSON.stringify(args);
+  /** Pages of matches for `args`, counted in the same statement when `withCount`: one loader (one statement per batch) per pair. */
+  const matchPagesFor = (args: PageArgs, withCount: boolean) => {
+    const key = `${JSON.stringify(args)} ${withCount}`;
     let loader = matchPages.get(key);
     if (!loader) {
       const after = args.after === null ? null : decodeMatchCursor(args.after);
       loader = new DataLoader<ResourceNeedEntity, Page<CapabilityMatch>, string>(
         async (needs) => {
-          const rows = await querySql<MatchRow>(dataSource, matchPagesStatement(dataSource, needs.map((n) => n.id), after, args.first + 1));
+          const rows = await querySql<MatchRow>(dataSource, matchPagesStatement(dataSource, needs.map((n) => n.id), after, args.first + 1, withCount));
           const byNeed = new Map<string, MatchRow[]>();
           for (const row of rows) byNeed.set(row.needId, [...(byNeed.get(row.needId) ?? []), row]);
-          return needs.map((need) => matchPage(need, byNeed.get(need.id) ?? [], args));
+          return needs.map((need) => {
+            const rows = byNeed.get(need.id) ?? [];
+            const page = matchPage(need, rows, args);
+            // A page past the last match has no row to carry the count: the connection then counts on its own.
+            if (withCount) page.totalCount = rows.length > 0 ? rows[0].total : after === null ? 0 : undefined;
+            return page;
+          });
         },
         { cacheKeyFn: (need) => need.id },
       );
@@ -118,14 +125,14 @@ export function createMarketplaceLoaders(dataSource: DataSource, viewer: Viewer 
 
     /**
      * `ResourceNeed.matches`: for the need's owner's people and admins, the capabilities matching it, best
-     * first, one statement per batch of needs for pages and one for counts; for anyone else an empty
-     * connection, without a statement (decision 77).
+     * first, one statement per batch of needs for pages, with their counts when `totalCount` is asked for too
+     * (decision 111), and one for counts alone; for anyone else an empty connection, without a statement
+     * (decision 77).
      */
     matches(need: ResourceNeedEntity, args: PageArgs): Connection<CapabilityMatch> {
       if (!ownsNeed(need)) return lazyConnection(async () => matchPage(need, [], args), async () => 0);
-      const pages = matchPagesFor(args);
-      return lazyConnection(
-        () => pages.load(need),
+      return countingConnection(
+        (withCount) => matchPagesFor(args, withCount).load(need),
         () => matchCounts.load(need.id),
       );
     },
@@ -134,7 +141,7 @@ export function createMarketplaceLoaders(dataSource: DataSource, viewer: Viewer 
 
 /** A page of matches from rows read with `LIMIT first + 1`, with the reasons of each. */
 function matchPage(need: ResourceNeedEntity, rows: MatchRow[], args: PageArgs): Page<CapabilityMatch> {
-  const edges: Edge<CapabilityMatch>[] = rows.slice(0, args.first).map(({ coverage, overlap, score, needId: _needId, ...capability }) => ({
+  const edges: Edge<CapabilityMatch>[] = rows.slice(0, args.first).map(({ coverage, overlap, score, needId: _needId, total: _total, ...capability }) => ({
     cursor: encodeMatchCursor({ score, createdAt: capability.createdAt.toISOString(), id: capability.id }),
     node: { capability, score: Number(score), reasons: matchReasons(capability, need, Number(coverage), Number(overlap)) },
   }));

@@ -3,14 +3,17 @@ import { searchDocumentExpression } from '@app/core';
 import { Confidentiality } from '@app/proposals';
 import { AccessModel, CapabilityStatus, Certification, DataSensitivity, ResourceKind, ResourceUnit } from '../marketplace.enums';
 
-/** What an organisation offers. Matching reads the ACTIVE ones of a kind through `IDX_capabilities_active_kind`. */
 /** What search and `filter: { search }` find a listing by: its title (A) and description (B), never its organisation. */
 const SEARCH_DOCUMENT = searchDocumentExpression([[`"title"`, 'A'], [`coalesce("description", '')`, 'B']]);
 
+/**
+ * What an organisation offers. Matching reads the ACTIVE ones of a kind through `IDX_capabilities_match`,
+ * (kind, created_at, id) with every column it reads included (migration 1796000700000, decision 111).
+ */
 @Entity('capabilities')
 @Index('IDX_capabilities_order_created', ['createdAt', 'id'])
 @Index('IDX_capabilities_organization_created', ['organizationId', 'createdAt', 'id'])
-@Index('IDX_capabilities_active_kind', ['kind', 'createdAt', 'id'], { where: `"status" = 'ACTIVE'` })
+@Index('IDX_capabilities_match', { synchronize: false })
 @Index('IDX_capabilities_search', { synchronize: false })
 export class CapabilityEntity {
   @PrimaryColumn('uuid')

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { joinSql, rawSql, selectColumns, Sql, sql } from '@app/core';
+import { emptySql, joinSql, rawSql, selectColumns, Sql, sql } from '@app/core';
 import { CapabilityEntity } from '../capabilities/capability.entity';
 import { SATISFIED_ALSO_BY, SENSITIVITY_ORDER } from '../marketplace.enums';
 import { canReadCapability, organizationReader } from '../marketplace.policy';
@@ -62,6 +62,8 @@ export interface MatchRow extends CapabilityEntity {
   score: string;
   /** The need it matches. */
   needId: string;
+  /** How many capabilities match the need in all: only when the page was read with its count. */
+  total?: number;
 }
 
 /** Where a page of matches continues: after this score, creation time and id (best first). */
@@ -73,26 +75,33 @@ export interface MatchCursor {
 
 /**
  * Every match of the needs `needIds`, scored, in one statement: each need's page is its own LATERAL
- * subquery over the ACTIVE capabilities of its kind (the partial index), ordered by score descending,
- * then capability creation and id ascending, `limit` rows from after `after`.
+ * subquery over the ACTIVE capabilities of its kind, ordered by score descending, then capability creation
+ * and id ascending, `limit` rows from after `after`. The requirements and the score read only columns of
+ * `IDX_capabilities_match` (migration 1796000700000), so PostgreSQL can answer them from the index alone;
+ * the capabilities' other columns are read for the page's rows only. With `withTotal`, each row also
+ * carries `total`, the need's matches counted by a window before the cursor and the limit (decision 111).
  */
-export function matchPagesStatement(dataSource: DataSource, needIds: readonly string[], after: MatchCursor | null, limit: number): Sql {
+export function matchPagesStatement(dataSource: DataSource, needIds: readonly string[], after: MatchCursor | null, limit: number, withTotal = false): Sql {
   const columns = rawSql(selectColumns(dataSource, CapabilityEntity, 'c'));
   const continues = after
-    ? sql`WHERE s.score < ${after.score}::numeric OR (s.score = ${after.score}::numeric AND (s."createdAt", s.id) > (${after.createdAt}::timestamptz, ${after.id}::uuid))`
-    : sql``;
-  return sql`SELECT m.* FROM unnest(${needIds}::uuid[]) AS k(id) JOIN resource_needs n ON n.id = k.id
+    ? sql`WHERE s.score < ${after.score}::numeric OR (s.score = ${after.score}::numeric AND (s.created_at, s.id) > (${after.createdAt}::timestamptz, ${after.id}::uuid))`
+    : emptySql;
+  // The window sees every match: the cursor's condition stays outside it (PostgreSQL keeps a condition above a window).
+  const total = withTotal ? rawSql(', count(*) OVER ()::int AS total') : emptySql;
+  return sql`SELECT ${columns}, m.coverage, m.overlap, m.score, m."needId"${withTotal ? rawSql(', m.total') : emptySql}
+    FROM unnest(${needIds}::uuid[]) AS k(id) JOIN resource_needs n ON n.id = k.id
     CROSS JOIN LATERAL (
       SELECT s.* FROM (
-        SELECT ${columns}, f.coverage::text AS coverage, f.overlap::text AS overlap,
-               round(0.6 * f.coverage + 0.4 * f.overlap, 2) AS score, n.id AS "needId"
+        SELECT c.id, c.created_at, f.coverage::text AS coverage, f.overlap::text AS overlap,
+               round(0.6 * f.coverage + 0.4 * f.overlap, 2) AS score, n.id AS "needId"${total}
         FROM capabilities c CROSS JOIN LATERAL (SELECT ${COVERAGE} AS coverage, ${OVERLAP} AS overlap) f
         WHERE ${hardRequirements()}
       ) s ${continues}
-      ORDER BY s.score DESC, s."createdAt", s.id
+      ORDER BY s.score DESC, s.created_at, s.id
       LIMIT ${limit}
     ) m
-    ORDER BY m."needId", m.score DESC, m."createdAt", m.id`;
+    JOIN capabilities c ON c.id = m.id
+    ORDER BY m."needId", m.score DESC, m.created_at, m.id`;
 }
 
 /**
