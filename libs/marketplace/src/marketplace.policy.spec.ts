@@ -37,6 +37,15 @@ describe('marketplace visibility fragments', () => {
     expect(text).not.toContain('introductions');
   });
 
+  it('reads the seats once per statement, not per row: the seat subqueries never look at the row', () => {
+    for (const reader of [viewer('MEMBER'), organizationReader(rawSql('n.organization_id'))]) {
+      const { text } = compileSql(canReadCapability(reader, 'c'));
+      expect(text).toContain('c.working_group_id = ANY(ARRAY(SELECT vs.working_group_id FROM');
+      expect(text).toMatch(/c\.confidentiality = 'MEMBERS' AND cardinality\(ARRAY\(SELECT vs\.working_group_id FROM/);
+      for (const seats of text.match(/ARRAY\(SELECT [^)]*\)/g)!) expect(seats).not.toContain('c.');
+    }
+  });
+
   it("shows an introduction to its two sides' people", () => {
     const { text, values } = compileSql(canReadIntroduction(viewer('MEMBER')));
     expect(text).toBe('(n.organization_id = $1::uuid OR c.organization_id = $2::uuid)');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { emptySql, ForbiddenError, rawSql, Sql, sql, Viewer } from '@app/core';
+import { ForbiddenError, rawSql, Sql, sql, Viewer } from '@app/core';
 
 /**
  * Whom a marketplace read is evaluated for: a signed-in person (every query), or an organisation as a
@@ -28,16 +28,18 @@ function organizationOf(reader: MarketplaceReader): Sql {
 }
 
 /**
- * "The reader holds a current seat" (narrowed by `extra`, a condition on the seat `vs`). A person holds
- * it themselves; an organisation holds it when any of its people does — so MEMBERS and WORKING_GROUP mean
- * for an organisation what they mean for its best-seated person (decision 76).
+ * The working groups in which the reader holds a current seat, as an SQL array. A person holds their own
+ * seats; an organisation holds the seats of any of its people — so MEMBERS and WORKING_GROUP mean for an
+ * organisation what they mean for its best-seated person (decision 76). The subquery reads nothing of the
+ * row being filtered, so PostgreSQL runs it once per statement (once per need for an organisation in a
+ * statement over many needs), not once per row (decision 112).
  */
-function seatHeld(reader: MarketplaceReader, extra: Sql): Sql {
+function seatGroups(reader: MarketplaceReader): Sql {
   if (isOrganizationReader(reader)) {
-    return sql`EXISTS (SELECT 1 FROM people vp JOIN working_group_participants vs ON vs.person_id = vp.id
-      WHERE vp.organization_id = ${reader.organization} AND vs.ended_at IS NULL${extra})`;
+    return sql`ARRAY(SELECT vs.working_group_id FROM people vp JOIN working_group_participants vs ON vs.person_id = vp.id
+      WHERE vp.organization_id = ${reader.organization} AND vs.ended_at IS NULL)`;
   }
-  return sql`EXISTS (SELECT 1 FROM working_group_participants vs WHERE vs.person_id = ${reader.id}::uuid AND vs.ended_at IS NULL${extra})`;
+  return sql`ARRAY(SELECT vs.working_group_id FROM working_group_participants vs WHERE vs.person_id = ${reader.id}::uuid AND vs.ended_at IS NULL)`;
 }
 
 /** The rule capabilities and needs share: own organisation, then by confidentiality. */
@@ -45,8 +47,8 @@ function canReadListing(reader: MarketplaceReader, alias: string): Sql {
   const x = rawSql(alias);
   return sql`${x}.organization_id = ${organizationOf(reader)}
       OR ${x}.confidentiality = 'PUBLIC'
-      OR (${x}.confidentiality = 'MEMBERS' AND ${seatHeld(reader, emptySql)})
-      OR (${x}.confidentiality = 'WORKING_GROUP' AND ${seatHeld(reader, sql` AND vs.working_group_id = ${x}.working_group_id`)})`;
+      OR (${x}.confidentiality = 'MEMBERS' AND cardinality(${seatGroups(reader)}) > 0)
+      OR (${x}.confidentiality = 'WORKING_GROUP' AND ${x}.working_group_id = ANY(${seatGroups(reader)}))`;
 }
 
 /**
