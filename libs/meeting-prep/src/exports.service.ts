@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, isId, Viewer, newId } from '@app/core';
+import { APP_CONFIG, AppConfig, InvalidInputError, isId, Viewer, newId } from '@app/core';
 import { gatherBrief } from './brief/brief.read-model';
 import { ExportFile } from './export-file.model';
 import { ExportFileEntity } from './export-file.entity';
-import { ExportFormat } from './export-format.enum';
+import { ExportFormat, isBriefFormat } from './export-format.enum';
 import { exportUrl, verifyExportSignature } from './export-links';
 import { ExportSlots } from './export-slots';
 import { exportFilename } from './file-names';
@@ -53,6 +53,9 @@ export class ExportsService {
 
   /** Renders the file without storing it (the CLI writes it to disk); the same path as `export`. */
   async render(viewer: Viewer, meetingId: string, format: ExportFormat): Promise<RenderedExport> {
+    if (!isBriefFormat(format)) {
+      throw new InvalidInputError('format', 'A meeting brief exports as PDF, DOCX, MARKDOWN, ICS, CSV or XLSX; JSONLD is for data pools', 'FORMAT_NOT_SUPPORTED');
+    }
     const brief = await gatherBrief(this.dataSource, viewer, meetingId, { platformMailbox: mailbox(this.config.mailFrom) });
     const { content } = await this.renderer.render(format, brief);
     return { format, filename: exportFilename(brief.meeting.localDate, brief.meeting.title, EXPORT_KINDS[format].extension), contentType: contentTypeFor(format, brief), content };

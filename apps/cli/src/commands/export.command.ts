@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, InvalidInputError, Viewer } from '@app/core';
-import { ExportFormat, ExportsService } from '@app/meeting-prep';
+import { ExportFormat, ExportsService, isBriefFormat } from '@app/meeting-prep';
 import { PeopleService } from '@app/people';
 import { UsageError } from '../usage-error';
 
@@ -33,7 +33,7 @@ const CONSOLE_ADMIN: Viewer = {
   credential: { kind: 'access-token', id: 'cli' },
 };
 
-const FORMATS: Record<string, ExportFormat> = { ...Object.fromEntries(Object.values(ExportFormat).map((f) => [f.toLowerCase(), f])), md: ExportFormat.MARKDOWN };
+const FORMATS: Record<string, ExportFormat> = { ...Object.fromEntries(Object.values(ExportFormat).filter(isBriefFormat).map((f) => [f.toLowerCase(), f])), md: ExportFormat.MARKDOWN };
 
 /** `--format pdf` → PDF; anything else is a usage error, reported before anything starts. */
 export function exportFormat(value: string): ExportFormat {
