@@ -25,6 +25,9 @@ export interface StoredExport {
   content: Buffer;
 }
 
+/** What a stored file belongs to: one meeting or one data pool. */
+export type ExportOwner = { meetingId: string; dataPoolId?: undefined } | { dataPoolId: string; meetingId?: undefined };
+
 /** What a download request gets: the file, or why not (the controller maps these to 403/410/404). */
 export type DownloadResult = { status: 'ok'; file: StoredExport } | { status: 'bad-signature' | 'expired' | 'not-found' };
 
@@ -62,29 +65,38 @@ export class ExportsService {
   }
 
   /**
-   * `exportMeetingBrief`: renders, stores and signs. Old expired files are purged on the way. A person
-   * has at most `exportConcurrencyPerPerson` exports in flight on this instance; one more is refused
-   * (RATE_LIMITED, reason EXPORT_LIMIT) before anything is read.
+   * `exportMeetingBrief`: renders, stores and signs. A person has at most `exportConcurrencyPerPerson`
+   * exports in flight on this instance; one more is refused (RATE_LIMITED, reason EXPORT_LIMIT) before
+   * anything is read.
    */
   async export(viewer: Viewer, meetingId: string, format: ExportFormat): Promise<ExportFile> {
+    return this.withSlot(viewer, async () => this.store(viewer, { meetingId }, await this.render(viewer, meetingId, format)));
+  }
+
+  /**
+   * Runs one export in one of the person's slots (RATE_LIMITED, reason EXPORT_LIMIT, before anything is
+   * read when they are all taken): briefs and data-pool exports share the limit.
+   */
+  async withSlot<T>(viewer: Viewer, work: () => Promise<T>): Promise<T> {
     const release = this.slots.claim(viewer.id);
     try {
-      return await this.renderAndStore(viewer, meetingId, format);
+      return await work();
     } finally {
       release();
     }
   }
 
-  private async renderAndStore(viewer: Viewer, meetingId: string, format: ExportFormat): Promise<ExportFile> {
-    const file = await this.render(viewer, meetingId, format);
+  /** Stores a rendered file for its meeting or data pool and signs its download URL; purges old expired files on the way. */
+  async store(viewer: Viewer, owner: ExportOwner, file: RenderedExport): Promise<ExportFile> {
     await this.purgeExpired();
     const id = newId();
     const expires = Math.floor(Date.now() / 1000) + this.config.exportTtlSeconds;
     const row: ExportFileEntity = {
       id,
-      meetingId,
+      meetingId: owner.meetingId ?? null,
+      dataPoolId: owner.dataPoolId ?? null,
       requestedById: viewer.id,
-      format,
+      format: file.format,
       filename: file.filename,
       contentType: file.contentType,
       byteSize: file.content.length,
@@ -96,7 +108,7 @@ export class ExportsService {
     await this.dataSource.getRepository(ExportFileEntity).insert(row);
     return {
       id,
-      format,
+      format: file.format,
       filename: row.filename,
       contentType: row.contentType,
       byteSize: row.byteSize,
