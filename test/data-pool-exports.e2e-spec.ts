@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as jsonld from 'jsonld';
 import { DCAT_AP_CONTEXT, DCAT_AP_CONTEXT_PATH, DCAT_AP_CONTEXT_URL, offlineDocumentLoader, signExport } from '@app/meeting-prep';
 import { Actor, insertMeeting, makeGroup, makeOrganization, makePerson, seat } from './support/factories';
-import { createPool, termsInput } from './support/data-pools';
+import { activePool, ADD_DATASET, CHANGE_STATE, createPool, datasetInput, must, termsInput, UPDATE_TERMS } from './support/data-pools';
 import { EXPORT_FILE_FIELDS, ExportFile, fetchExport, getSigned } from './support/exports';
 import { errorCode, refusal, startTestApp, TestApp } from './support/test-app';
 
@@ -34,7 +34,7 @@ describe('Data-pool exports (e2e)', () => {
   let outsider: Actor;
   let group: string;
   /** A PARTIES pool in force: every party signed version 1; two datasets. */
-  let pool: { id: string; termsDigest: string };
+  let pool: any;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -52,56 +52,37 @@ describe('Data-pool exports (e2e)', () => {
   afterAll(() => t.close());
 
   /**
-   * A pool created through the API, then invited, signed, catalogued and activated directly in the
-   * database: those steps have their own end-to-end tests (data-pools*.e2e-spec.ts); here they only set
-   * the scene the exports read.
+   * A PARTIES or WORKING_GROUP pool in force, all through the API: `host` and `contributor` invited and
+   * signed with the steward, the pool activated, then `datasets` datasets alternately the steward's
+   * (lidar in Germany, hosted by `host`) and the contributor's (camera in Czechia, personal data).
    */
-  async function poolInForce(title: string, confidentiality: string, datasets = 2): Promise<{ id: string; termsDigest: string }> {
-    const created = await createPool(t, steward, group, {
+  async function poolInForce(title: string, confidentiality: string, datasets = 2): Promise<any> {
+    const active = await activePool(t, steward, group, [[host, 'HOST'], [contributor, 'CONTRIBUTOR']], {
       title,
       confidentiality,
       validUntil: '2030-01-01T00:00:00.000Z',
       terms: termsInput({ allowedLocations: ['DE', 'CZ'], derivedModelsShareable: false, personalDataAllowed: true }),
     });
-    const q = (text: string, values: unknown[]) => t.dataSource.query(text, values);
-    for (const [actor, role] of [[host, 'HOST'], [contributor, 'CONTRIBUTOR']] as const) {
-      await q(`INSERT INTO data_pool_signatories (pool_id, organization_id, role, invited_by_id) VALUES ($1, $2, $3, $4)`, [created.id, actor.organizationId, role, steward.id]);
-    }
-    for (const [actor, minute] of [[steward, 1], [host, 2], [contributor, 3]] as const) {
-      await q(`UPDATE data_pool_signatories SET state = 'SIGNED', terms_version = 1, terms_digest = $3, signed_by_id = $4, signed_at = $5 WHERE pool_id = $1 AND organization_id = $2`, [
-        created.id,
-        actor.organizationId,
-        created.termsDigest,
-        actor.id,
-        `2026-03-02T09:0${minute}:00Z`,
-      ]);
-    }
     for (let i = 0; i < datasets; i++) {
       const czech = i % 2 === 1;
-      await q(
-        `INSERT INTO data_pool_datasets (id, pool_id, contributor_organization_id, title, modality, size_bytes, recording_hours, sensitivity, license, hosted_by_organization_id,
-                                         location, personal_data, anonymised, legal_basis, created_by_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 120, 'CONFIDENTIAL', $7, $8, $9, $10, $10, $11, $12, now() + make_interval(secs => $13))`,
-        [
-          randomUUID(),
-          created.id,
-          czech ? contributor.organizationId : steward.organizationId,
-          czech ? `Brno urban camera drives ${i}` : `Autobahn A9 lidar sweeps ${i}, Großraum München`,
-          czech ? 'CAMERA' : 'LIDAR',
-          czech ? null : 1.5e12,
-          czech ? 'LicenseRef-proprietary' : 'CC-BY-4.0',
-          czech ? null : host.organizationId,
-          czech ? 'CZ' : 'DE',
-          czech,
-          czech ? 'Art. 6(1)(f) GDPR' : null,
-          steward.id,
-          i,
-        ],
-      );
+      const input = czech
+        ? datasetInput(active.id, contributor.organizationId, {
+            title: `Brno urban camera drives ${i}`,
+            sizeBytes: null,
+            license: 'LicenseRef-proprietary',
+            location: 'CZ',
+            personalData: true,
+            legalBasis: 'Art. 6(1)(f) GDPR',
+          })
+        : datasetInput(active.id, steward.organizationId, { title: `Autobahn A9 lidar sweeps ${i}, Großraum München`, modality: 'LIDAR', sizeBytes: 1.5e12, hostedByOrganizationId: host.organizationId });
+      await must(t, ADD_DATASET, { input }, czech ? contributor : steward);
     }
-    await q(`UPDATE data_pools SET state = 'ACTIVE' WHERE id = $1`, [created.id]);
-    return created;
+    return active;
   }
+
+  /** How the agreement prints a time: `2026-03-02 09:01 UTC`. */
+  const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  const signedAt = (organizationId: string) => utc(pool.signatories.find((s: any) => s.organization.id === organizationId).signedAt);
 
   const exportsOf = async (poolId: string) => (await t.dataSource.query(`SELECT count(*)::int AS n FROM export_files WHERE data_pool_id = $1`, [poolId]))[0].n as number;
 
@@ -212,14 +193,42 @@ describe('Data-pool exports (e2e)', () => {
         'Bayerische Motoren Werke AG — Steward',
         'HammerHAI AI Factory — Host',
         'Škoda Auto a.s. — Contributor',
-        'Signed version 1 by Katrin Müller on 2026-03-02 09:01 UTC',
-        'Signed version 1 by Jiří Dvořák on 2026-03-02 09:02 UTC',
-        'Signed version 1 by Ștefan Țiriac on 2026-03-02 09:03 UTC',
+        `Signed version 1 by Katrin Müller on ${signedAt(steward.organizationId)}`,
+        `Signed version 1 by Jiří Dvořák on ${signedAt(host.organizationId)}`,
+        `Signed version 1 by Ștefan Țiriac on ${signedAt(contributor.organizationId)}`,
         'for Γιώργος Παπαδόπουλος',
       ]) {
         expect(text).toContain(expected);
       }
       expect(text.split(`SHA-256 ${pool.termsDigest}`)).toHaveLength(4);
+    });
+  });
+
+  describe('after a change of the terms', () => {
+    it('exports the new version: an odrl:Offer with its digest, and an agreement not in force that nobody signed yet', async () => {
+      const changed = await poolInForce('Pool whose terms change', 'PARTIES', 1);
+      const updated = await must(
+        t,
+        UPDATE_TERMS,
+        { id: changed.id, v: changed.version, terms: termsInput({ allowedLocations: ['DE'], commercialUse: true, purposes: ['RESEARCH', 'MODEL_TRAINING', 'COMMERCIAL_PRODUCT'] }) },
+        steward,
+      );
+      expect(updated).toMatchObject({ termsVersion: 2, state: 'OPEN_FOR_SIGNATURE' });
+      const policy = await expand((await download(changed.id, 'ODRL_JSONLD', steward)).bytes);
+      expect(policy['@type']).toEqual([`${ODRL}Offer`]);
+      expect(policy['@id']).toBe(`urn:uuid:${changed.id}#terms-v2`);
+      expect(policy['https://wg.ecava.eu/ns/data-pools#termsDigest'][0]['@value']).toBe(updated.termsDigest);
+      expect(policy[`${ODRL}prohibition`].map((p: Node) => p[`${ODRL}action`][0]['@id'])).not.toContain(`${ODRL}commercialize`);
+      const text = pdfText((await download(changed.id, 'AGREEMENT_PDF', steward)).bytes);
+      expect(text).toContain('Data-pool agreement, not in force (Open for signature)');
+      expect(text).toContain(`SHA-256 of the terms' canonical JSON: ${updated.termsDigest}`);
+      expect(text).not.toContain('Signed version');
+    });
+
+    it('exports a CLOSED pool as an offer no longer in force', async () => {
+      const closed = await poolInForce('Pool that closes', 'PARTIES', 0);
+      await must(t, CHANGE_STATE, { id: closed.id, state: 'CLOSED', note: 'Project ended' }, steward);
+      expect((await expand((await download(closed.id, 'ODRL_JSONLD', chair)).bytes))['@type']).toEqual([`${ODRL}Offer`]);
     });
   });
 
