@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as jsonld from 'jsonld';
 import { DCAT_AP_CONTEXT, DCAT_AP_CONTEXT_PATH, DCAT_AP_CONTEXT_URL, offlineDocumentLoader, signExport } from '@app/meeting-prep';
 import { Actor, insertMeeting, makeGroup, makeOrganization, makePerson, seat } from './support/factories';
-import { activePool, ADD_DATASET, CHANGE_STATE, createPool, datasetInput, must, termsInput, UPDATE_TERMS } from './support/data-pools';
+import { activePool, ADD_DATASET, CHANGE_STATE, createPool, datasetInput, must, termsInput, UPDATE_TERMS, WITHDRAW } from './support/data-pools';
 import { EXPORT_FILE_FIELDS, ExportFile, fetchExport, getSigned } from './support/exports';
 import { errorCode, refusal, startTestApp, TestApp } from './support/test-app';
 
@@ -223,6 +223,17 @@ describe('Data-pool exports (e2e)', () => {
       expect(text).toContain('Data-pool agreement, not in force (Open for signature)');
       expect(text).toContain(`SHA-256 of the terms' canonical JSON: ${updated.termsDigest}`);
       expect(text).not.toContain('Signed version');
+    });
+
+    it("keeps the agreement in force when a contributor withdraws: its datasets leave the catalogue, it still reads what it signed", async () => {
+      const left = await poolInForce('Pool a contributor leaves', 'PARTIES', 2);
+      await must(t, WITHDRAW, { pool: left.id, org: contributor.organizationId, note: 'Budget cut' }, contributor);
+      const policy = await expand((await download(left.id, 'ODRL_JSONLD', contributor)).bytes);
+      expect(policy['@type']).toEqual([`${ODRL}Agreement`]);
+      expect(ids(policy[`${ODRL}assignee`])).toEqual([`urn:uuid:${host.organizationId}`]);
+      const catalog = await expand((await download(left.id, 'DCAT_AP_JSONLD', contributor)).bytes);
+      expect(catalog[`${DCAT}dataset`].map((d: Node) => d[`${DCT}title`][0]['@value'])).toEqual(['Autobahn A9 lidar sweeps 0, Großraum München']);
+      expect(pdfText((await download(left.id, 'AGREEMENT_PDF', contributor)).bytes)).toMatch(/Škoda Auto a\.s\. — Contributor\s+Withdrew/);
     });
 
     it('exports a CLOSED pool as an offer no longer in force', async () => {

@@ -80,6 +80,14 @@ describe(renderOdrl.name, () => {
     expect((await expand(renderOdrl(stale)))['@type']).toEqual([`${ODRL}Offer`]);
   });
 
+  it('stays an agreement when a host or contributor withdrew, without them as assignees', async () => {
+    const document = sampleDataPool();
+    Object.assign(document.signatories[1], { state: 'WITHDRAWN' });
+    const policy = await expand(renderOdrl(document));
+    expect(policy['@type']).toEqual([`${ODRL}Agreement`]);
+    expect(ids(policy[`${ODRL}assignee`])).toEqual([`urn:uuid:${document.signatories[2].organization.id}`]);
+  });
+
   it('names every EU/EEA state when the terms name no location', async () => {
     const document = sampleDataPool();
     document.pool.terms.allowedLocations = [];

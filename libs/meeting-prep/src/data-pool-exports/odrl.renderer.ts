@@ -19,12 +19,13 @@ const constraint = (leftOperand: string, operator: string, rightOperand: unknown
 const iris = (values: string[]) => values.map((value) => ({ '@id': value }));
 
 /**
- * Is the pool in force under these terms: ACTIVE, with every steward, contributor and host signed on
- * the current version? Then the policy is the agreement they signed; otherwise it is the steward's offer.
+ * Is the pool in force under these terms: ACTIVE, with every steward, contributor and host that has not
+ * withdrawn signed on the current version (decision 93)? Then the policy is the agreement they signed;
+ * otherwise it is the steward's offer.
  */
 export function isAgreement(document: DataPoolDocument): boolean {
   const { pool, signatories } = document;
-  const required = signatories.filter((s) => REQUIRED_ROLES.has(s.role));
+  const required = signatories.filter((s) => REQUIRED_ROLES.has(s.role) && s.state !== 'WITHDRAWN');
   return (
     pool.state === 'ACTIVE' &&
     required.length > 0 &&
