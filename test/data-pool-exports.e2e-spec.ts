@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import * as jsonld from 'jsonld';
+import { Client } from 'pg';
 import { DCAT_AP_CONTEXT, DCAT_AP_CONTEXT_PATH, DCAT_AP_CONTEXT_URL, offlineDocumentLoader, signExport } from '@app/meeting-prep';
 import { Actor, insertMeeting, makeGroup, makeOrganization, makePerson, seat } from './support/factories';
 import { activePool, ADD_DATASET, CHANGE_STATE, createPool, datasetInput, must, termsInput, UPDATE_TERMS, WITHDRAW } from './support/data-pools';
@@ -294,6 +295,30 @@ describe('Data-pool exports (e2e)', () => {
       expect(ttl).toBeGreaterThan(t.config.exportTtlSeconds - 5);
       expect(ttl).toBeLessThanOrEqual(t.config.exportTtlSeconds);
     });
+  });
+
+  it("shares the per-person limit of exports in flight with the meeting briefs (EXPORT_LIMIT)", async () => {
+    // Two clients of one database: while this lock is held, admitted exports stay in flight (they end by writing export_files).
+    if (!t.config.databaseUrl) return;
+    const meeting = await insertMeeting(t, chair, group, { title: 'Signing session', startsAt: '2026-04-02T08:00:00Z', endsAt: '2026-04-02T09:00:00Z' });
+    const lock = new Client({ connectionString: t.config.databaseUrl });
+    await lock.connect();
+    try {
+      await lock.query('BEGIN');
+      await lock.query('LOCK TABLE export_files IN ACCESS EXCLUSIVE MODE');
+      const admitted = [exportFile(pool.id, 'AGREEMENT_PDF', steward), exportFile(pool.id, 'DCAT_AP_JSONLD', steward)];
+      const waiting = async () =>
+        (await lock.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n as number;
+      for (const deadline = Date.now() + 20_000; (await waiting()) < 2 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(refusal(await t.gql(BRIEF, { id: meeting, format: 'MARKDOWN' }, steward.token))).toEqual({ code: 'TOO_MANY_REQUESTS', reason: 'EXPORT_LIMIT' });
+      expect(refusal(await t.gql(EXPORT, { id: pool.id, format: 'ODRL_JSONLD' }, steward.token))).toEqual({ code: 'TOO_MANY_REQUESTS', reason: 'EXPORT_LIMIT' });
+      await lock.query('COMMIT');
+      expect((await Promise.all(admitted)).map((file) => file.format)).toEqual(['PDF', 'JSONLD']);
+    } finally {
+      await lock.end();
+    }
+    // Finished exports give their slots back.
+    expect((await exportFile(pool.id, 'ODRL_JSONLD', steward)).format).toBe('JSONLD');
   });
 
   it('refuses JSONLD for a meeting brief (BAD_USER_INPUT, FORMAT_NOT_SUPPORTED) and stores nothing', async () => {
