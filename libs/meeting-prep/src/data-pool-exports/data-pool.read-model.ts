@@ -48,7 +48,7 @@ type SignatoryRow = Omit<PoolSignatory, 'organization' | 'signedBy' | 'signedAt'
 /**
  * Reads what a data-pool export holds, for the viewer: the pool only if they may read it (the pool's
  * one read policy, `dataPoolReadableBy`: a PARTIES pool only for its invited organisations, the group's
- * chairs and admins), else NOT_FOUND, as `dataPool(id)` answers null. Three statements however many
+ * chairs and admins), else NOT_FOUND, as `dataPool(id)` answers null. Signatories in the API's order: the steward first. Three statements however many
  * datasets and signatories the pool has. Every dataset is listed (the API pages them; a catalogue is whole).
  */
 export async function gatherDataPool(
@@ -95,7 +95,7 @@ export async function gatherDataPool(
             JOIN organizations o ON o.id = s.organization_id
             LEFT JOIN people p ON p.id = s.signed_by_id
            WHERE s.pool_id = ${pool.id}::uuid
-           ORDER BY s.invited_at, s.organization_id`,
+           ORDER BY s.role <> 'STEWARD', s.invited_at, s.organization_id`,
     ),
   ]);
 
