@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -11,7 +11,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { insertAgenda, insertMeeting, makePerson } from './support/factories';
+import { createPool } from './support/data-pools';
+import { insertAgenda, insertMeeting, makeGroup, makePerson, seat } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -86,6 +87,7 @@ describe('CLI (e2e)', () => {
         "Unknown option '--bogus'",
       ],
       ['a missing option', 'export meeting-brief --format pdf', '--meeting is required'],
+      ['an unknown data-pool format', 'export data-pool --pool a1b2 --format pdf', '--format must be one of dcat-ap, odrl, agreement (got "pdf")'],
       [
         'a malformed value',
         'create-admin --email nope --name N --organization O',
@@ -163,6 +165,27 @@ describe('CLI (e2e)', () => {
       expect(byDefault.code).toBe(0);
       expect(readdirSync(work)).toContain('2026-02-05-launch-workshop.csv');
       expect(existsSync(join(root, '2026-02-05-launch-workshop.csv'))).toBe(false);
+    });
+
+    it("writes a data pool's agreement and terms, as an admin or as a person who may read the pool", async () => {
+      if (!t.config.databaseUrl) return;
+      const steward = await makePerson(t, { name: 'Jiří Dvořák' });
+      const group = (await makeGroup(t)).id;
+      await seat(t, group, steward, 'MEMBER');
+      const pool = await createPool(t, steward, group, { title: 'Brno lidar pool' });
+      const env = { DATABASE_URL: t.config.databaseUrl };
+      const pdf = await cli(['export', 'data-pool', '--pool', pool.id, '--format', 'agreement', '--out', 'agreement.pdf'], env);
+      expect(pdf.stderr).toBe('');
+      expect(pdf.code).toBe(0);
+      expect(pdf.stdout).toContain(`Wrote ${join(work, 'agreement.pdf')} (application/pdf, `);
+      expect(execFileSync('pdftotext', ['-enc', 'UTF-8', join(work, 'agreement.pdf'), '-']).toString('utf8')).toContain(pool.termsDigest);
+      const outsider = await makePerson(t);
+      const refused = await cli(['export', 'data-pool', '--pool', pool.id, '--format', 'odrl', '--as', outsider.email], env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('Data pool not found');
+      const odrl = await cli(['export', 'data-pool', '--pool', pool.id, '--format', 'odrl', '--as', steward.email], env);
+      expect(odrl.code).toBe(0);
+      expect(readdirSync(work)).toContain(`${new Date().toISOString().slice(0, 10)}-brno-lidar-pool-v1-odrl.jsonld`);
     });
   });
 });

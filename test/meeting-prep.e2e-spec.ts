@@ -1,5 +1,4 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import {
   makePriority,
   seat,
 } from './support/factories';
+import { ExportFile, fetchExport, getSigned } from './support/exports';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -63,17 +63,6 @@ print(json.dumps({
     'dtend': ev.decoded('DTEND').isoformat(), 'organizer': str(ev.get('ORGANIZER')),
     'attendees': [{'address': str(a), 'cn': str(a.params.get('CN')), 'partstat': str(a.params.get('PARTSTAT'))} for a in attendees],
 }))`;
-
-interface ExportFile {
-  id: string;
-  format: string;
-  filename: string;
-  contentType: string;
-  byteSize: number;
-  sha256: string;
-  url: string;
-  expiresAt: string;
-}
 
 describe('Meeting-prep pack (e2e)', () => {
   let t: TestApp;
@@ -189,24 +178,12 @@ describe('Meeting-prep pack (e2e)', () => {
     return response.data.exportMeetingBrief;
   }
 
-  /** GET on the signed URL, as a browser would (no Authorization header), against the test server. */
-  function get(url: string): Promise<Response> {
-    const parsed = new URL(url);
-    return fetch(`${t.url}${parsed.pathname}${parsed.search}`);
-  }
+  const get = (url: string) => getSigned(t, url);
 
   /** Exports, downloads, checks the bytes against the ExportFile and saves them for the readers. */
   async function download(meetingId: string, format: string, actor: Actor): Promise<{ file: ExportFile; bytes: Buffer; path: string }> {
     const file = await exportFile(meetingId, format, actor);
-    const response = await get(file.url);
-    expect(response.status).toBe(200);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    expect(response.headers.get('content-type')).toBe(file.contentType);
-    expect(response.headers.get('content-length')).toBe(String(bytes.length));
-    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${file.filename}"`);
-    expect(response.headers.get('cache-control')).toBe('private, no-store');
-    expect(bytes.length).toBe(file.byteSize);
-    expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256);
+    const bytes = await fetchExport(t, file);
     const path = join(dir, `${file.id}-${file.filename}`);
     writeFileSync(path, bytes);
     return { file, bytes, path };

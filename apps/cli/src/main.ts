@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { ConfigError, DomainError, EmbeddedDatabaseInUseError, loadConfig } from '@app/core';
 import { CliModule } from './cli.module';
 import { checkCreateAdminOptions, createAdmin, issueToken } from './commands/admin.command';
-import { exportFormat, exportMeetingBrief } from './commands/export.command';
+import { dataPoolExportFormat, exportDataPool, exportFormat, exportMeetingBrief } from './commands/export.command';
 import { seed } from './commands/seed.command';
 import { UsageError } from './usage-error';
 
@@ -19,7 +19,9 @@ commands:
                                             create (or promote) an admin; prints a new access token last
   issue-token --email E [--name N]          issue a personal access token for a person; prints it last
   export meeting-brief --meeting ID --format pdf|docx|markdown|ics|csv|xlsx [--out FILE] [--as EMAIL]
-                                            write a meeting's prep pack (an admin's view, or what EMAIL may read)`;
+                                            write a meeting's prep pack (an admin's view, or what EMAIL may read)
+  export data-pool --pool ID --format dcat-ap|odrl|agreement [--out FILE] [--as EMAIL]
+                                            write a data pool's DCAT-AP catalogue, ODRL terms or agreement PDF`;
 
 type Options = Record<string, string | boolean | undefined>;
 
@@ -66,6 +68,10 @@ const COMMANDS: Record<string, (options: Options) => Run> = {
     const options = { meeting: required(o, 'meeting'), format: exportFormat(required(o, 'format')), out: optional(o, 'out'), as: optional(o, 'as') };
     return (app) => exportMeetingBrief(app, options);
   },
+  'export data-pool': (o) => {
+    const options = { pool: required(o, 'pool'), format: dataPoolExportFormat(required(o, 'format')), out: optional(o, 'out'), as: optional(o, 'as') };
+    return (app) => exportDataPool(app, options);
+  },
 };
 
 /** The command line, parsed; an unknown option or a missing value is a usage error, not a crash. */
@@ -80,6 +86,7 @@ function parseCommandLine(): { positionals: string[]; values: Options } {
         country: { type: 'string' },
         kind: { type: 'string' },
         meeting: { type: 'string' },
+        pool: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
         as: { type: 'string' },
@@ -106,7 +113,7 @@ class CliLogger extends ConsoleLogger {
 
 async function main(): Promise<number> {
   const { positionals, values } = parseCommandLine();
-  // `export` takes what to export as a second word: `export meeting-brief`.
+  // `export` takes what to export as a second word: `export meeting-brief`, `export data-pool`.
   const name = positionals[0] === 'export' ? positionals.slice(0, 2).join(' ') : (positionals[0] ?? '');
   const command = COMMANDS[name];
   if (!command || values.help) {

@@ -1,18 +1,25 @@
-import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * A generated meeting-prep file, stored in the database (so every API instance can serve it) with its
- * digest and size, fetched through a signed, expiring URL, and purged after it expires.
+ * A generated file — a meeting brief or a data pool's export — stored in the database (so every API
+ * instance can serve it) with its digest and size, fetched through a signed, expiring URL, and purged
+ * after it expires. It belongs to exactly one meeting or one pool.
  */
 @Entity('export_files')
 @Index('IDX_export_files_expires', ['expiresAt'])
+@Check('CHK_export_files_subject', 'num_nonnulls("meeting_id", "data_pool_id") = 1')
 export class ExportFileEntity {
   @PrimaryColumn('uuid')
   id: string;
 
   @ForeignKey('MeetingEntity', { onDelete: 'CASCADE' })
-  @Column('uuid', { name: 'meeting_id' })
-  meetingId: string;
+  @Column('uuid', { name: 'meeting_id', nullable: true })
+  meetingId: string | null;
+
+  @Index('IDX_export_files_data_pool')
+  @ForeignKey('DataPoolEntity', { onDelete: 'CASCADE' })
+  @Column('uuid', { name: 'data_pool_id', nullable: true })
+  dataPoolId: string | null;
 
   @ForeignKey('PersonEntity', { onDelete: 'CASCADE' })
   @Column('uuid', { name: 'requested_by_id' })

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, isId, Viewer, newId } from '@app/core';
+import { APP_CONFIG, AppConfig, InvalidInputError, isId, Viewer, newId } from '@app/core';
 import { gatherBrief } from './brief/brief.read-model';
 import { ExportFile } from './export-file.model';
 import { ExportFileEntity } from './export-file.entity';
-import { ExportFormat } from './export-format.enum';
+import { ExportFormat, isBriefFormat } from './export-format.enum';
 import { exportUrl, verifyExportSignature } from './export-links';
 import { ExportSlots } from './export-slots';
 import { exportFilename } from './file-names';
@@ -24,6 +24,9 @@ export interface StoredExport {
   contentType: string;
   content: Buffer;
 }
+
+/** What a stored file belongs to: one meeting or one data pool. */
+export type ExportOwner = { meetingId: string; dataPoolId?: undefined } | { dataPoolId: string; meetingId?: undefined };
 
 /** What a download request gets: the file, or why not (the controller maps these to 403/410/404). */
 export type DownloadResult = { status: 'ok'; file: StoredExport } | { status: 'bad-signature' | 'expired' | 'not-found' };
@@ -53,35 +56,47 @@ export class ExportsService {
 
   /** Renders the file without storing it (the CLI writes it to disk); the same path as `export`. */
   async render(viewer: Viewer, meetingId: string, format: ExportFormat): Promise<RenderedExport> {
+    if (!isBriefFormat(format)) {
+      throw new InvalidInputError('format', 'A meeting brief exports as PDF, DOCX, MARKDOWN, ICS, CSV or XLSX; JSONLD is for data pools', 'FORMAT_NOT_SUPPORTED');
+    }
     const brief = await gatherBrief(this.dataSource, viewer, meetingId, { platformMailbox: mailbox(this.config.mailFrom) });
     const { content } = await this.renderer.render(format, brief);
     return { format, filename: exportFilename(brief.meeting.localDate, brief.meeting.title, EXPORT_KINDS[format].extension), contentType: contentTypeFor(format, brief), content };
   }
 
   /**
-   * `exportMeetingBrief`: renders, stores and signs. Old expired files are purged on the way. A person
-   * has at most `exportConcurrencyPerPerson` exports in flight on this instance; one more is refused
-   * (RATE_LIMITED, reason EXPORT_LIMIT) before anything is read.
+   * `exportMeetingBrief`: renders, stores and signs. A person has at most `exportConcurrencyPerPerson`
+   * exports in flight on this instance; one more is refused (RATE_LIMITED, reason EXPORT_LIMIT) before
+   * anything is read.
    */
   async export(viewer: Viewer, meetingId: string, format: ExportFormat): Promise<ExportFile> {
+    return this.withSlot(viewer, async () => this.store(viewer, { meetingId }, await this.render(viewer, meetingId, format)));
+  }
+
+  /**
+   * Runs one export in one of the person's slots (RATE_LIMITED, reason EXPORT_LIMIT, before anything is
+   * read when they are all taken): briefs and data-pool exports share the limit.
+   */
+  async withSlot<T>(viewer: Viewer, work: () => Promise<T>): Promise<T> {
     const release = this.slots.claim(viewer.id);
     try {
-      return await this.renderAndStore(viewer, meetingId, format);
+      return await work();
     } finally {
       release();
     }
   }
 
-  private async renderAndStore(viewer: Viewer, meetingId: string, format: ExportFormat): Promise<ExportFile> {
-    const file = await this.render(viewer, meetingId, format);
+  /** Stores a rendered file for its meeting or data pool and signs its download URL; purges old expired files on the way. */
+  async store(viewer: Viewer, owner: ExportOwner, file: RenderedExport): Promise<ExportFile> {
     await this.purgeExpired();
     const id = newId();
     const expires = Math.floor(Date.now() / 1000) + this.config.exportTtlSeconds;
     const row: ExportFileEntity = {
       id,
-      meetingId,
+      meetingId: owner.meetingId ?? null,
+      dataPoolId: owner.dataPoolId ?? null,
       requestedById: viewer.id,
-      format,
+      format: file.format,
       filename: file.filename,
       contentType: file.contentType,
       byteSize: file.content.length,
@@ -93,7 +108,7 @@ export class ExportsService {
     await this.dataSource.getRepository(ExportFileEntity).insert(row);
     return {
       id,
-      format,
+      format: file.format,
       filename: row.filename,
       contentType: row.contentType,
       byteSize: row.byteSize,

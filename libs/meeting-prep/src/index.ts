@@ -2,6 +2,8 @@ export * from './brief/assemble-brief';
 export * from './brief/brief.read-model';
 export * from './brief/local-time';
 export * from './brief/meeting-brief';
+export * from './data-pool-exports';
+export * from './data-pool-exports/data-pool-exports.service';
 export * from './export-file.entity';
 export * from './export-file.model';
 export * from './export-format.enum';

@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
+import { ContextsController } from './data-pool-exports/contexts.controller';
+import { DataPoolExportsResolver } from './data-pool-exports/data-pool-exports.resolver';
+import { DataPoolExportsService } from './data-pool-exports/data-pool-exports.service';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 import { MeetingPrepResolver } from './meeting-prep.resolver';
 import { RenderPool } from './renderers/render-pool';
 
-/** The meeting-prep pack: `exportMeetingBrief` and the signed download route `GET /exports/:id`. */
+/**
+ * The exports: the meeting-prep pack (`exportMeetingBrief`), a data pool's DCAT-AP, ODRL and agreement
+ * (`exportDataPool`), the signed download route `GET /exports/:id` and the shipped JSON-LD context.
+ */
 @Module({
-  providers: [ExportsService, MeetingPrepResolver, RenderPool],
-  controllers: [ExportsController],
-  exports: [ExportsService],
+  providers: [ExportsService, MeetingPrepResolver, RenderPool, DataPoolExportsService, DataPoolExportsResolver],
+  controllers: [ExportsController, ContextsController],
+  exports: [ExportsService, DataPoolExportsService],
 })
 export class MeetingPrepModule {}

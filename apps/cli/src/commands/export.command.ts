@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, InvalidInputError, Viewer } from '@app/core';
-import { ExportFormat, ExportsService } from '@app/meeting-prep';
+import { DataPoolExportFormat } from '@app/data-pools';
+import { DataPoolExportsService, ExportFormat, ExportsService, isBriefFormat, RenderedExport } from '@app/meeting-prep';
 import { PeopleService } from '@app/people';
 import { UsageError } from '../usage-error';
 
@@ -33,7 +34,7 @@ const CONSOLE_ADMIN: Viewer = {
   credential: { kind: 'access-token', id: 'cli' },
 };
 
-const FORMATS: Record<string, ExportFormat> = { ...Object.fromEntries(Object.values(ExportFormat).map((f) => [f.toLowerCase(), f])), md: ExportFormat.MARKDOWN };
+const FORMATS: Record<string, ExportFormat> = { ...Object.fromEntries(Object.values(ExportFormat).filter(isBriefFormat).map((f) => [f.toLowerCase(), f])), md: ExportFormat.MARKDOWN };
 
 /** `--format pdf` → PDF; anything else is a usage error, reported before anything starts. */
 export function exportFormat(value: string): ExportFormat {
@@ -58,12 +59,41 @@ async function viewerFor(app: INestApplicationContext, email: string | undefined
   };
 }
 
-/** `export meeting-brief`: writes the same file `exportMeetingBrief` produces; prints where, its size and SHA-256. */
-export async function exportMeetingBrief(app: INestApplicationContext, options: ExportMeetingBriefOptions): Promise<string> {
-  const viewer = await viewerFor(app, options.as);
-  const file = await app.get(ExportsService).render(viewer, options.meeting, options.format);
-  const path = resolve(app.get<AppConfig>(APP_CONFIG).invocationDir, options.out ?? file.filename);
+async function write(app: INestApplicationContext, file: RenderedExport, out: string | undefined): Promise<string> {
+  const path = resolve(app.get<AppConfig>(APP_CONFIG).invocationDir, out ?? file.filename);
   await writeFile(path, file.content);
   const sha256 = createHash('sha256').update(file.content).digest('hex');
   return `Wrote ${path} (${file.contentType}, ${file.content.length} bytes, sha256 ${sha256})`;
+}
+
+/** `export meeting-brief`: writes the same file `exportMeetingBrief` produces; prints where, its size and SHA-256. */
+export async function exportMeetingBrief(app: INestApplicationContext, options: ExportMeetingBriefOptions): Promise<string> {
+  const viewer = await viewerFor(app, options.as);
+  return write(app, await app.get(ExportsService).render(viewer, options.meeting, options.format), options.out);
+}
+
+export interface ExportDataPoolOptions {
+  pool: string;
+  format: DataPoolExportFormat;
+  out?: string;
+  as?: string;
+}
+
+const POOL_FORMATS: Record<string, DataPoolExportFormat> = {
+  'dcat-ap': DataPoolExportFormat.DCAT_AP_JSONLD,
+  odrl: DataPoolExportFormat.ODRL_JSONLD,
+  agreement: DataPoolExportFormat.AGREEMENT_PDF,
+};
+
+/** `--format odrl` → ODRL_JSONLD; anything else is a usage error, reported before anything starts. */
+export function dataPoolExportFormat(value: string): DataPoolExportFormat {
+  const format = POOL_FORMATS[value.toLowerCase()];
+  if (!format) throw new UsageError(`--format must be one of ${Object.keys(POOL_FORMATS).join(', ')} (got "${value}")`);
+  return format;
+}
+
+/** `export data-pool`: writes the same file `exportDataPool` produces; prints where, its size and SHA-256. */
+export async function exportDataPool(app: INestApplicationContext, options: ExportDataPoolOptions): Promise<string> {
+  const viewer = await viewerFor(app, options.as);
+  return write(app, await app.get(DataPoolExportsService).render(viewer, options.pool, options.format), options.out);
 }

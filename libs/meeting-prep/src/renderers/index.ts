@@ -1,5 +1,5 @@
 import { MeetingBrief } from '../brief/meeting-brief';
-import { ExportFormat } from '../export-format.enum';
+import { BriefFormat, ExportFormat } from '../export-format.enum';
 import { renderCsv } from './csv.renderer';
 import { renderDocx } from './docx.renderer';
 import { renderIcs } from './ics.renderer';
@@ -16,7 +16,7 @@ export interface ExportKind {
 }
 
 /** One pure renderer per format, with the file's extension and media type. */
-export const EXPORT_KINDS: Record<ExportFormat, ExportKind> = {
+export const EXPORT_KINDS: Record<BriefFormat, ExportKind> = {
   [ExportFormat.PDF]: { render: renderPdf, extension: 'pdf', contentType: 'application/pdf' },
   [ExportFormat.DOCX]: {
     render: renderDocx,
@@ -36,7 +36,7 @@ export const EXPORT_KINDS: Record<ExportFormat, ExportKind> = {
 };
 
 /** The media type of one brief's file (an ICS names its method: REQUEST, or CANCEL once cancelled). */
-export function contentTypeFor(format: ExportFormat, brief: MeetingBrief): string {
+export function contentTypeFor(format: BriefFormat, brief: MeetingBrief): string {
   const base = EXPORT_KINDS[format].contentType;
   if (format !== ExportFormat.ICS) return base;
   return `${base}; method=${brief.meeting.status === 'CANCELLED' ? 'CANCEL' : 'REQUEST'}`;

@@ -9,11 +9,12 @@ import pdfMake = require('pdfmake');
 
 
 const ACCENT = '#1f3a68';
-const MUTED = '#555555';
-const WARNING = '#9a3412';
+export const MUTED = '#555555';
+export const WARNING = '#9a3412';
 const RULE = '#c8ced8';
 
-const grid = {
+/** The table layout of every platform PDF: thin rules between rows, none between columns. */
+export const grid = {
   hLineWidth: () => 0.5,
   vLineWidth: () => 0,
   hLineColor: () => RULE,
@@ -26,12 +27,13 @@ const grid = {
  * with line breaks normalised and other control characters dropped. The embedded font prints every
  * letter of the EU's languages as it is; nothing is transliterated.
  */
-const t = (text: string | null | undefined): string =>
+export const printable = (text: string | null | undefined): string =>
   (text ?? '')
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+const t = printable;
 
 function header(...labels: string[]): TableCell[] {
   return labels.map((label) => ({ text: label, bold: true, color: ACCENT }));
@@ -105,8 +107,16 @@ export function pdfDefinition(brief: MeetingBrief): TDocumentDefinitions {
     content.push(previous.actionItems.length > 0 ? actionItemsTable(previous.actionItems, true) : { text: 'None recorded.', color: MUTED });
   }
 
+  return platformDocument({ title: t(meeting.title), subject: `Meeting brief: ${t(meeting.groupLabel)}`, footer: `${t(meeting.title)} · ${meeting.localDate}`, content });
+}
+
+/**
+ * The page, fonts, heading styles and footer every platform PDF shares (the brief, the data-pool
+ * agreement): A4, DejaVu Sans, the platform's accent colour, `<footer> · page n of m` at the bottom.
+ */
+export function platformDocument(parts: { title: string; subject: string; footer: string; content: Content[] }): TDocumentDefinitions {
   return {
-    info: { title: t(meeting.title), subject: `Meeting brief: ${t(meeting.groupLabel)}`, creator: 'ECAVA Working-Group Platform' },
+    info: { title: parts.title, subject: parts.subject, creator: 'ECAVA Working-Group Platform' },
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 44],
     defaultStyle: { font: PDF_FONT_FAMILY, fontSize: 9.5, lineHeight: 1.15 },
@@ -116,13 +126,8 @@ export function pdfDefinition(brief: MeetingBrief): TDocumentDefinitions {
       h3: { fontSize: 10.5, bold: true, margin: [0, 6, 0, 2] },
       warning: { bold: true, color: WARNING },
     },
-    footer: (page: number, pages: number) => ({
-      text: `${t(meeting.title)} · ${meeting.localDate} · page ${page} of ${pages}`,
-      fontSize: 8,
-      color: MUTED,
-      margin: [40, 14, 40, 0],
-    }),
-    content,
+    footer: (page: number, pages: number) => ({ text: `${parts.footer} · page ${page} of ${pages}`, fontSize: 8, color: MUTED, margin: [40, 14, 40, 0] }),
+    content: parts.content,
   };
 }
 

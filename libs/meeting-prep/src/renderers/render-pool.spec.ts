@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { threadId, Worker } from 'node:worker_threads';
 import { loadConfig } from '@app/core';
 import { ExportFormat } from '../export-format.enum';
+import { renderOdrl } from '../data-pool-exports';
 import { sampleBrief } from '../testing/sample-brief';
+import { sampleDataPool } from '../testing/sample-data-pool';
 import { renderMarkdown } from './markdown.renderer';
 import { RenderPool, renderWorkerFile } from './render-pool';
 
@@ -32,6 +34,17 @@ describe(RenderPool.name, () => {
     expect(text).toContain('Launch workshop');
     const markdown = await pool.render(ExportFormat.MARKDOWN, brief);
     expect(markdown.content.equals(renderMarkdown(brief))).toBe(true);
+  });
+
+  it("renders a data pool's exports in the same threads, the same bytes the renderers write in-thread", async () => {
+    const document = sampleDataPool();
+    const pool = poolOf(1);
+    const odrl = await pool.renderDataPool('ODRL_JSONLD', document);
+    expect(odrl.threadId).not.toBe(threadId);
+    expect(odrl.content.equals(renderOdrl(document))).toBe(true);
+    const pdf = await pool.renderDataPool('AGREEMENT_PDF', document);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.content }).toString('utf8');
+    expect(text).toContain('Signed version 2 by Katrin Müller');
   });
 
   it('keeps the calling thread’s event loop turning while a large PDF renders', async () => {

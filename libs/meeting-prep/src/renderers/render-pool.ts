@@ -4,7 +4,8 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import { APP_CONFIG, AppConfig } from '@app/core';
 import { MeetingBrief } from '../brief/meeting-brief';
-import { ExportFormat } from '../export-format.enum';
+import { DataPoolDocument, DataPoolExportKind } from '../data-pool-exports/data-pool-document';
+import { BriefFormat } from '../export-format.enum';
 import type { RenderResult, RenderTask } from './render.worker';
 
 /** Idle render threads exit after this; the next export starts one again (about half a second). */
@@ -35,10 +36,16 @@ export class RenderPool implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async render(
-    format: ExportFormat,
-    brief: MeetingBrief,
-  ): Promise<{ content: Buffer; threadId: number }> {
+  render(format: BriefFormat, brief: MeetingBrief): Promise<{ content: Buffer; threadId: number }> {
+    return this.run({ format, brief });
+  }
+
+  /** A data pool's DCAT-AP or ODRL JSON-LD, or its agreement PDF, in the same threads and queue as the briefs. */
+  renderDataPool(kind: DataPoolExportKind, document: DataPoolDocument): Promise<{ content: Buffer; threadId: number }> {
+    return this.run({ dataPoolExport: kind, document });
+  }
+
+  private async run(task: RenderTask): Promise<{ content: Buffer; threadId: number }> {
     if (this.closed) throw new Error('The render pool is shut down');
     this.pool ??= new Piscina<RenderTask, RenderResult>({
       filename: renderWorkerFile(),
@@ -46,7 +53,7 @@ export class RenderPool implements OnApplicationShutdown {
       maxThreads: this.config.exportRenderThreads,
       idleTimeout: IDLE_TIMEOUT_MS,
     });
-    const result = await this.pool.run({ format, brief });
+    const result = await this.pool.run(task);
     const { content } = result;
     return {
       content: Buffer.from(content.buffer, content.byteOffset, content.byteLength),

@@ -1,13 +1,15 @@
 import { threadId } from 'node:worker_threads';
 import { MeetingBrief } from '../brief/meeting-brief';
-import { ExportFormat } from '../export-format.enum';
+import { DATA_POOL_RENDERERS } from '../data-pool-exports';
+import { DataPoolDocument, DataPoolExportKind } from '../data-pool-exports/data-pool-document';
+import { BriefFormat } from '../export-format.enum';
 import { EXPORT_KINDS } from './index';
 
-/** What the API hands a render thread: the brief (plain data, structured-cloned) and the format. */
-export interface RenderTask {
-  format: ExportFormat;
-  brief: MeetingBrief;
-}
+/**
+ * What the API hands a render thread (plain data, structured-cloned): a meeting brief and its format,
+ * or a data pool and which of its exports.
+ */
+export type RenderTask = { format: BriefFormat; brief: MeetingBrief } | { dataPoolExport: DataPoolExportKind; document: DataPoolDocument };
 
 /** The file, and the thread that rendered it (never the API's event-loop thread). */
 export interface RenderResult {
@@ -17,9 +19,9 @@ export interface RenderResult {
 
 /**
  * Runs in a worker thread of the render pool (piscina calls the default export). The renderers are pure
- * functions of the brief, so the thread needs nothing but them: no database, no Nest, no settings.
+ * functions of the brief or the pool, so the thread needs nothing but them: no database, no Nest, no settings.
  */
-export default async function render({ format, brief }: RenderTask): Promise<RenderResult> {
-  const content = await EXPORT_KINDS[format].render(brief);
+export default async function render(task: RenderTask): Promise<RenderResult> {
+  const content = 'dataPoolExport' in task ? await DATA_POOL_RENDERERS[task.dataPoolExport].render(task.document) : await EXPORT_KINDS[task.format].render(task.brief);
   return { content, threadId };
 }
