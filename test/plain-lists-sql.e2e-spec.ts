@@ -58,6 +58,15 @@ describe('Plain lists stop at their bound in SQL (e2e)', () => {
 
   const meeting = () => insertMeeting(t, admin, null, { title: 'Bounds', startsAt: '2026-03-10T08:00:00Z', endsAt: '2026-03-10T18:00:00Z' });
   const proposal = async () => insertProposal(t, admin, (await makeGroup(t)).id, { title: `Bounds ${tag()}` });
+  /** A pool without signatories, stewarded by the admin's organisation. */
+  const pool = async () => {
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO data_pools (id, working_group_id, title, purpose, steward_organization_id, confidentiality, terms, terms_digest, created_by_id)
+       VALUES (gen_random_uuid(), $1, 'Bounds', 'Bounds', $2, 'PARTIES', '{}', 'digest', $3) RETURNING id`,
+      [(await makeGroup(t)).id, admin.organizationId, admin.id],
+    );
+    return id as string;
+  };
 
   const lists: PlainList[] = [
     {
@@ -264,6 +273,36 @@ describe('Plain lists stop at their bound in SQL (e2e)', () => {
       labels: (data) => data.proposal.history.map((e: any) => e.note),
     },
     {
+      field: 'DataPool.datasets',
+      bound: 200,
+      async parent(count) {
+        const id = await pool();
+        await t.dataSource.query(
+          `INSERT INTO data_pool_datasets (id, pool_id, contributor_organization_id, title, modality, sensitivity, license, location, personal_data, anonymised, created_by_id, created_at)
+           SELECT gen_random_uuid(), $1, $3, '${numbered('Dataset')}, 'CAMERA', 'CONFIDENTIAL', 'CC-BY-4.0', 'DE', false, false, $4, ${minute} FROM ${series}`,
+          [id, count, admin.organizationId, admin.id],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { dataPool(id: $id) { datasets { title } } }`,
+      labels: (data) => data.dataPool.datasets.map((d: any) => d.title),
+    },
+    {
+      field: 'DataPool.signatories',
+      bound: 100,
+      async parent(count) {
+        const id = await pool();
+        await t.dataSource.query(
+          `WITH ${organizationsCte(`Signatory ${tag()}`)}
+           INSERT INTO data_pool_signatories (pool_id, organization_id, role, invited_by_id, invited_at) SELECT $1, id, 'CONTRIBUTOR', $3, ${minute} FROM orgs`,
+          [id, count, admin.id],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { dataPool(id: $id) { signatories { organization { name } } } }`,
+      labels: (data) => data.dataPool.signatories.map((s: any) => s.organization.name),
+    },
+    {
       field: 'Organization.memberships',
       bound: 50,
       async parent(count) {
@@ -328,6 +367,8 @@ describe('Plain lists stop at their bound in SQL (e2e)', () => {
     'Capability.certifications': 'an array column of the row, a set of the Certification enum',
     'ResourceNeed.requiredCertifications': 'an array column of the row, a set of the Certification enum',
     'ResourceNeed.allowedLocations': 'an array column of the row, distinct ISO country codes (capped at input)',
+    'UsageTerms.purposes': "part of the pool's terms (a JSON column of the row), a set of the UsagePurpose enum",
+    'UsageTerms.allowedLocations': "part of the pool's terms (a JSON column of the row), distinct ISO country codes (capped at input)",
   };
 
   it('checks every bounded list of the schema that hangs off a parent, at its declared bound', () => {

@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { AppConfig, AuthGuard, AuthService, CoreModule, DomainErrorFilter, LiveConnections } from '@app/core';
+import { DataPoolsModule } from '@app/data-pools';
 import { MarketplaceModule } from '@app/marketplace';
 import { MeetingPrepModule } from '@app/meeting-prep';
 import { MeetingsModule } from '@app/meetings';
@@ -43,6 +44,7 @@ export class AppModule {
         ProposalsModule,
         MeetingsModule,
         MarketplaceModule,
+        DataPoolsModule,
         MeetingPrepModule,
         SearchModule,
         NotificationsModule,

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@app/core';
 import { MeetingPrepModule } from '@app/meeting-prep';
+import { DataPoolsModule } from '@app/data-pools';
 import { MarketplaceModule } from '@app/marketplace';
 import { MeetingsModule } from '@app/meetings';
 import { NotificationsModule } from '@app/notifications';
@@ -28,6 +29,7 @@ export class WorkerModule {
         ProposalsModule,
         MeetingsModule,
         MarketplaceModule,
+        DataPoolsModule,
         MeetingPrepModule,
         NotificationsModule,
       ],

@@ -1,6 +1,7 @@
 export * from './capabilities/capabilities.service';
 export * from './capabilities/capability.entity';
 export * from './capabilities/capability.model';
+export * from './dto/country-code';
 export * from './introductions/introduction.entity';
 export * from './introductions/introduction.model';
 export * from './introductions/introductions.loader';

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ForbiddenError, Viewer } from '@app/core';
+import { WorkingGroupPolicy } from '@app/working-groups';
+import { DataPoolEntity } from './pools/data-pool.entity';
+
+/** Who may change what in a pool (reading is `dataPoolReadableBy`). */
+@Injectable()
+export class DataPoolRoles {
+  constructor(private readonly groups: WorkingGroupPolicy) {}
+
+  /** The steward's people and admins: terms, invitations, access decisions. */
+  isSteward(viewer: Viewer, pool: DataPoolEntity): boolean {
+    return viewer.role === 'ADMIN' || viewer.organizationId === pool.stewardOrganizationId;
+  }
+
+  assertSteward(viewer: Viewer, pool: DataPoolEntity, what: string): void {
+    if (!this.isSteward(viewer, pool)) throw new ForbiddenError(`Only the steward's people and admins may ${what}`, 'NOT_POOL_STEWARD');
+  }
+
+  /** State changes: the steward's people, the group's chairs, co-chairs and secretaries, and admins. */
+  async assertCanChangeState(viewer: Viewer, pool: DataPoolEntity, em: EntityManager): Promise<void> {
+    if (this.isSteward(viewer, pool) || (await this.groups.canManage(viewer, pool.workingGroupId, em))) return;
+    throw new ForbiddenError("Only the steward's people, the group's chairs and admins may change a pool's state", 'NOT_POOL_MANAGER');
+  }
+
+  /** An organisation's own people speak for it (signing, withdrawing, contributing, asking for access). */
+  assertOwnOrganization(viewer: Viewer, organizationId: string, what: string, adminsToo = false): void {
+    if (viewer.organizationId === organizationId || (adminsToo && viewer.role === 'ADMIN')) return;
+    throw new ForbiddenError(`Only the organisation's own people may ${what}`, 'NOT_OWN_ORGANIZATION');
+  }
+}

@@ -1,0 +1,48 @@
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { DataSensitivity } from '@app/marketplace';
+import { DataModality } from '../data-pools.enums';
+
+@ObjectType({ description: "A dataset in a pool's catalogue: what a contributor brings, described; the platform never holds the data." })
+export class Dataset {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Field(() => DataModality)
+  modality: DataModality;
+
+  @Field(() => Float, { nullable: true })
+  sizeBytes: number | null;
+
+  @Field(() => Float, { nullable: true })
+  recordingHours: number | null;
+
+  @Field(() => Float, { nullable: true })
+  distanceKm: number | null;
+
+  @Field(() => DataSensitivity)
+  sensitivity: DataSensitivity;
+
+  @Field({ description: 'SPDX licence id, or LicenseRef-proprietary' })
+  license: string;
+
+  @Field({ description: 'ISO 3166-1 alpha-2' })
+  location: string;
+
+  @Field()
+  personalData: boolean;
+
+  @Field()
+  anonymised: boolean;
+
+  @Field(() => String, { nullable: true, description: 'GDPR Art. 6 basis; required when personalData' })
+  legalBasis: string | null;
+
+  @Field()
+  createdAt: Date;
+}
