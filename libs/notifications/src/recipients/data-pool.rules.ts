@@ -1,0 +1,259 @@
+import { EntityManager } from 'typeorm';
+import { querySql, rawSql, sql } from '@app/core';
+import { dataPoolReadableBy, personReader } from '@app/data-pools';
+import { translate } from '../i18n/translate';
+import { NotificationCategory } from '../notification.enums';
+import { formatDay } from './meeting.rules';
+import { PlannedNotification, RecipientRule } from './recipient-rules';
+import { RECIPIENT_COLUMNS, RecipientPerson } from './recipient-viewer';
+
+/** What every data-pool notification says about its pool. */
+export interface DataPoolFacts {
+  id: string;
+  title: string;
+  state: string;
+  workingGroupId: string;
+  groupName: string;
+  stewardOrganizationId: string;
+  stewardName: string;
+  termsVersion: number;
+  termsDigest: string;
+  validUntil: Date | null;
+}
+
+export async function dataPoolFacts(em: EntityManager, poolId: unknown): Promise<DataPoolFacts | undefined> {
+  const [row] = await querySql<DataPoolFacts>(
+    em,
+    sql`SELECT dp.id, dp.title, dp.state, dp.working_group_id AS "workingGroupId", g.name AS "groupName",
+               dp.steward_organization_id AS "stewardOrganizationId", s.name AS "stewardName",
+               dp.terms_version AS "termsVersion", dp.terms_digest AS "termsDigest", dp.valid_until AS "validUntil"
+        FROM data_pools dp JOIN working_groups g ON g.id = dp.working_group_id JOIN organizations s ON s.id = dp.steward_organization_id
+        WHERE dp.id = ${String(poolId)}::uuid`,
+  );
+  return row;
+}
+
+/** The columns every data-pool notification carries (the digest groups by `groupName`). */
+function poolData(pool: DataPoolFacts): Record<string, unknown> {
+  return {
+    poolId: pool.id,
+    poolTitle: pool.title,
+    workingGroupId: pool.workingGroupId,
+    groupName: pool.groupName,
+    stewardName: pool.stewardName,
+    termsVersion: pool.termsVersion,
+    termsDigest: pool.termsDigest,
+  };
+}
+
+const link = (pool: DataPoolFacts) => `/data-pools/${pool.id}`;
+
+/** A SQL condition: the person `p` may read the pool `dp`, by the pools' own read rule (the one every query uses). */
+const readsPool = dataPoolReadableBy(personReader(rawSql('p.id'), rawSql('p.organization_id'), rawSql(`p.role = 'ADMIN'`)), 'dp');
+
+/**
+ * People who may read the pool now (`dataPoolReadableBy`, with each of them as the reader), chosen by
+ * `who`: the people of the organisations named, of its signatories that have not withdrawn, or by id.
+ * One statement: the read rule is a condition over `p` and `dp`, so it judges every candidate at once.
+ */
+export function poolReaders(
+  em: EntityManager,
+  poolId: string,
+  who: { organizationIds: string[] } | { signatories: true } | { personIds: string[] },
+): Promise<RecipientPerson[]> {
+  const candidates =
+    'organizationIds' in who
+      ? sql`p.organization_id = ANY(${who.organizationIds}::uuid[])`
+      : 'personIds' in who
+        ? sql`p.id = ANY(${who.personIds}::uuid[])`
+        : sql`EXISTS (SELECT 1 FROM data_pool_signatories ns WHERE ns.pool_id = dp.id AND ns.organization_id = p.organization_id AND ns.state <> 'WITHDRAWN')`;
+  return querySql<RecipientPerson>(
+    em,
+    sql`SELECT ${rawSql(RECIPIENT_COLUMNS)} FROM data_pools dp JOIN people p ON ${candidates}
+        WHERE dp.id = ${poolId}::uuid AND ${readsPool}`,
+  );
+}
+
+/** Per recipient: a value translated into their language. */
+function perRecipient(people: RecipientPerson[], values: (person: RecipientPerson) => Record<string, unknown>): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(people.map((p) => [p.id, values(p)]));
+}
+
+/** The note given with a change, as a line in the recipient's language, or nothing. */
+const noteLine = (locale: string, note: unknown) => (typeof note === 'string' && note.trim() !== '' ? translate(locale, 'common.note', { note }) : '');
+
+function plan(
+  type: string,
+  pool: DataPoolFacts,
+  people: RecipientPerson[],
+  data: Record<string, unknown>,
+  each?: (p: RecipientPerson) => Record<string, unknown>,
+): PlannedNotification[] {
+  if (people.length === 0) return [];
+  return [
+    {
+      category: NotificationCategory.DATA_POOLS,
+      type,
+      recipientIds: people.map((p) => p.id),
+      link: link(pool),
+      data: { ...poolData(pool), ...data },
+      perRecipient: each ? perRecipient(people, each) : undefined,
+    },
+  ];
+}
+
+/** Invited: the invited organisation's people — they sign or withdraw for it. */
+export const dataPoolInvited: RecipientRule = async (event, em) => {
+  const pool = await dataPoolFacts(em, event.poolId);
+  if (!pool || typeof event.organizationId !== 'string') return [];
+  const [organization] = await querySql<{ name: string; role: string }>(
+    em,
+    sql`SELECT o.name, s.role FROM data_pool_signatories s JOIN organizations o ON o.id = s.organization_id
+        WHERE s.pool_id = ${pool.id}::uuid AND s.organization_id = ${event.organizationId}::uuid AND s.state <> 'WITHDRAWN'`,
+  );
+  // Withdrawn (or gone) before this was expanded: there is nothing left to ask of them.
+  if (!organization) return [];
+  const people = await poolReaders(em, pool.id, {
+    organizationIds: [event.organizationId],
+  });
+  return plan(
+    'data_pool.invited',
+    pool,
+    people,
+    {
+      organizationId: event.organizationId,
+      organizationName: organization.name,
+      role: organization.role,
+    },
+    (p) => ({
+      role: translate(p.locale, `dataPoolRole.${organization.role}`),
+    }),
+  );
+};
+
+/**
+ * New terms: every signatory that has not withdrawn signs again, so all their people hear it. Only when the
+ * event names the version still current: two quick changes ask once, for the last version.
+ */
+export const dataPoolTermsChanged: RecipientRule = async (event, em) => {
+  const pool = await dataPoolFacts(em, event.poolId);
+  if (!pool || pool.termsVersion !== event.termsVersion) return [];
+  return plan('data_pool.terms_changed', pool, await poolReaders(em, pool.id, { signatories: true }), {});
+};
+
+const STATE_TYPES: Record<string, string> = {
+  ACTIVE: 'data_pool.activated',
+  SUSPENDED: 'data_pool.suspended',
+  CLOSED: 'data_pool.closed',
+  EXPIRED: 'data_pool.expired',
+};
+
+/** Active, suspended, closed, expired: the signatories that have not withdrawn. Other moves tell nobody. */
+export const dataPoolStateChanged: RecipientRule = async (event, em) => {
+  const type = typeof event.toState === 'string' ? STATE_TYPES[event.toState] : undefined;
+  if (!type) return [];
+  const pool = await dataPoolFacts(em, event.poolId);
+  if (!pool) return [];
+  const people = await poolReaders(em, pool.id, { signatories: true });
+  return plan(type, pool, people, { fromState: event.fromState, state: event.toState }, (p) => ({
+    note: noteLine(p.locale, event.note),
+    validUntil: pool.validUntil ? formatDay(pool.validUntil, p.timezone, p.locale) : '',
+  }));
+};
+
+interface AccessRequestFacts {
+  id: string;
+  poolId: string;
+  organizationId: string;
+  organizationName: string;
+  requestedById: string;
+  requesterName: string;
+  purpose: string;
+  justification: string;
+  state: string;
+  note: string | null;
+  expiresAt: Date | null;
+}
+
+async function accessRequestFacts(em: EntityManager, requestId: unknown): Promise<AccessRequestFacts | undefined> {
+  if (typeof requestId !== 'string') return undefined;
+  const [row] = await querySql<AccessRequestFacts>(
+    em,
+    sql`SELECT r.id, r.pool_id AS "poolId", r.organization_id AS "organizationId", o.name AS "organizationName",
+               r.requested_by_id AS "requestedById", rp.name AS "requesterName", r.purpose, r.justification, r.state, r.note,
+               r.expires_at AS "expiresAt"
+        FROM data_access_requests r JOIN organizations o ON o.id = r.organization_id JOIN people rp ON rp.id = r.requested_by_id
+        WHERE r.id = ${requestId}::uuid`,
+  );
+  return row;
+}
+
+function requestData(request: AccessRequestFacts): Record<string, unknown> {
+  return {
+    accessRequestId: request.id,
+    organizationId: request.organizationId,
+    organizationName: request.organizationName,
+    purposeCode: request.purpose,
+  };
+}
+
+/** Access requested: the steward's people, who decide. Not once it has been decided already. */
+export const dataAccessRequested: RecipientRule = async (event, em) => {
+  const request = await accessRequestFacts(em, event.subjectId);
+  const pool = request && (await dataPoolFacts(em, request.poolId));
+  if (!request || !pool || request.state !== 'REQUESTED') return [];
+  const people = await poolReaders(em, pool.id, {
+    organizationIds: [pool.stewardOrganizationId],
+  });
+  return plan(
+    'data_pool.access_requested',
+    pool,
+    people,
+    {
+      ...requestData(request),
+      requesterName: request.requesterName,
+      justification: request.justification,
+    },
+    (p) => ({
+      purpose: translate(p.locale, `usagePurpose.${request.purpose}`),
+    }),
+  );
+};
+
+const DECISION_TYPES: Record<string, string> = {
+  APPROVED: 'data_pool.access_approved',
+  REJECTED: 'data_pool.access_rejected',
+  REVOKED: 'data_pool.access_revoked',
+};
+
+/** Approved, rejected, revoked: the person who asked, while they may still read the pool. */
+export const dataAccessDecided: RecipientRule = async (event, em) => {
+  const type = typeof event.toState === 'string' ? DECISION_TYPES[event.toState] : undefined;
+  if (!type) return [];
+  const request = await accessRequestFacts(em, event.subjectId);
+  const pool = request && (await dataPoolFacts(em, request.poolId));
+  if (!request || !pool) return [];
+  const people = await poolReaders(em, pool.id, {
+    personIds: [request.requestedById],
+  });
+  // The decision as it was made (the event's), not as it may stand by now (a later revocation has its own).
+  const note = typeof event.note === 'string' ? event.note : request.note;
+  const expiresAt = event.toState === 'APPROVED' ? request.expiresAt : null;
+  return plan(type, pool, people, { ...requestData(request), state: event.toState }, (p) => ({
+    purpose: translate(p.locale, `usagePurpose.${request.purpose}`),
+    note: noteLine(p.locale, note),
+    until: expiresAt
+      ? translate(p.locale, 'dataPool.until', {
+          date: formatDay(expiresAt, p.timezone, p.locale),
+        })
+      : '',
+  }));
+};
+
+export const DATA_POOL_RULES: Record<string, RecipientRule> = {
+  DATA_POOL_INVITED: dataPoolInvited,
+  DATA_POOL_TERMS_CHANGED: dataPoolTermsChanged,
+  DATA_POOL_STATE_CHANGED: dataPoolStateChanged,
+  DATA_POOL_ACCESS_REQUESTED: dataAccessRequested,
+  DATA_POOL_ACCESS_DECIDED: dataAccessDecided,
+};
