@@ -7,16 +7,20 @@ import { DataAccessRequestConnection } from '../access/access-request.model';
 import { createDataPoolLoaders, LISTED_DATASETS, LISTED_SIGNATORIES } from '../data-pools.loader';
 import { Dataset } from '../datasets/dataset.model';
 import { AccessRequestsArgs } from '../dto/access-request.input';
-import { CreateDataPoolInput, DataPoolsArgs } from '../dto/data-pool.input';
+import { ChangeDataPoolStateArgs, CreateDataPoolInput, DataPoolsArgs, UpdateDataPoolTermsArgs } from '../dto/data-pool.input';
 import { DataPoolEventConnection } from '../history/pool-event.model';
 import { DataPoolSignatory } from '../signatories/signatory.model';
 import { DataPoolEntity } from './data-pool.entity';
 import { DataPool, DataPoolConnection } from './data-pool.model';
 import { DataPoolsService } from './data-pools.service';
+import { PoolLifecycleService } from './pool-lifecycle.service';
 
 @Resolver(() => DataPool)
 export class DataPoolsResolver {
-  constructor(private readonly service: DataPoolsService) {}
+  constructor(
+    private readonly service: DataPoolsService,
+    private readonly lifecycle: PoolLifecycleService,
+  ) {}
 
   @Query(() => DataPool, { nullable: true, description: 'Null when unknown or not readable by the viewer.' })
   dataPool(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
@@ -33,6 +37,22 @@ export class DataPoolsResolver {
   })
   createDataPool(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateDataPoolInput) {
     return this.service.create(viewer, input);
+  }
+
+  @Mutation(() => DataPool, {
+    description: 'A new terms version: every signature goes back to PENDING and an ACTIVE pool to OPEN_FOR_SIGNATURE. CONFLICT when stale.',
+  })
+  updateDataPoolTerms(@CurrentViewer() viewer: Viewer, @Args() args: UpdateDataPoolTermsArgs) {
+    return this.lifecycle.updateTerms(viewer, args.id, args.expectedVersion, args.terms, args.validUntil);
+  }
+
+  @Mutation(() => DataPool, {
+    description:
+      'Allowed moves: DRAFT->OPEN_FOR_SIGNATURE, OPEN_FOR_SIGNATURE->ACTIVE (only when every STEWARD, CONTRIBUTOR and HOST signed the current terms), ' +
+      'ACTIVE->SUSPENDED->ACTIVE, any but CLOSED->CLOSED (steward, chairs, admins). EXPIRED is set by the platform at validUntil.',
+  })
+  changeDataPoolState(@CurrentViewer() viewer: Viewer, @Args() args: ChangeDataPoolStateArgs) {
+    return this.lifecycle.changeState(viewer, args.id, args.state, args.note);
   }
 
   @ResolveField(() => WorkingGroup)
