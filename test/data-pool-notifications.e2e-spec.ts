@@ -178,7 +178,8 @@ describe('Data pool notifications (e2e)', () => {
         expect(row.data).toMatchObject({
           poolTitle: 'Highway lidar pool',
           organizationName: 'Sensor Supplier GmbH',
-          role: 'CONTRIBUTOR',
+          roleCode: 'CONTRIBUTOR',
+          role: row.person_id === contributor.id ? 'contributor' : 'Datengeber',
           termsVersion: 1,
         });
       }
@@ -228,7 +229,7 @@ describe('Data pool notifications (e2e)', () => {
       // The steward who changed them is not told; the user organisation withdrew.
       expect(recipients(rows)).toEqual(ids(stewardColleague, contributor, contributorColleague, host));
       const [digest] = await t.dataSource.query(`SELECT terms_digest FROM data_pools WHERE id = $1`, [pool.id]);
-      const mail = await mailTo(host, /Urban radar pool/);
+      const mail = await mailTo(host, /^New terms for "Urban radar pool"/);
       expect(mail.subject).toBe('New terms for "Urban radar pool": please sign version 2');
       expect(mail.text).toContain(`changed to version 2 (SHA-256 ${digest.terms_digest as string})`);
       const german = await mailTo(stewardColleague, /Neue Bedingungen/);
@@ -242,7 +243,7 @@ describe('Data pool notifications (e2e)', () => {
       const pool = await activePool('Parking scenarios pool');
       const active = await notifications('data_pool.activated', pool.id);
       expect(recipients(active)).toEqual(ids(stewardColleague, contributor, contributorColleague, host, user));
-      expect((await mailTo(user, /Parking scenarios pool/)).subject).toBe('The data pool "Parking scenarios pool" is active');
+      expect((await mailTo(user, /^The data pool "Parking scenarios pool" is active/)).subject).toBe('The data pool "Parking scenarios pool" is active');
 
       ok(
         await t.gql(

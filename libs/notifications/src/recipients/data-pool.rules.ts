@@ -123,7 +123,7 @@ export const dataPoolInvited: RecipientRule = async (event, em) => {
     {
       organizationId: event.organizationId,
       organizationName: organization.name,
-      role: organization.role,
+      roleCode: organization.role,
     },
     (p) => ({
       role: translate(p.locale, `dataPoolRole.${organization.role}`),
