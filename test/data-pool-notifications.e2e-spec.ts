@@ -1,4 +1,5 @@
 import { ParsedMail } from 'mailparser';
+import { DataPoolExpiry } from '@app/data-pools';
 import { DataPoolExpiryReminders } from '@app/notifications';
 import { termsInput } from './support/data-pools';
 import { Actor, makeGroup, makePerson, seat } from './support/factories';
@@ -265,6 +266,35 @@ describe('Data pool notifications (e2e)', () => {
       ok(await t.gql(STATE, { id: pool.id, state: 'CLOSED' }, steward.token));
       expect(recipients(await notifications('data_pool.closed', pool.id))).toEqual(ids(stewardColleague, contributor, contributorColleague, host, user));
       expect(mailsTo(bystander, /Parking scenarios pool/)).toEqual([]);
+    });
+
+    it('tells every signatory that has not withdrawn when the platform marks the pool expired, naming its end', async () => {
+      const pool = await activePool('Expiring pool', { validUntil: '2031-01-10T10:00:00Z' });
+      const expiry = t.app.get(DataPoolExpiry);
+      expect((await expiry.run(new Date('2031-01-10T09:55:00Z'))).pools).toBe(0);
+      await settled();
+      expect(await notifications('data_pool.expired', pool.id)).toEqual([]);
+      expect((await expiry.run(new Date('2031-01-10T10:05:00Z'))).pools).toBe(1);
+      const rows = await notifications('data_pool.expired', pool.id);
+      // The platform did it: the steward's own people hear it too.
+      expect(recipients(rows)).toEqual(ids(steward, stewardColleague, contributor, contributorColleague, host, user));
+      const mail = await mailTo(host, /^The data pool "Expiring pool" has expired/);
+      expect(mail.text).toContain('reached the end of its validity (10 January 2031) and has expired.');
+      const german = await mailTo(stewardColleague, /^Der Datenpool „Expiring pool“ ist abgelaufen/);
+      expect(german.text).toContain('Ende seiner Gültigkeit (10. Januar 2031)');
+    });
+
+    it('tells nobody of a refused change: nothing is queued when activation is refused', async () => {
+      const pool = await makePool('Unsigned pool', { invite: [[contributor, 'CONTRIBUTOR']] });
+      await signAll(pool.id, [steward], pool.termsVersion);
+      const refused = await t.gql(STATE, { id: pool.id, state: 'ACTIVE' }, steward.token);
+      expect(refused.errors?.[0].extensions.code).toBe('CONFLICT');
+      await settled();
+      const rows: { n: number }[] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM notifications WHERE data->>'poolId' = $1 AND type <> 'data_pool.invited'`,
+        [pool.id],
+      );
+      expect(rows[0].n).toBe(0);
     });
 
     it('sends nothing when the person turned DATA_POOLS off, and keeps the feed entry', async () => {
