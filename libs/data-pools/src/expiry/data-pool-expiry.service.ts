@@ -96,9 +96,12 @@ export class DataPoolExpiry implements OnModuleInit {
   private async expireApprovals(em: EntityManager, pool: DataPoolEntity, condition: Sql): Promise<number> {
     const expired = await querySql<{ id: string; organizationId: string; purpose: string; requestedById: string }>(
       em,
-      sql`UPDATE data_access_requests ar SET state = ${AccessRequestState.EXPIRED}
-          WHERE ar.pool_id = ${pool.id}::uuid AND ar.state = ${AccessRequestState.APPROVED} AND ${condition}
-          RETURNING ar.id, ar.organization_id AS "organizationId", ar.purpose, ar.requested_by_id AS "requestedById"`,
+      // Wrapped in a SELECT: the driver answers a bare UPDATE … RETURNING with [rows, count].
+      sql`WITH expired AS (
+            UPDATE data_access_requests ar SET state = ${AccessRequestState.EXPIRED}
+            WHERE ar.pool_id = ${pool.id}::uuid AND ar.state = ${AccessRequestState.APPROVED} AND ${condition}
+            RETURNING ar.id, ar.organization_id AS "organizationId", ar.purpose, ar.requested_by_id AS "requestedById", ar.created_at)
+          SELECT id, "organizationId", purpose, "requestedById" FROM expired ORDER BY created_at, id`,
     );
     for (const request of expired) {
       await this.history.record(em, {
