@@ -359,6 +359,26 @@ describe('Data pool notifications (e2e)', () => {
       expect(smtp.messages.filter((m) => to(m) !== user.email && /^Access to "Night driving pool"/.test(m.subject ?? ''))).toEqual([]);
     });
 
+    it('tells the requester when an approval reaches its end, but not when it ends with the pool', async () => {
+      const pool = await activePool('Approval end pool', { validUntil: '2032-12-31T12:00:00Z' });
+      const request = await requestAccess(user, pool.id, 'RESEARCH', 'A one-year study.');
+      ok(await t.gql(DECIDE, { id: request.id, state: 'APPROVED', expiresAt: '2032-06-30T12:00:00Z' }, steward.token));
+      const expiry = t.app.get(DataPoolExpiry);
+      expect((await expiry.run(new Date('2032-06-30T12:05:00Z'))).approvals).toBe(1);
+      const rows = await notifications('data_pool.access_expired', pool.id);
+      expect(recipients(rows)).toEqual(ids(user));
+      const mail = await mailTo(user, /^Access to "Approval end pool" expired/);
+      expect(mail.text).toContain('for research ended on 30 June 2032. To go on using the data, request access again.');
+
+      // A second approval that ends with its pool: the pool's expiry says it all.
+      const second = await requestAccess(user, pool.id, 'MODEL_TRAINING', 'Training after the study.');
+      ok(await t.gql(DECIDE, { id: second.id, state: 'APPROVED' }, steward.token));
+      expect(await expiry.run(new Date('2032-12-31T12:05:00Z'))).toEqual({ pools: 1, approvals: 1 });
+      await settled();
+      expect(await notifications('data_pool.access_expired', pool.id)).toHaveLength(1);
+      expect(recipients(await notifications('data_pool.expired', pool.id))).toContain(user.id);
+    });
+
     it('tells a requester of a rejection only while they may still read the pool', async () => {
       const pool = await activePool('Confidential CAN bus pool');
       const request = await requestAccess(user, pool.id, 'RESEARCH', 'Fault detection study.');

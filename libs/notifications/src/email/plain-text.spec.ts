@@ -16,6 +16,7 @@ const DATA = {
   consent: 'consented',
   count: 30,
   due: '12 February 2026',
+  expiredOn: '31 March 2031',
   fromState: 'submitted',
   groupName: 'AI Model Development and Data',
   justification: 'Pre-training a perception backbone.',

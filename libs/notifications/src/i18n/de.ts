@@ -102,6 +102,7 @@ export const de: Messages = {
     'data_pool.access_approved': 'Zugang zu „{{poolTitle}}“ genehmigt',
     'data_pool.access_rejected': 'Zugang zu „{{poolTitle}}“ abgelehnt',
     'data_pool.access_revoked': 'Zugang zu „{{poolTitle}}“ widerrufen',
+    'data_pool.access_expired': 'Zugang zu „{{poolTitle}}“ abgelaufen',
     'data_pool.expiry_reminder': 'Der Datenpool „{{poolTitle}}“ läuft in {{count}} Tagen ab',
     'data_pool.expiry_reminder_one': 'Der Datenpool „{{poolTitle}}“ läuft in {{count}} Tag ab',
   },
@@ -148,6 +149,8 @@ export const de: Messages = {
     'data_pool.access_approved': 'Der Antrag von {{organizationName}}, den Datenpool „{{poolTitle}}“ für {{purpose}} zu nutzen, wurde{{until}} genehmigt. {{note}}',
     'data_pool.access_rejected': 'Der Antrag von {{organizationName}}, den Datenpool „{{poolTitle}}“ für {{purpose}} zu nutzen, wurde abgelehnt. {{note}}',
     'data_pool.access_revoked': 'Der Zugang von {{organizationName}} zum Datenpool „{{poolTitle}}“ für {{purpose}} wurde widerrufen. {{note}}',
+    'data_pool.access_expired':
+      'Die Genehmigung für {{organizationName}}, den Datenpool „{{poolTitle}}“ für {{purpose}} zu nutzen, endete am {{expiredOn}}. Um die Daten weiter zu nutzen, beantragen Sie den Zugang erneut.',
     'data_pool.expiry_reminder':
       'Der Datenpool „{{poolTitle}}“ gilt bis {{validUntil}}. Danach markiert ihn die Plattform als abgelaufen und er nimmt keine Zugangsanträge mehr an; soll er weiterlaufen, verlängert der Treuhänder die Gültigkeit mit neuen Bedingungen, die alle Parteien erneut unterzeichnen.',
   },

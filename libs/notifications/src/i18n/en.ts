@@ -106,6 +106,7 @@ export const en = {
     'data_pool.access_approved': 'Access to "{{poolTitle}}" approved',
     'data_pool.access_rejected': 'Access to "{{poolTitle}}" rejected',
     'data_pool.access_revoked': 'Access to "{{poolTitle}}" revoked',
+    'data_pool.access_expired': 'Access to "{{poolTitle}}" expired',
     'data_pool.expiry_reminder': 'The data pool "{{poolTitle}}" expires in {{count}} days',
     'data_pool.expiry_reminder_one': 'The data pool "{{poolTitle}}" expires in {{count}} day',
   },
@@ -151,6 +152,8 @@ export const en = {
     'data_pool.access_approved': 'The request of {{organizationName}} to use the data pool "{{poolTitle}}" for {{purpose}} was approved{{until}}. {{note}}',
     'data_pool.access_rejected': 'The request of {{organizationName}} to use the data pool "{{poolTitle}}" for {{purpose}} was rejected. {{note}}',
     'data_pool.access_revoked': 'The access of {{organizationName}} to the data pool "{{poolTitle}}" for {{purpose}} was revoked. {{note}}',
+    'data_pool.access_expired':
+      'The approval for {{organizationName}} to use the data pool "{{poolTitle}}" for {{purpose}} ended on {{expiredOn}}. To go on using the data, request access again.',
     'data_pool.expiry_reminder':
       'The data pool "{{poolTitle}}" is valid until {{validUntil}}. Then the platform marks it expired and it takes no access requests any more; to go on, its steward extends the validity with new terms, which every party signs again.',
   },

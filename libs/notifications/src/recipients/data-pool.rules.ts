@@ -75,14 +75,14 @@ export function poolReaders(
 }
 
 /** Per recipient: a value translated into their language. */
-function perRecipient(people: RecipientPerson[], values: (person: RecipientPerson) => Record<string, unknown>): Record<string, Record<string, unknown>> {
+export function perRecipient(people: RecipientPerson[], values: (person: RecipientPerson) => Record<string, unknown>): Record<string, Record<string, unknown>> {
   return Object.fromEntries(people.map((p) => [p.id, values(p)]));
 }
 
 /** The note given with a change, as a line in the recipient's language, or nothing. */
-const noteLine = (locale: string, note: unknown) => (typeof note === 'string' && note.trim() !== '' ? translate(locale, 'common.note', { note }) : '');
+export const noteLine = (locale: string, note: unknown) => (typeof note === 'string' && note.trim() !== '' ? translate(locale, 'common.note', { note }) : '');
 
-function plan(
+export function plan(
   type: string,
   pool: DataPoolFacts,
   people: RecipientPerson[],
@@ -161,99 +161,8 @@ export const dataPoolStateChanged: RecipientRule = async (event, em) => {
   }));
 };
 
-interface AccessRequestFacts {
-  id: string;
-  poolId: string;
-  organizationId: string;
-  organizationName: string;
-  requestedById: string;
-  requesterName: string;
-  purpose: string;
-  justification: string;
-  state: string;
-  note: string | null;
-  expiresAt: Date | null;
-}
-
-async function accessRequestFacts(em: EntityManager, requestId: unknown): Promise<AccessRequestFacts | undefined> {
-  if (typeof requestId !== 'string') return undefined;
-  const [row] = await querySql<AccessRequestFacts>(
-    em,
-    sql`SELECT r.id, r.pool_id AS "poolId", r.organization_id AS "organizationId", o.name AS "organizationName",
-               r.requested_by_id AS "requestedById", rp.name AS "requesterName", r.purpose, r.justification, r.state, r.note,
-               r.expires_at AS "expiresAt"
-        FROM data_access_requests r JOIN organizations o ON o.id = r.organization_id JOIN people rp ON rp.id = r.requested_by_id
-        WHERE r.id = ${requestId}::uuid`,
-  );
-  return row;
-}
-
-function requestData(request: AccessRequestFacts): Record<string, unknown> {
-  return {
-    accessRequestId: request.id,
-    organizationId: request.organizationId,
-    organizationName: request.organizationName,
-    purposeCode: request.purpose,
-  };
-}
-
-/** Access requested: the steward's people, who decide. Not once it has been decided already. */
-export const dataAccessRequested: RecipientRule = async (event, em) => {
-  const request = await accessRequestFacts(em, event.subjectId);
-  const pool = request && (await dataPoolFacts(em, request.poolId));
-  if (!request || !pool || request.state !== 'REQUESTED') return [];
-  const people = await poolReaders(em, pool.id, {
-    organizationIds: [pool.stewardOrganizationId],
-  });
-  return plan(
-    'data_pool.access_requested',
-    pool,
-    people,
-    {
-      ...requestData(request),
-      requesterName: request.requesterName,
-      justification: request.justification,
-    },
-    (p) => ({
-      purpose: translate(p.locale, `usagePurpose.${request.purpose}`),
-    }),
-  );
-};
-
-const DECISION_TYPES: Record<string, string> = {
-  APPROVED: 'data_pool.access_approved',
-  REJECTED: 'data_pool.access_rejected',
-  REVOKED: 'data_pool.access_revoked',
-};
-
-/** Approved, rejected, revoked: the person who asked, while they may still read the pool. */
-export const dataAccessDecided: RecipientRule = async (event, em) => {
-  const type = typeof event.toState === 'string' ? DECISION_TYPES[event.toState] : undefined;
-  if (!type) return [];
-  const request = await accessRequestFacts(em, event.subjectId);
-  const pool = request && (await dataPoolFacts(em, request.poolId));
-  if (!request || !pool) return [];
-  const people = await poolReaders(em, pool.id, {
-    personIds: [request.requestedById],
-  });
-  // The decision as it was made (the event's), not as it may stand by now (a later revocation has its own).
-  const note = typeof event.note === 'string' ? event.note : request.note;
-  const expiresAt = event.toState === 'APPROVED' ? request.expiresAt : null;
-  return plan(type, pool, people, { ...requestData(request), state: event.toState }, (p) => ({
-    purpose: translate(p.locale, `usagePurpose.${request.purpose}`),
-    note: noteLine(p.locale, note),
-    until: expiresAt
-      ? translate(p.locale, 'dataPool.until', {
-          date: formatDay(expiresAt, p.timezone, p.locale),
-        })
-      : '',
-  }));
-};
-
 export const DATA_POOL_RULES: Record<string, RecipientRule> = {
   DATA_POOL_INVITED: dataPoolInvited,
   DATA_POOL_TERMS_CHANGED: dataPoolTermsChanged,
   DATA_POOL_STATE_CHANGED: dataPoolStateChanged,
-  DATA_POOL_ACCESS_REQUESTED: dataAccessRequested,
-  DATA_POOL_ACCESS_DECIDED: dataAccessDecided,
 };

@@ -1,6 +1,7 @@
 import { DATA_POOL_REMINDER_RULES } from '../scheduled/data-pool-expiry.rules';
 import { REMINDER_RULES } from '../scheduled/reminder.rules';
 import { applicationDecided, applicationSubmitted } from './application.rules';
+import { DATA_ACCESS_RULES } from './data-pool-access.rules';
 import { DATA_POOL_RULES } from './data-pool.rules';
 import { MARKETPLACE_RULES } from './marketplace.rules';
 import { MEETING_RULES } from './meeting.rules';
@@ -19,6 +20,7 @@ const RECIPIENT_RULES: Record<string, RecipientRule> = {
   ...MEETING_RULES,
   ...MARKETPLACE_RULES,
   ...DATA_POOL_RULES,
+  ...DATA_ACCESS_RULES,
   // Raised by the reminder pass (scheduled/), not by a domain service.
   ...REMINDER_RULES,
   ...DATA_POOL_REMINDER_RULES,
