@@ -105,6 +105,20 @@ describe('Data pool catalogue, access and expiry (e2e)', () => {
       await must(t, WITHDRAW, { pool: pool.id, org: contributor.organizationId }, contributor);
       expect(await count(`SELECT count(*)::int AS n FROM data_pool_datasets WHERE id = $1`, [third.id])).toBe(0);
     });
+
+    it("revokes a withdrawing organisation's open and approved requests, and leaves its decided ones", async () => {
+      const pool = await activePool(t, steward, group, parties());
+      await must(t, SIGN, { pool: pool.id, org: user.organizationId, v: 1 }, user);
+      const ask = (purpose: string) => must(t, REQUEST_ACCESS, { pool: pool.id, org: user.organizationId, purpose, why: 'Models' }, user);
+      const [open, approved, rejected] = [await ask('RESEARCH'), await ask('MODEL_TRAINING'), await ask('RESEARCH').catch(() => null)];
+      expect(rejected).toBeNull(); // one open request per purpose
+      await must(t, DECIDE_ACCESS, { id: approved.id, state: 'APPROVED' }, steward);
+      const other = await ask('MODEL_TRAINING');
+      await must(t, DECIDE_ACCESS, { id: other.id, state: 'REJECTED', note: 'Twice' }, steward);
+      await must(t, WITHDRAW, { pool: pool.id, org: user.organizationId, note: 'Project ended' }, user);
+      const states = await t.dataSource.query(`SELECT id, state FROM data_access_requests WHERE pool_id = $1`, [pool.id]);
+      expect(Object.fromEntries(states.map((r: any) => [r.id, r.state]))).toEqual({ [open.id]: 'REVOKED', [approved.id]: 'REVOKED', [other.id]: 'REJECTED' });
+    });
   });
 
   describe('access requests', () => {

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { querySql, sql } from '@app/core';
+import { dataPoolReadableBy, personReader } from '@app/data-pools';
 import { Actor, makeGroup, makePerson, makeProposal, moveProposal, seat } from './support/factories';
 import { CREATE_POOL, createPool, POOL, poolInput, termsInput } from './support/data-pools';
 import { errorCode, ok, refusal, startTestApp, TestApp } from './support/test-app';
@@ -192,6 +194,21 @@ describe('Data pools (e2e)', () => {
 
     it('hides both from people without a seat in the group', async () => {
       expect(await seenBy(outsider)).toEqual(everywhere([]));
+    });
+
+    it('decides the same for people named in SQL (personReader), as notifications and search ask it', async () => {
+      const everyone = [admin, steward, member, chair, observer, outsider];
+      const readers = async (poolId: string) => {
+        const condition = dataPoolReadableBy(personReader(sql`p.id`, sql`p.organization_id`, sql`p.role = 'ADMIN'`), 'dp');
+        const rows = await querySql<{ id: string }>(
+          t.dataSource,
+          sql`SELECT p.id FROM people p WHERE p.id = ANY(${everyone.map((a) => a.id)}::uuid[])
+              AND EXISTS (SELECT 1 FROM data_pools dp WHERE dp.id = ${poolId}::uuid AND ${condition})`,
+        );
+        return rows.map((r) => r.id).sort();
+      };
+      expect(await readers(parties)).toEqual([admin.id, steward.id, chair.id].sort());
+      expect(await readers(workingGroup)).toEqual([admin.id, steward.id, member.id, chair.id, observer.id].sort());
     });
   });
 });

@@ -63,7 +63,7 @@ export function createDataPoolLoaders(dataSource: DataSource, viewer: Viewer | n
         columns: rawSql(selectColumns(dataSource, DataPoolSignatoryEntity, 's')),
         from: sql`data_pool_signatories s`,
         key: sql`s.pool_id`,
-        orderBy: sql`s.invited_at, s.organization_id`,
+        orderBy: sql`s.role <> 'STEWARD', s.invited_at, s.organization_id`,
         limit: LISTED_SIGNATORIES,
       },
       'poolId',

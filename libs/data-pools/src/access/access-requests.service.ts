@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, isId, isUniqueViolation, newId, NotFoundError, querySql, rawSql, selectColumns, sql, Viewer } from '@app/core';
 import { AccessRequestState, DataPoolState, SignatureState, UsagePurpose } from '../data-pools.enums';
 import { accessRequestReadableBy } from '../data-pool.policy';
@@ -74,7 +74,7 @@ export class AccessRequestsService {
     if (expiresAt && state !== AccessRequestState.APPROVED) throw new InvalidInputError('expiresAt', 'Only an approval carries expiresAt', 'EXPIRES_AT_NOT_ALLOWED');
     if (expiresAt && expiresAt.getTime() <= Date.now()) throw new InvalidInputError('expiresAt', 'expiresAt must be in the future', 'EXPIRES_AT_PAST');
     return this.dataSource.transaction(async (em) => {
-      const current = await this.readable(viewer, id);
+      const current = await this.readable(em, viewer, id);
       const pool = await lockPool(em, this.dataSource, viewer, current.poolId);
       this.roles.assertSteward(viewer, pool, 'decide access requests');
       const [locked] = await querySql<DataAccessRequestEntity>(
@@ -102,11 +102,11 @@ export class AccessRequestsService {
     });
   }
 
-  /** The request, if the viewer may read it (and its pool); else NOT_FOUND. */
-  private async readable(viewer: Viewer, id: string): Promise<DataAccessRequestEntity> {
+  /** The request, if the viewer may read it (and its pool); else NOT_FOUND. On the transaction's own connection: the embedded database has one session. */
+  private async readable(em: EntityManager, viewer: Viewer, id: string): Promise<DataAccessRequestEntity> {
     if (!isId(id)) throw new NotFoundError('data access request');
     const [row] = await querySql<DataAccessRequestEntity>(
-      this.dataSource,
+      em,
       sql`SELECT ${rawSql(selectColumns(this.dataSource, DataAccessRequestEntity, 'ar'))} FROM data_access_requests ar JOIN data_pools dp ON dp.id = ar.pool_id
           WHERE ar.id = ${id}::uuid AND ${accessRequestReadableBy(viewer, 'ar', 'dp')}`,
     );

@@ -47,7 +47,8 @@ export class SignaturesService {
       else await em.getRepository(DataPoolSignatoryEntity).update({ poolId: pool.id, organizationId }, invitation);
       const next = BINDING_ROLES.includes(role) ? stateAfterChange(pool.state) : pool.state;
       const written = next === pool.state ? pool : await writePool(em, pool, { state: next });
-      await this.history.record(em, { pool: written, actorId: viewer.id, type: 'INVITED', organizationId, fromState: pool.state, toState: written.state, details: { role } });
+      const moved = written.state !== pool.state ? { fromState: pool.state, toState: written.state } : {};
+      await this.history.record(em, { pool: written, actorId: viewer.id, type: 'INVITED', organizationId, ...moved, details: { role } });
       return written;
     });
   }

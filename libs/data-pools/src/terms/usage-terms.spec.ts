@@ -26,6 +26,7 @@ describe(termsDigest.name, () => {
       '"onwardTransfer":false,"personalDataAllowed":false,"purposes":["MODEL_TRAINING","RESEARCH"],"retentionDays":null}';
     expect(canonicalJson(terms)).toBe(canonical);
     expect(termsDigest(terms)).toBe(createHash('sha256').update(canonical, 'utf8').digest('hex'));
+    expect(termsDigest(terms)).toBe('b428a4a8c764ac6f19a10f7b22a0ba7a47051966205d5566b8d973a9db3deb1c');
   });
 
   it('changes with any term', () => {
