@@ -166,9 +166,8 @@ describe('Data pool notifications (e2e)', () => {
 
   describe('invitations and terms', () => {
     it("tells the invited organisation's people at once, in their language, and nobody else", async () => {
-      const pool = await makePool('Highway lidar pool', {
-        invite: [[contributor, 'CONTRIBUTOR']],
-      });
+      // Invited while a draft, and told so before it opens.
+      const pool = await makePool('Highway lidar pool', { invite: [[contributor, 'CONTRIBUTOR']], draft: true });
       const rows = await notifications('data_pool.invited', pool.id);
       expect(recipients(rows)).toEqual(ids(contributor, contributorColleague));
       for (const row of rows) {
@@ -187,11 +186,11 @@ describe('Data pool notifications (e2e)', () => {
       const english = await mailTo(contributor, /invited to the data pool/);
       expect(english.subject).toBe('Sensor Supplier GmbH is invited to the data pool "Highway lidar pool"');
       expect(english.text).toContain('Autobauer Nord AG invites Sensor Supplier GmbH to the data pool "Highway lidar pool"');
-      expect(english.text).toContain('as contributor. Read the usage terms (version 1)');
+      expect(english.text).toContain('as contributor. The pool is still a draft: you will be told when its terms are open for signature.');
       expect(english.text).toContain(`https://wg.ecava.test/data-pools/${pool.id}`);
       expect(english.text).toContain('Stop emails about data pools');
       expect(english.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toContain('List-Unsubscribe=One-Click');
-      const german = await mailTo(contributorColleague, /Datenpool/);
+      const german = await mailTo(contributorColleague, /eingeladen/);
       expect(german.subject).toBe('Sensor Supplier GmbH ist zum Datenpool „Highway lidar pool“ eingeladen');
       expect(german.text).toContain('als Datengeber zum Datenpool „Highway lidar pool“');
       expect(german.text).toContain('Keine E-Mails mehr zu Datenpools');
@@ -205,7 +204,28 @@ describe('Data pool notifications (e2e)', () => {
       });
       // The steward's people invited them; the group's other members do not see a PARTIES pool at all.
       expect(mailsTo(bystander, /Highway lidar pool/)).toEqual([]);
-      expect(mailsTo(stewardColleague, /Highway lidar pool/)).toEqual([]);
+      expect(mailsTo(stewardColleague, /invited/)).toEqual([]);
+
+      // Opened for signature: every party's people but the steward who opened it, asked to sign.
+      ok(await t.gql(STATE, { id: pool.id, state: 'OPEN_FOR_SIGNATURE' }, steward.token));
+      const opened = await notifications('data_pool.opened', pool.id);
+      expect(recipients(opened)).toEqual(ids(stewardColleague, contributor, contributorColleague));
+      const [digest] = await t.dataSource.query(`SELECT terms_digest FROM data_pools WHERE id = $1`, [pool.id]);
+      const open = await mailTo(contributor, /^The terms of "Highway lidar pool" are open for signature$/);
+      expect(open.text).toContain(`read version 1 of its usage terms (SHA-256 ${digest.terms_digest as string}) and sign them for your organisation.`);
+      expect((await mailTo(stewardColleague, /zur Unterzeichnung offen/)).subject).toBe(
+        'Die Bedingungen von „Highway lidar pool“ sind zur Unterzeichnung offen',
+      );
+      expect(mailsTo(bystander, /./).filter((m) => /Highway lidar pool/.test(m.subject ?? ''))).toEqual([]);
+    });
+
+    it('asks an organisation invited to an open pool to sign at once', async () => {
+      const pool = await makePool('Open invitation pool');
+      ok(await t.gql(INVITE, { pool: pool.id, org: host.organizationId, role: 'HOST' }, steward.token));
+      const [row] = await notifications('data_pool.invited', pool.id);
+      expect(row.person_id).toBe(host.id);
+      const mail = await mailTo(host, /^HammerHAI Factory is invited to the data pool "Open invitation pool"$/);
+      expect(mail.text).toContain('as host. Read the usage terms (version 1) and sign them for your organisation, or withdraw.');
     });
 
     it('asks every signatory that has not withdrawn to sign again when the terms change, naming the new version', async () => {
@@ -291,7 +311,7 @@ describe('Data pool notifications (e2e)', () => {
       expect(refused.errors?.[0].extensions.code).toBe('CONFLICT');
       await settled();
       const rows: { n: number }[] = await t.dataSource.query(
-        `SELECT count(*)::int AS n FROM notifications WHERE data->>'poolId' = $1 AND type <> 'data_pool.invited'`,
+        `SELECT count(*)::int AS n FROM notifications WHERE data->>'poolId' = $1 AND type NOT IN ('data_pool.invited', 'data_pool.opened')`,
         [pool.id],
       );
       expect(rows[0].n).toBe(0);

@@ -21,6 +21,7 @@ const DATA = {
   groupName: 'AI Model Development and Data',
   justification: 'Pre-training a perception backbone.',
   meetingTitle: 'Launch workshop',
+  nextStep: 'Read the usage terms (version 2) and sign them for your organisation, or withdraw.',
   needTitle: 'Training a driving foundation model',
   note: 'Note: from March',
   organizationName: 'HLRS',

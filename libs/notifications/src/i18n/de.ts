@@ -52,6 +52,8 @@ export const de: Messages = {
   },
   dataPool: {
     until: ' bis {{date}}',
+    signNow: 'Lesen Sie die Nutzungsbedingungen (Version {{termsVersion}}) und unterzeichnen Sie sie für Ihre Organisation, oder ziehen Sie sich zurück.',
+    signLater: 'Der Pool ist noch ein Entwurf: Sie werden benachrichtigt, sobald seine Bedingungen zur Unterzeichnung offen sind.',
   },
   proposalState: {
     DRAFT: 'Entwurf',
@@ -94,6 +96,7 @@ export const de: Messages = {
     'marketplace.introduction_withdrawn': 'Kontaktanfrage zurückgezogen: „{{capabilityTitle}}“',
     'data_pool.invited': '{{organizationName}} ist zum Datenpool „{{poolTitle}}“ eingeladen',
     'data_pool.terms_changed': 'Neue Bedingungen für „{{poolTitle}}“: bitte Version {{termsVersion}} unterzeichnen',
+    'data_pool.opened': 'Die Bedingungen von „{{poolTitle}}“ sind zur Unterzeichnung offen',
     'data_pool.activated': 'Der Datenpool „{{poolTitle}}“ ist aktiv',
     'data_pool.suspended': 'Der Datenpool „{{poolTitle}}“ ist ausgesetzt',
     'data_pool.closed': 'Der Datenpool „{{poolTitle}}“ ist geschlossen',
@@ -136,7 +139,9 @@ export const de: Messages = {
     'marketplace.introduction_declined': '{{providerName}} hat ein Gespräch über „{{needTitle}}“ mit „{{capabilityTitle}}“ abgelehnt. {{note}}',
     'marketplace.introduction_withdrawn': '{{requester}} hat die Anfrage zu „{{capabilityTitle}}“ für den Bedarf „{{needTitle}}“ zurückgezogen. {{note}}',
     'data_pool.invited':
-      '{{stewardName}} lädt {{organizationName}} als {{role}} zum Datenpool „{{poolTitle}}“ in {{groupName}} ein. Lesen Sie die Nutzungsbedingungen (Version {{termsVersion}}) und unterzeichnen Sie sie für Ihre Organisation, oder ziehen Sie sich zurück.',
+      '{{stewardName}} lädt {{organizationName}} als {{role}} zum Datenpool „{{poolTitle}}“ in {{groupName}} ein. {{nextStep}}',
+    'data_pool.opened':
+      'Der Datenpool „{{poolTitle}}“ ist zur Unterzeichnung offen: Lesen Sie Version {{termsVersion}} seiner Nutzungsbedingungen (SHA-256 {{termsDigest}}) und unterzeichnen Sie sie für Ihre Organisation. Der Pool ist aktiv, sobald jeder Treuhänder, Datengeber und Host unterzeichnet hat.',
     'data_pool.terms_changed':
       'Die Nutzungsbedingungen des Datenpools „{{poolTitle}}“ haben sich geändert, jetzt gilt Version {{termsVersion}} (SHA-256 {{termsDigest}}). Alle Unterschriften stehen wieder aus: Der Pool ist erst aktiv, wenn jeder Treuhänder, Datengeber und Host die neue Version unterzeichnet hat.',
     'data_pool.activated':

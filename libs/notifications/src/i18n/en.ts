@@ -56,6 +56,9 @@ export const en = {
   dataPool: {
     /** Appended to an approval that has an end. */
     until: ' until {{date}}',
+    /** What an invited organisation does next: sign, or wait while the pool is a draft. */
+    signNow: 'Read the usage terms (version {{termsVersion}}) and sign them for your organisation, or withdraw.',
+    signLater: 'The pool is still a draft: you will be told when its terms are open for signature.',
   },
   proposalState: {
     DRAFT: 'draft',
@@ -98,6 +101,7 @@ export const en = {
     'marketplace.introduction_withdrawn': 'Introduction withdrawn: "{{capabilityTitle}}"',
     'data_pool.invited': '{{organizationName}} is invited to the data pool "{{poolTitle}}"',
     'data_pool.terms_changed': 'New terms for "{{poolTitle}}": please sign version {{termsVersion}}',
+    'data_pool.opened': 'The terms of "{{poolTitle}}" are open for signature',
     'data_pool.activated': 'The data pool "{{poolTitle}}" is active',
     'data_pool.suspended': 'The data pool "{{poolTitle}}" is suspended',
     'data_pool.closed': 'The data pool "{{poolTitle}}" is closed',
@@ -140,7 +144,9 @@ export const en = {
     'marketplace.introduction_declined': '{{providerName}} declined to talk about "{{needTitle}}" through "{{capabilityTitle}}". {{note}}',
     'marketplace.introduction_withdrawn': '{{requester}} withdrew the request to talk about "{{capabilityTitle}}" for the need "{{needTitle}}". {{note}}',
     'data_pool.invited':
-      '{{stewardName}} invites {{organizationName}} to the data pool "{{poolTitle}}" in {{groupName}} as {{role}}. Read the usage terms (version {{termsVersion}}) and sign them for your organisation, or withdraw.',
+      '{{stewardName}} invites {{organizationName}} to the data pool "{{poolTitle}}" in {{groupName}} as {{role}}. {{nextStep}}',
+    'data_pool.opened':
+      'The data pool "{{poolTitle}}" is open for signature: read version {{termsVersion}} of its usage terms (SHA-256 {{termsDigest}}) and sign them for your organisation. The pool is active once every steward, contributor and host has signed.',
     'data_pool.terms_changed':
       'The usage terms of the data pool "{{poolTitle}}" changed to version {{termsVersion}} (SHA-256 {{termsDigest}}). Every signature is pending again: the pool is active only once every steward, contributor and host has signed the new version.',
     'data_pool.activated': 'The data pool "{{poolTitle}}" is active under version {{termsVersion}} of its terms. Signatories may request access for the purposes the terms allow. {{note}}',

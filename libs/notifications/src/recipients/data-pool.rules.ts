@@ -127,6 +127,8 @@ export const dataPoolInvited: RecipientRule = async (event, em) => {
     },
     (p) => ({
       role: translate(p.locale, `dataPoolRole.${organization.role}`),
+      // A draft's terms cannot be signed yet: they hear again when it opens (`data_pool.opened`).
+      nextStep: translate(p.locale, pool.state === 'DRAFT' ? 'dataPool.signLater' : 'dataPool.signNow', { termsVersion: pool.termsVersion }),
     }),
   );
 };
@@ -142,13 +144,14 @@ export const dataPoolTermsChanged: RecipientRule = async (event, em) => {
 };
 
 const STATE_TYPES: Record<string, string> = {
+  OPEN_FOR_SIGNATURE: 'data_pool.opened',
   ACTIVE: 'data_pool.activated',
   SUSPENDED: 'data_pool.suspended',
   CLOSED: 'data_pool.closed',
   EXPIRED: 'data_pool.expired',
 };
 
-/** Active, suspended, closed, expired: the signatories that have not withdrawn. Other moves tell nobody. */
+/** Open for signature (out of DRAFT), active, suspended, closed, expired: the signatories that have not withdrawn. */
 export const dataPoolStateChanged: RecipientRule = async (event, em) => {
   const type = typeof event.toState === 'string' ? STATE_TYPES[event.toState] : undefined;
   if (!type) return [];
