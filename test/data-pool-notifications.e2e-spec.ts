@@ -288,6 +288,25 @@ describe('Data pool notifications (e2e)', () => {
       expect(mailsTo(bystander, /Parking scenarios pool/)).toEqual([]);
     });
 
+    it('tells the other parties when a new host sends an ACTIVE pool back to signing, and asks the host to sign', async () => {
+      const pool = await activePool('Growing pool');
+      const newHost = await makePerson(t, { name: 'Nina Newhost' });
+      await settled();
+      ok(await t.gql(INVITE, { pool: pool.id, org: newHost.organizationId, role: 'HOST' }, steward.token));
+      const invited = (await notifications('data_pool.invited', pool.id)).filter((r) => r.data.organizationId === newHost.organizationId);
+      expect(recipients(invited)).toEqual(ids(newHost));
+      expect((await mailTo(newHost, /is invited to the data pool "Growing pool"/)).text).toContain('Read the usage terms (version 1) and sign them');
+      const reopened = await notifications('data_pool.reopened', pool.id);
+      expect(recipients(reopened)).toEqual(ids(stewardColleague, contributor, contributorColleague, host, user));
+      const mail = await mailTo(user, /^The data pool "Growing pool" waits for a new party to sign$/);
+      expect(mail.text).toContain('was invited to the data pool "Growing pool" as host: the pool is open for signature again');
+      // A user invited to an ACTIVE pool changes nothing for the others.
+      const newUser = await makePerson(t);
+      ok(await t.gql(INVITE, { pool: pool.id, org: newUser.organizationId, role: 'USER' }, steward.token));
+      await settled();
+      expect(await notifications('data_pool.reopened', pool.id)).toHaveLength(5);
+    });
+
     it('tells every signatory that has not withdrawn when the platform marks the pool expired, naming its end', async () => {
       const pool = await activePool('Expiring pool', { validUntil: '2031-01-10T10:00:00Z' });
       const expiry = t.app.get(DataPoolExpiry);

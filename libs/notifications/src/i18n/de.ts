@@ -97,6 +97,7 @@ export const de: Messages = {
     'data_pool.invited': '{{organizationName}} ist zum Datenpool „{{poolTitle}}“ eingeladen',
     'data_pool.terms_changed': 'Neue Bedingungen für „{{poolTitle}}“: bitte Version {{termsVersion}} unterzeichnen',
     'data_pool.opened': 'Die Bedingungen von „{{poolTitle}}“ sind zur Unterzeichnung offen',
+    'data_pool.reopened': 'Der Datenpool „{{poolTitle}}“ wartet auf die Unterschrift einer neuen Partei',
     'data_pool.activated': 'Der Datenpool „{{poolTitle}}“ ist aktiv',
     'data_pool.suspended': 'Der Datenpool „{{poolTitle}}“ ist ausgesetzt',
     'data_pool.closed': 'Der Datenpool „{{poolTitle}}“ ist geschlossen',
@@ -140,6 +141,8 @@ export const de: Messages = {
     'marketplace.introduction_withdrawn': '{{requester}} hat die Anfrage zu „{{capabilityTitle}}“ für den Bedarf „{{needTitle}}“ zurückgezogen. {{note}}',
     'data_pool.invited':
       '{{stewardName}} lädt {{organizationName}} als {{role}} zum Datenpool „{{poolTitle}}“ in {{groupName}} ein. {{nextStep}}',
+    'data_pool.reopened':
+      '{{organizationName}} wurde als {{role}} zum Datenpool „{{poolTitle}}“ eingeladen: Der Pool ist wieder zur Unterzeichnung offen und nimmt keine Zugangsanträge an, bis jeder Treuhänder, Datengeber und Host, der neue eingeschlossen, Version {{termsVersion}} seiner Bedingungen unterzeichnet hat. Ihre Unterschrift bleibt gültig.',
     'data_pool.opened':
       'Der Datenpool „{{poolTitle}}“ ist zur Unterzeichnung offen: Lesen Sie Version {{termsVersion}} seiner Nutzungsbedingungen (SHA-256 {{termsDigest}}) und unterzeichnen Sie sie für Ihre Organisation. Der Pool ist aktiv, sobald jeder Treuhänder, Datengeber und Host unterzeichnet hat.',
     'data_pool.terms_changed':

@@ -102,6 +102,7 @@ export const en = {
     'data_pool.invited': '{{organizationName}} is invited to the data pool "{{poolTitle}}"',
     'data_pool.terms_changed': 'New terms for "{{poolTitle}}": please sign version {{termsVersion}}',
     'data_pool.opened': 'The terms of "{{poolTitle}}" are open for signature',
+    'data_pool.reopened': 'The data pool "{{poolTitle}}" waits for a new party to sign',
     'data_pool.activated': 'The data pool "{{poolTitle}}" is active',
     'data_pool.suspended': 'The data pool "{{poolTitle}}" is suspended',
     'data_pool.closed': 'The data pool "{{poolTitle}}" is closed',
@@ -145,6 +146,8 @@ export const en = {
     'marketplace.introduction_withdrawn': '{{requester}} withdrew the request to talk about "{{capabilityTitle}}" for the need "{{needTitle}}". {{note}}',
     'data_pool.invited':
       '{{stewardName}} invites {{organizationName}} to the data pool "{{poolTitle}}" in {{groupName}} as {{role}}. {{nextStep}}',
+    'data_pool.reopened':
+      '{{organizationName}} was invited to the data pool "{{poolTitle}}" as {{role}}: the pool is open for signature again and takes no access requests until every steward, contributor and host, the new one included, has signed version {{termsVersion}} of its terms. Your signature stands.',
     'data_pool.opened':
       'The data pool "{{poolTitle}}" is open for signature: read version {{termsVersion}} of its usage terms (SHA-256 {{termsDigest}}) and sign them for your organisation. The pool is active once every steward, contributor and host has signed.',
     'data_pool.terms_changed':

@@ -102,7 +102,11 @@ export function plan(
   ];
 }
 
-/** Invited: the invited organisation's people — they sign or withdraw for it. */
+/**
+ * Invited: the invited organisation's people — they sign or withdraw for it. A new contributor or host sends an
+ * ACTIVE pool back to OPEN_FOR_SIGNATURE (the event names the move): the other parties' people hear that it
+ * takes no access requests until the newcomer signed, as a second plan of the event.
+ */
 export const dataPoolInvited: RecipientRule = async (event, em) => {
   const pool = await dataPoolFacts(em, event.poolId);
   if (!pool || typeof event.organizationId !== 'string') return [];
@@ -116,21 +120,17 @@ export const dataPoolInvited: RecipientRule = async (event, em) => {
   const people = await poolReaders(em, pool.id, {
     organizationIds: [event.organizationId],
   });
-  return plan(
-    'data_pool.invited',
-    pool,
-    people,
-    {
-      organizationId: event.organizationId,
-      organizationName: organization.name,
-      roleCode: organization.role,
-    },
-    (p) => ({
-      role: translate(p.locale, `dataPoolRole.${organization.role}`),
-      // A draft's terms cannot be signed yet: they hear again when it opens (`data_pool.opened`).
-      nextStep: translate(p.locale, pool.state === 'DRAFT' ? 'dataPool.signLater' : 'dataPool.signNow', { termsVersion: pool.termsVersion }),
-    }),
-  );
+  const data = { organizationId: event.organizationId, organizationName: organization.name, roleCode: organization.role };
+  const role = (p: RecipientPerson) => translate(p.locale, `dataPoolRole.${organization.role}`);
+  const invited = plan('data_pool.invited', pool, people, data, (p) => ({
+    role: role(p),
+    // A draft's terms cannot be signed yet: they hear again when it opens (`data_pool.opened`).
+    nextStep: translate(p.locale, pool.state === 'DRAFT' ? 'dataPool.signLater' : 'dataPool.signNow', { termsVersion: pool.termsVersion }),
+  }));
+  if (event.fromState !== 'ACTIVE' || event.toState !== 'OPEN_FOR_SIGNATURE') return invited;
+  const others = (await poolReaders(em, pool.id, { signatories: true })).filter((p) => p.organizationId !== event.organizationId);
+  const reopened = plan('data_pool.reopened', pool, others, data, (p) => ({ role: role(p) }));
+  return [...invited, ...reopened.map((notice) => ({ ...notice, key: 'reopened' }))];
 };
 
 /**
