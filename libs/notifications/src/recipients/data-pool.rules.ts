@@ -74,7 +74,7 @@ export function poolReaders(
   );
 }
 
-/** Per recipient: a value translated into their language. */
+/** Per recipient: the values that differ by person (their language, their time zone). */
 export function perRecipient(people: RecipientPerson[], values: (person: RecipientPerson) => Record<string, unknown>): Record<string, Record<string, unknown>> {
   return Object.fromEntries(people.map((p) => [p.id, values(p)]));
 }
@@ -82,6 +82,7 @@ export function perRecipient(people: RecipientPerson[], values: (person: Recipie
 /** The note given with a change, as a line in the recipient's language, or nothing. */
 export const noteLine = (locale: string, note: unknown) => (typeof note === 'string' && note.trim() !== '' ? translate(locale, 'common.note', { note }) : '');
 
+/** One DATA_POOLS notification of `type` about `pool` for `people` (none when nobody is left), linked to the pool. */
 export function plan(
   type: string,
   pool: DataPoolFacts,
