@@ -25,6 +25,7 @@ const DEFAULTS = [
   { category: 'MEETINGS', mode: 'IMMEDIATE' },
   { category: 'ACTION_ITEMS', mode: 'IMMEDIATE' },
   { category: 'MARKETPLACE', mode: 'DAILY_DIGEST' },
+  { category: 'DATA_POOLS', mode: 'IMMEDIATE' },
 ];
 
 const MINUTE = 60_000;
@@ -125,12 +126,12 @@ describe('Notification preferences, digests, unsubscribe and feed (e2e)', () => 
   // --- preferences ---------------------------------------------------------------------------------
 
   describe('preferences', () => {
-    it('default to meetings and action items immediately, everything else in the daily digest', async () => {
+    it('default to meetings, action items and data pools immediately, everything else in the daily digest', async () => {
       const person = await makePerson(t);
       expect(await preferencesOf(person)).toEqual(DEFAULTS);
     });
 
-    it('round-trip through the API: only the categories named change, all seven come back', async () => {
+    it('round-trip through the API: only the categories named change, all eight come back', async () => {
       const person = await makePerson(t);
       const response = await t.gql(
         UPDATE,
@@ -138,6 +139,7 @@ describe('Notification preferences, digests, unsubscribe and feed (e2e)', () => 
         person.token,
       );
       expect(response.errors).toBeUndefined();
+      expect(response.data.updateNotificationPreferences).toHaveLength(8);
       const expected = DEFAULTS.map((d) => (d.category === 'PROPOSALS' ? { ...d, mode: 'WEEKLY_DIGEST' } : d.category === 'MEETINGS' ? { ...d, mode: 'OFF' } : d));
       expect(response.data.updateNotificationPreferences).toEqual(expected);
       expect(await preferencesOf(person)).toEqual(expected);

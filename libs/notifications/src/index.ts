@@ -10,3 +10,4 @@ export * from './notification.model';
 export * from './notifications.module';
 export * from './preferences/preferences.service';
 export * from './scheduled/reminders.service';
+export * from './scheduled/data-pool-expiry.service';

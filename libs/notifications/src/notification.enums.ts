@@ -8,6 +8,7 @@ export enum NotificationCategory {
   MEETINGS = 'MEETINGS',
   ACTION_ITEMS = 'ACTION_ITEMS',
   MARKETPLACE = 'MARKETPLACE',
+  DATA_POOLS = 'DATA_POOLS',
 }
 
 export enum DeliveryMode {
@@ -25,7 +26,7 @@ export enum DeliveryStatus {
 }
 
 /**
- * Defaults: meetings and action items immediately, everything else in the daily digest. Within a digest
+ * Defaults: meetings, action items and data pools immediately, everything else in the daily digest. Within a digest
  * category, a notification planned `immediate` (introductions asked for and answered) goes out at once
  * unless the person turned the category OFF (decision 86).
  */
@@ -37,6 +38,8 @@ export const DEFAULT_MODES: Record<NotificationCategory, DeliveryMode> = {
   [NotificationCategory.MEETINGS]: DeliveryMode.IMMEDIATE,
   [NotificationCategory.ACTION_ITEMS]: DeliveryMode.IMMEDIATE,
   [NotificationCategory.MARKETPLACE]: DeliveryMode.DAILY_DIGEST,
+  // Signatures, access requests and expiry are deadlines for a few people, not news (decision 105).
+  [NotificationCategory.DATA_POOLS]: DeliveryMode.IMMEDIATE,
 };
 
 registerEnumType(NotificationCategory, {
@@ -46,6 +49,9 @@ registerEnumType(NotificationCategory, {
       description:
         'New capabilities matching an open need; introductions asked for and answered. Daily digest by default; introductions go out at once ' +
         'unless the category is OFF.',
+    },
+    DATA_POOLS: {
+      description: 'Invitations to pools, terms to sign again, state changes, access requests, expiry reminders',
     },
   },
 });

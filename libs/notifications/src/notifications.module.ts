@@ -15,6 +15,7 @@ import { NotificationExpander } from './notification-expander.service';
 import { NotificationsWorker } from './notifications.worker';
 import { NotificationPreferencesResolver, PersonNotificationPreferencesResolver } from './preferences/preferences.resolver';
 import { NotificationPreferencesService } from './preferences/preferences.service';
+import { DataPoolExpiryReminders } from './scheduled/data-pool-expiry.service';
 import { ReminderScheduler } from './scheduled/reminders.service';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
@@ -34,6 +35,8 @@ import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
     // Meeting attachments and scheduled reminders (brief ready, due tomorrow)
     MeetingAttachments,
     ReminderScheduler,
+    // Data pools: 30 and 7 days before a pool's validity ends
+    DataPoolExpiryReminders,
     // Feed, preferences, digests and one-click unsubscribe
     FeedService,
     FeedResolver,
@@ -46,6 +49,6 @@ import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
     UnsubscribeService,
   ],
   controllers: [UnsubscribeController],
-  exports: [EmailSender, NotificationExpander, ReminderScheduler, DigestsService, NotificationPreferencesService],
+  exports: [EmailSender, NotificationExpander, ReminderScheduler, DataPoolExpiryReminders, DigestsService, NotificationPreferencesService],
 })
 export class NotificationsModule {}

@@ -33,6 +33,27 @@ export const de: Messages = {
     MEETINGS: 'Sitzungen',
     ACTION_ITEMS: 'Aufgaben',
     MARKETPLACE: 'Marktplatz-Treffern und Kontaktanfragen',
+    DATA_POOLS: 'Datenpools',
+  },
+  dataPoolRole: {
+    STEWARD: 'Treuhänder',
+    CONTRIBUTOR: 'Datengeber',
+    HOST: 'Host',
+    USER: 'Nutzer',
+  },
+  usagePurpose: {
+    RESEARCH: 'Forschung',
+    MODEL_TRAINING: 'Modelltraining',
+    MODEL_EVALUATION: 'Modellbewertung',
+    SAFETY_VALIDATION: 'Sicherheitsvalidierung',
+    SYNTHETIC_DATA_GENERATION: 'die Erzeugung synthetischer Daten',
+    STANDARDISATION: 'Normung',
+    COMMERCIAL_PRODUCT: 'ein kommerzielles Produkt',
+  },
+  dataPool: {
+    until: ' bis {{date}}',
+    signNow: 'Lesen Sie die Nutzungsbedingungen (Version {{termsVersion}}) und unterzeichnen Sie sie für Ihre Organisation, oder ziehen Sie sich zurück.',
+    signLater: 'Der Pool ist noch ein Entwurf: Sie werden benachrichtigt, sobald seine Bedingungen zur Unterzeichnung offen sind.',
   },
   proposalState: {
     DRAFT: 'Entwurf',
@@ -73,6 +94,21 @@ export const de: Messages = {
     'marketplace.introduction_accepted': '{{providerName}} hat Ihre Kontaktanfrage angenommen: „{{needTitle}}“',
     'marketplace.introduction_declined': '{{providerName}} hat Ihre Kontaktanfrage abgelehnt: „{{needTitle}}“',
     'marketplace.introduction_withdrawn': 'Kontaktanfrage zurückgezogen: „{{capabilityTitle}}“',
+    'data_pool.invited': '{{organizationName}} ist zum Datenpool „{{poolTitle}}“ eingeladen',
+    'data_pool.terms_changed': 'Neue Bedingungen für „{{poolTitle}}“: bitte Version {{termsVersion}} unterzeichnen',
+    'data_pool.opened': 'Die Bedingungen von „{{poolTitle}}“ sind zur Unterzeichnung offen',
+    'data_pool.reopened': 'Der Datenpool „{{poolTitle}}“ wartet auf die Unterschrift einer neuen Partei',
+    'data_pool.activated': 'Der Datenpool „{{poolTitle}}“ ist aktiv',
+    'data_pool.suspended': 'Der Datenpool „{{poolTitle}}“ ist ausgesetzt',
+    'data_pool.closed': 'Der Datenpool „{{poolTitle}}“ ist geschlossen',
+    'data_pool.expired': 'Der Datenpool „{{poolTitle}}“ ist abgelaufen',
+    'data_pool.access_requested': '{{organizationName}} beantragt Zugang zu „{{poolTitle}}“',
+    'data_pool.access_approved': 'Zugang zu „{{poolTitle}}“ genehmigt',
+    'data_pool.access_rejected': 'Zugang zu „{{poolTitle}}“ abgelehnt',
+    'data_pool.access_revoked': 'Zugang zu „{{poolTitle}}“ widerrufen',
+    'data_pool.access_expired': 'Zugang zu „{{poolTitle}}“ abgelaufen',
+    'data_pool.expiry_reminder': 'Der Datenpool „{{poolTitle}}“ läuft in {{count}} Tagen ab',
+    'data_pool.expiry_reminder_one': 'Der Datenpool „{{poolTitle}}“ läuft in {{count}} Tag ab',
   },
   body: {
     'application.submitted': '{{organizationName}} hat die Aufnahme in die Arbeitsgruppe {{groupName}} beantragt. Bitte prüfen Sie den Antrag.',
@@ -103,5 +139,27 @@ export const de: Messages = {
       '{{providerName}} hat einem Gespräch über „{{needTitle}}“ mit „{{capabilityTitle}}“ zugestimmt. Die Kontaktanfrage nennt die Ansprechpersonen beider Seiten; aus ihr kann ein Vorschlag für Rechenzugang begonnen werden. {{note}}',
     'marketplace.introduction_declined': '{{providerName}} hat ein Gespräch über „{{needTitle}}“ mit „{{capabilityTitle}}“ abgelehnt. {{note}}',
     'marketplace.introduction_withdrawn': '{{requester}} hat die Anfrage zu „{{capabilityTitle}}“ für den Bedarf „{{needTitle}}“ zurückgezogen. {{note}}',
+    'data_pool.invited':
+      '{{stewardName}} lädt {{organizationName}} als {{role}} zum Datenpool „{{poolTitle}}“ in {{groupName}} ein. {{nextStep}}',
+    'data_pool.reopened':
+      '{{organizationName}} wurde als {{role}} zum Datenpool „{{poolTitle}}“ eingeladen: Der Pool ist wieder zur Unterzeichnung offen und nimmt keine Zugangsanträge an, bis jeder Treuhänder, Datengeber und Host, der neue eingeschlossen, Version {{termsVersion}} seiner Bedingungen unterzeichnet hat. Ihre Unterschrift bleibt gültig.',
+    'data_pool.opened':
+      'Der Datenpool „{{poolTitle}}“ ist zur Unterzeichnung offen: Lesen Sie Version {{termsVersion}} seiner Nutzungsbedingungen (SHA-256 {{termsDigest}}) und unterzeichnen Sie sie für Ihre Organisation. Der Pool ist aktiv, sobald jeder Treuhänder, Datengeber und Host unterzeichnet hat.',
+    'data_pool.terms_changed':
+      'Die Nutzungsbedingungen des Datenpools „{{poolTitle}}“ haben sich geändert, jetzt gilt Version {{termsVersion}} (SHA-256 {{termsDigest}}). Alle Unterschriften stehen wieder aus: Der Pool ist erst aktiv, wenn jeder Treuhänder, Datengeber und Host die neue Version unterzeichnet hat.',
+    'data_pool.activated':
+      'Der Datenpool „{{poolTitle}}“ ist mit Version {{termsVersion}} seiner Bedingungen aktiv. Die Unterzeichner können Zugang für die Zwecke beantragen, die die Bedingungen erlauben. {{note}}',
+    'data_pool.suspended': 'Der Datenpool „{{poolTitle}}“ wurde ausgesetzt: Bis er wieder aktiv ist, nimmt er keine Zugangsanträge an. {{note}}',
+    'data_pool.closed': 'Der Datenpool „{{poolTitle}}“ wurde geschlossen. {{note}}',
+    'data_pool.expired': 'Der Datenpool „{{poolTitle}}“ hat das Ende seiner Gültigkeit ({{validUntil}}) erreicht und ist abgelaufen. Er nimmt keine Zugangsanträge mehr an.',
+    'data_pool.access_requested':
+      '{{requesterName}} ({{organizationName}}) möchte den Datenpool „{{poolTitle}}“ für {{purpose}} nutzen: {{justification}} Als Treuhänder genehmigen oder ablehnen Sie den Antrag.',
+    'data_pool.access_approved': 'Der Antrag von {{organizationName}}, den Datenpool „{{poolTitle}}“ für {{purpose}} zu nutzen, wurde{{until}} genehmigt. {{note}}',
+    'data_pool.access_rejected': 'Der Antrag von {{organizationName}}, den Datenpool „{{poolTitle}}“ für {{purpose}} zu nutzen, wurde abgelehnt. {{note}}',
+    'data_pool.access_revoked': 'Der Zugang von {{organizationName}} zum Datenpool „{{poolTitle}}“ für {{purpose}} wurde widerrufen. {{note}}',
+    'data_pool.access_expired':
+      'Die Genehmigung für {{organizationName}}, den Datenpool „{{poolTitle}}“ für {{purpose}} zu nutzen, endete am {{expiredOn}}. Um die Daten weiter zu nutzen, beantragen Sie den Zugang erneut.',
+    'data_pool.expiry_reminder':
+      'Der Datenpool „{{poolTitle}}“ gilt bis {{validUntil}}. Danach markiert ihn die Plattform als abgelaufen und er nimmt keine Zugangsanträge mehr an; soll er weiterlaufen, verlängert der Treuhänder die Gültigkeit mit neuen Bedingungen, die alle Parteien erneut unterzeichnen.',
   },
 };

@@ -36,6 +36,29 @@ export const en = {
     MEETINGS: 'meetings',
     ACTION_ITEMS: 'action items',
     MARKETPLACE: 'marketplace matches and introductions',
+    DATA_POOLS: 'data pools',
+  },
+  dataPoolRole: {
+    STEWARD: 'steward',
+    CONTRIBUTOR: 'contributor',
+    HOST: 'host',
+    USER: 'user',
+  },
+  usagePurpose: {
+    RESEARCH: 'research',
+    MODEL_TRAINING: 'model training',
+    MODEL_EVALUATION: 'model evaluation',
+    SAFETY_VALIDATION: 'safety validation',
+    SYNTHETIC_DATA_GENERATION: 'synthetic data generation',
+    STANDARDISATION: 'standardisation',
+    COMMERCIAL_PRODUCT: 'a commercial product',
+  },
+  dataPool: {
+    /** Appended to an approval that has an end. */
+    until: ' until {{date}}',
+    /** What an invited organisation does next: sign, or wait while the pool is a draft. */
+    signNow: 'Read the usage terms (version {{termsVersion}}) and sign them for your organisation, or withdraw.',
+    signLater: 'The pool is still a draft: you will be told when its terms are open for signature.',
   },
   proposalState: {
     DRAFT: 'draft',
@@ -76,6 +99,21 @@ export const en = {
     'marketplace.introduction_accepted': '{{providerName}} accepted your introduction: "{{needTitle}}"',
     'marketplace.introduction_declined': '{{providerName}} declined your introduction: "{{needTitle}}"',
     'marketplace.introduction_withdrawn': 'Introduction withdrawn: "{{capabilityTitle}}"',
+    'data_pool.invited': '{{organizationName}} is invited to the data pool "{{poolTitle}}"',
+    'data_pool.terms_changed': 'New terms for "{{poolTitle}}": please sign version {{termsVersion}}',
+    'data_pool.opened': 'The terms of "{{poolTitle}}" are open for signature',
+    'data_pool.reopened': 'The data pool "{{poolTitle}}" waits for a new party to sign',
+    'data_pool.activated': 'The data pool "{{poolTitle}}" is active',
+    'data_pool.suspended': 'The data pool "{{poolTitle}}" is suspended',
+    'data_pool.closed': 'The data pool "{{poolTitle}}" is closed',
+    'data_pool.expired': 'The data pool "{{poolTitle}}" has expired',
+    'data_pool.access_requested': '{{organizationName}} requests access to "{{poolTitle}}"',
+    'data_pool.access_approved': 'Access to "{{poolTitle}}" approved',
+    'data_pool.access_rejected': 'Access to "{{poolTitle}}" rejected',
+    'data_pool.access_revoked': 'Access to "{{poolTitle}}" revoked',
+    'data_pool.access_expired': 'Access to "{{poolTitle}}" expired',
+    'data_pool.expiry_reminder': 'The data pool "{{poolTitle}}" expires in {{count}} days',
+    'data_pool.expiry_reminder_one': 'The data pool "{{poolTitle}}" expires in {{count}} day',
   },
   body: {
     'application.submitted': '{{organizationName}} has applied to join the working group {{groupName}}. Please review the application.',
@@ -106,6 +144,27 @@ export const en = {
       '{{providerName}} accepted to talk about "{{needTitle}}" through "{{capabilityTitle}}". The introduction names the contacts of both sides; a compute-access proposal can be started from it. {{note}}',
     'marketplace.introduction_declined': '{{providerName}} declined to talk about "{{needTitle}}" through "{{capabilityTitle}}". {{note}}',
     'marketplace.introduction_withdrawn': '{{requester}} withdrew the request to talk about "{{capabilityTitle}}" for the need "{{needTitle}}". {{note}}',
+    'data_pool.invited':
+      '{{stewardName}} invites {{organizationName}} to the data pool "{{poolTitle}}" in {{groupName}} as {{role}}. {{nextStep}}',
+    'data_pool.reopened':
+      '{{organizationName}} was invited to the data pool "{{poolTitle}}" as {{role}}: the pool is open for signature again and takes no access requests until every steward, contributor and host, the new one included, has signed version {{termsVersion}} of its terms. Your signature stands.',
+    'data_pool.opened':
+      'The data pool "{{poolTitle}}" is open for signature: read version {{termsVersion}} of its usage terms (SHA-256 {{termsDigest}}) and sign them for your organisation. The pool is active once every steward, contributor and host has signed.',
+    'data_pool.terms_changed':
+      'The usage terms of the data pool "{{poolTitle}}" changed to version {{termsVersion}} (SHA-256 {{termsDigest}}). Every signature is pending again: the pool is active only once every steward, contributor and host has signed the new version.',
+    'data_pool.activated': 'The data pool "{{poolTitle}}" is active under version {{termsVersion}} of its terms. Signatories may request access for the purposes the terms allow. {{note}}',
+    'data_pool.suspended': 'The data pool "{{poolTitle}}" was suspended: it takes no access requests until it is active again. {{note}}',
+    'data_pool.closed': 'The data pool "{{poolTitle}}" was closed. {{note}}',
+    'data_pool.expired': 'The data pool "{{poolTitle}}" reached the end of its validity ({{validUntil}}) and has expired. It takes no access requests any more.',
+    'data_pool.access_requested':
+      '{{requesterName}} of {{organizationName}} asks to use the data pool "{{poolTitle}}" for {{purpose}}: {{justification}} As its steward, approve or reject the request.',
+    'data_pool.access_approved': 'The request of {{organizationName}} to use the data pool "{{poolTitle}}" for {{purpose}} was approved{{until}}. {{note}}',
+    'data_pool.access_rejected': 'The request of {{organizationName}} to use the data pool "{{poolTitle}}" for {{purpose}} was rejected. {{note}}',
+    'data_pool.access_revoked': 'The access of {{organizationName}} to the data pool "{{poolTitle}}" for {{purpose}} was revoked. {{note}}',
+    'data_pool.access_expired':
+      'The approval for {{organizationName}} to use the data pool "{{poolTitle}}" for {{purpose}} ended on {{expiredOn}}. To go on using the data, request access again.',
+    'data_pool.expiry_reminder':
+      'The data pool "{{poolTitle}}" is valid until {{validUntil}}. Then the platform marks it expired and it takes no access requests any more; to go on, its steward extends the validity with new terms, which every party signs again.',
   },
 };
 

@@ -1,5 +1,8 @@
+import { DATA_POOL_REMINDER_RULES } from '../scheduled/data-pool-expiry.rules';
 import { REMINDER_RULES } from '../scheduled/reminder.rules';
 import { applicationDecided, applicationSubmitted } from './application.rules';
+import { DATA_ACCESS_RULES } from './data-pool-access.rules';
+import { DATA_POOL_RULES } from './data-pool.rules';
 import { MARKETPLACE_RULES } from './marketplace.rules';
 import { MEETING_RULES } from './meeting.rules';
 import { PRIORITY_RULES } from './priority.rules';
@@ -16,8 +19,11 @@ const RECIPIENT_RULES: Record<string, RecipientRule> = {
   ...PRIORITY_RULES,
   ...MEETING_RULES,
   ...MARKETPLACE_RULES,
+  ...DATA_POOL_RULES,
+  ...DATA_ACCESS_RULES,
   // Raised by the reminder pass (scheduled/), not by a domain service.
   ...REMINDER_RULES,
+  ...DATA_POOL_REMINDER_RULES,
 };
 
 /** Who is told of events of `type`, or undefined when nobody is (no outbox job is queued for them). */

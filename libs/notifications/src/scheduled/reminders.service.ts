@@ -5,11 +5,11 @@ import { DIGEST_HOUR } from '../digests/digest-slot';
 import { LivePublisher } from '../live/live-publisher.service';
 import { NotificationExpander } from '../notification-expander.service';
 import { reminderEventId } from './event-id';
+import { raiseReminder, scheduleReminderPass } from './reminder-pass';
 import { ACTION_ITEM_DUE_TOMORROW, MEETING_BRIEF_READY } from './reminder.rules';
 
+export { REMINDERS_CRON } from './reminder-pass';
 export const QUEUE_REMINDERS = 'notification-reminders';
-/** Every 15 minutes: a brief goes out between 24 h and 23 h 45 min before its meeting. */
-export const REMINDERS_CRON = '*/15 * * * *';
 /** The brief is sent this long before the meeting starts. */
 const BRIEF_LEAD_HOURS = 24;
 
@@ -41,10 +41,8 @@ export class ReminderScheduler implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     if (!this.config.runWorker) return;
-    // `stately`: at most one pass queued and one running, however many workers the cron wakes.
-    await this.queue.createQueue(QUEUE_REMINDERS, { policy: 'stately', retryLimit: 2, retryDelay: 60, expireInSeconds: 15 * 60 });
-    await this.queue.boss.schedule(QUEUE_REMINDERS, REMINDERS_CRON, {}, { tz: 'UTC' });
-    await this.queue.boss.work(QUEUE_REMINDERS, { pollingIntervalSeconds: 5 }, async () => {
+    // A brief goes out between 24 h and 23 h 45 min before its meeting.
+    await scheduleReminderPass(this.queue, QUEUE_REMINDERS, async () => {
       const result = await this.runPass(new Date());
       if (result.briefs + result.dueTomorrow > 0) this.logger.log(`Reminders: ${result.briefs} brief, ${result.dueTomorrow} due-tomorrow notifications`);
     });
@@ -115,13 +113,8 @@ export class ReminderScheduler implements OnModuleInit {
     return created;
   }
 
-  /**
-   * One reminder in its own transaction: its notifications and their send jobs commit together; live
-   * subscribers hear of them once committed, as for domain events (NotificationsWorker).
-   */
-  private async raise(eventId: string, event: DomainEvent): Promise<number> {
-    const created = await this.dataSource.transaction((em) => this.expander.expand(em, { eventId, event }));
-    this.live.notificationsAdded(created);
-    return created.length;
+  /** One reminder in its own transaction (see raiseReminder). */
+  private raise(eventId: string, event: DomainEvent): Promise<number> {
+    return raiseReminder(this.dataSource, this.expander, this.live, eventId, event);
   }
 }
