@@ -22,13 +22,17 @@ describe('Response and mutation limits (e2e)', () => {
 
   it('answers RESPONSE_TOO_LARGE alone, without the partial data, once the lists of an answer pass RESPONSE_ITEM_LIMIT', async () => {
     const { token } = await makePerson(t);
-    // Every person has seven notification preferences: 14 aliases hold 98 list items, 15 hold 105.
+    // Every person has one notification preference per category: `fit` aliases hold at most 100 list items,
+    // one more alias holds more than 100 (with eight categories: 12 aliases hold 96, 13 hold 104).
     const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { notificationPreferences { category } }`).join(' ')} }`;
-    const within = await post(t, aliases(14), token);
+    const categories = (await post(t, aliases(1), token)).body.data.a0.notificationPreferences.length;
+    expect(categories).toBeGreaterThan(1);
+    const fit = Math.floor(100 / categories);
+    const within = await post(t, aliases(fit), token);
     expect(within.body.errors).toBeUndefined();
-    expect(within.body.data.a13.notificationPreferences).toHaveLength(7);
+    expect(within.body.data[`a${fit - 1}`].notificationPreferences).toHaveLength(categories);
 
-    const over = await post(t, aliases(15), token);
+    const over = await post(t, aliases(fit + 1), token);
     expect(over.status).toBe(200);
     expect(over.body.data).toBeNull();
     expect(over.body.errors).toHaveLength(1);
