@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, ForbiddenError, InvalidInputError, isId, newId, NotFoundError, querySql, sql, Viewer } from '@app/core';
-import { EU_EEA } from '@app/marketplace';
 import { DataPoolRole, SignatureState } from '../data-pools.enums';
 import { LISTED_DATASETS } from '../data-pools.loader';
 import { DataPoolRoles } from '../data-pool-roles';
@@ -11,6 +10,7 @@ import { DataPoolEntity } from '../pools/data-pool.entity';
 import { lockPool } from '../pools/pool-store';
 import { assertNotEnded } from '../pools/pool-transitions';
 import { DatasetEntity } from './dataset.entity';
+import { processingLocations } from '../terms/usage-terms';
 
 /** The catalogue: datasets registered by signatory contributors and checked against the terms. */
 @Injectable()
@@ -107,8 +107,7 @@ export class DatasetsService {
 
 /** The dataset's location and personal data, against the pool's terms. */
 function checkAgainstTerms(pool: DataPoolEntity, input: DatasetInput): void {
-  const allowed = pool.terms.allowedLocations.length > 0 ? pool.terms.allowedLocations : EU_EEA;
-  if (!allowed.includes(input.location)) {
+  if (!processingLocations(pool.terms).includes(input.location)) {
     const where = pool.terms.allowedLocations.length > 0 ? pool.terms.allowedLocations.join(', ') : 'an EU/EEA country';
     throw new InvalidInputError('location', `The terms allow processing in ${where} only`, 'LOCATION_NOT_ALLOWED');
   }

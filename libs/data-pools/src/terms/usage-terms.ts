@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { EU_EEA } from '@app/marketplace';
 import { UsagePurpose } from '../data-pools.enums';
 
 /**
@@ -16,6 +17,11 @@ export interface UsageTermsValue {
   retentionDays: number | null;
   attributionRequired: boolean;
   personalDataAllowed: boolean;
+}
+
+/** Where the terms let data be processed: the countries they name, or every EU/EEA country when they name none. */
+export function processingLocations(terms: Pick<UsageTermsValue, 'allowedLocations'>): readonly string[] {
+  return terms.allowedLocations.length > 0 ? terms.allowedLocations : EU_EEA;
 }
 
 /** Sorted, without repeats. */

@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { isId, NotFoundError, querySql, sql, Viewer } from '@app/core';
-import { dataPoolReadableBy, UsageTermsValue } from '@app/data-pools';
-import { EU_EEA } from '@app/marketplace';
+import { dataPoolReadableBy, processingLocations, UsageTermsValue } from '@app/data-pools';
 import { DataPoolDocument, PoolDataset, PoolSignatory } from './data-pool-document';
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
@@ -109,7 +108,7 @@ export async function gatherDataPool(
       workingGroup: { id: pool.groupId, name: pool.groupName },
       steward: { id: pool.stewardId, name: pool.stewardName, country: pool.stewardCountry },
       terms: pool.terms,
-      processingLocations: pool.terms.allowedLocations.length > 0 ? pool.terms.allowedLocations : [...EU_EEA],
+      processingLocations: [...processingLocations(pool.terms)],
       termsVersion: pool.termsVersion,
       termsDigest: pool.termsDigest,
       validFrom: iso(pool.validFrom),
