@@ -3,7 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const layers = ['core', 'organizations', 'people', 'working-groups', 'priorities', 'proposals', 'meetings', 'marketplace', 'data-pools', 'meeting-prep', 'search', 'notifications'];
+const layers = ['core', 'organizations', 'people', 'working-groups', 'priorities', 'proposals', 'meetings', 'marketplace', 'data-pools', 'governance', 'meeting-prep', 'search', 'privacy', 'notifications'];
 
 /** A lib may import only the libs below it, and never a lib's internals. */
 function boundaries(lib) {

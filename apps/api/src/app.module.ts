@@ -5,6 +5,7 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { AppConfig, AuthGuard, AuthService, CoreModule, DomainErrorFilter, LiveConnections } from '@app/core';
 import { DataPoolsModule } from '@app/data-pools';
+import { GovernanceModule } from '@app/governance';
 import { MarketplaceModule } from '@app/marketplace';
 import { MeetingPrepModule } from '@app/meeting-prep';
 import { MeetingsModule } from '@app/meetings';
@@ -13,6 +14,7 @@ import { OrganizationsModule } from '@app/organizations';
 import { PeopleModule } from '@app/people';
 import { PrioritiesModule } from '@app/priorities';
 import { ProposalsModule } from '@app/proposals';
+import { PrivacyModule } from '@app/privacy';
 import { SearchModule } from '@app/search';
 import { WorkingGroupsModule } from '@app/working-groups';
 import { graphqlOptions, SCHEMA_FILE } from './graphql/graphql-options';
@@ -45,8 +47,10 @@ export class AppModule {
         MeetingsModule,
         MarketplaceModule,
         DataPoolsModule,
+        GovernanceModule,
         MeetingPrepModule,
         SearchModule,
+        PrivacyModule,
         NotificationsModule,
       ],
       controllers: [HealthController],

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@app/core';
 import { MeetingPrepModule } from '@app/meeting-prep';
 import { DataPoolsModule } from '@app/data-pools';
+import { GovernanceModule } from '@app/governance';
 import { MarketplaceModule } from '@app/marketplace';
 import { MeetingsModule } from '@app/meetings';
 import { NotificationsModule } from '@app/notifications';
@@ -30,6 +31,7 @@ export class WorkerModule {
         MeetingsModule,
         MarketplaceModule,
         DataPoolsModule,
+        GovernanceModule,
         MeetingPrepModule,
         NotificationsModule,
       ],

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+
+/**
+ * Governance (contract 07): ballots, competition-law safeguards of meetings and the audit log. Each part
+ * is its own module under this one; the API and the worker import only this.
+ */
+@Module({
+  imports: [],
+  exports: [],
+})
+export class GovernanceModule {}
