@@ -20,8 +20,8 @@ describe('Seeded marketplace (e2e)', () => {
   }
 
   it('adds the capabilities and needs once, however often it runs', async () => {
-    expect(await seed(t.app)).toEqual({ groups: 4, organizations: 6, capabilities: SEED_CAPABILITIES.length, needs: SEED_NEEDS.length });
-    expect(await seed(t.app)).toEqual({ groups: 0, organizations: 0, capabilities: 0, needs: 0 });
+    expect(await seed(t.app)).toMatchObject({ groups: 4, organizations: 6, capabilities: SEED_CAPABILITIES.length, needs: SEED_NEEDS.length });
+    expect(await seed(t.app)).toMatchObject({ groups: 0, organizations: 0, capabilities: 0, needs: 0 });
     const [counts] = await t.dataSource.query(`SELECT (SELECT count(*)::int FROM capabilities) AS capabilities, (SELECT count(*)::int FROM resource_needs) AS needs`);
     expect(counts).toEqual({ capabilities: SEED_CAPABILITIES.length, needs: SEED_NEEDS.length });
   });

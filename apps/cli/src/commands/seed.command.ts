@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { newId } from '@app/core';
+import { seedDataPools } from './seed-data-pools';
 import { seedMarketplace } from './seed-marketplace';
 
 /** The four ECAVA working groups. */
@@ -103,10 +104,11 @@ export interface SeedResult {
   organizations: number;
   capabilities: number;
   needs: number;
+  dataPools: number;
 }
 
 /**
- * Loads the four working groups, example members, and the marketplace's capabilities and needs.
+ * Loads the four working groups, example members, the marketplace's capabilities and needs, and data pools.
  * Idempotent: what exists (by slug, name, email, or an organisation's listing title) is left alone, so
  * it can run on every start of a demo.
  */
@@ -166,6 +168,6 @@ export async function seed(app: INestApplicationContext): Promise<SeedResult> {
         );
       }
     }
-    return { groups, organizations, ...(await seedMarketplace(em, groupIds)) };
+    return { groups, organizations, ...(await seedMarketplace(em, groupIds)), ...(await seedDataPools(em, groupIds)) };
   });
 }
