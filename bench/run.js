@@ -5,7 +5,8 @@
 //   npm --prefix bench install        (once: PostGraphile, node@22, autocannon; kept out of the app)
 //   npm run bench                     (builds if stale, then runs this)
 //   node bench/run.js [--duration 8] [--warmup 2] [--jit-warmup 6] [--rounds 2] [--connections 16,64]
-//                     [--only platform|postgraphile] [--workloads flat,nested,mutation] [--no-db-stats]
+//                     [--only platform,platform-member,postgraphile,postgraphile-rls,floor]
+//                     [--workloads flat,nested,mutation] [--no-db-stats]
 //                     [--scale 1] [--keep]
 // It works on its own database `ecava_bench_<time>` on BENCH_DATABASE_SERVER (default:
 // postgres://postgres@127.0.0.1:5432/postgres), never the test or dev one, dropped at the end unless
@@ -22,6 +23,7 @@ const { parseArgs } = require('node:util');
 const { Client } = require('pg');
 const { seed } = require('./seed');
 const { fixtures, workloads } = require('./workloads');
+const { applyRls } = require('./rls');
 
 const root = path.resolve(__dirname, '..');
 const { SERVER, createDatabase } = require('./bench-database');
@@ -141,13 +143,15 @@ async function startServer(name, command, args, env, port) {
  */
 async function startCountingProxy(databaseUrl) {
   const target = new URL(databaseUrl);
-  const counter = { statements: 0 };
+  // `capture`, when set to an array, receives every statement run with its parameters ({ text, values }).
+  const counter = { statements: 0, capture: null };
   const sockets = new Set();
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
     sockets.add(client).add(upstream);
     let buffer = Buffer.alloc(0);
     let started = false;
+    const prepared = new Map();
     client.on('data', (chunk) => {
       upstream.write(chunk);
       buffer = Buffer.concat([buffer, chunk]);
@@ -167,6 +171,8 @@ async function startCountingProxy(databaseUrl) {
         if (buffer.length < 1 + length) break;
         const type = String.fromCharCode(buffer[0]);
         if (type === 'Q' || type === 'E') counter.statements++;
+        // Statements are prepared once per connection, so their texts are kept all along; runs only while capturing.
+        if (type === 'P' || counter.capture) captureMessage(type, buffer.subarray(5, 1 + length), prepared, counter.capture);
         buffer = buffer.subarray(1 + length);
       }
     });
@@ -193,6 +199,41 @@ async function startCountingProxy(databaseUrl) {
   };
 }
 
+/**
+ * Reads one frontend message for the capture: Parse ('P') names a statement's text (per connection), Bind
+ * ('B') gives the values it runs with (text format, as node-postgres sends them), simple Query ('Q') a text alone.
+ */
+function captureMessage(type, body, prepared, capture) {
+  let at = 0;
+  const cstring = () => {
+    const end = body.indexOf(0, at);
+    const value = body.toString('utf8', at, end);
+    at = end + 1;
+    return value;
+  };
+  if (type === 'P') {
+    const name = cstring();
+    prepared.set(name, cstring());
+  } else if (type === 'B') {
+    cstring();
+    const text = prepared.get(cstring());
+    if (!capture) return;
+    const formats = body.readInt16BE(at);
+    at += 2 + 2 * formats;
+    const count = body.readInt16BE(at);
+    at += 2;
+    const values = [];
+    for (let i = 0; i < count; i++) {
+      const length = body.readInt32BE(at);
+      at += 4;
+      values.push(length < 0 ? null : body.toString('utf8', at, at + length));
+      at += Math.max(length, 0);
+    }
+    capture.push({ text, values });
+  } else if (type === 'Q' && capture) {
+    capture.push({ text: cstring(), values: [] });
+  }
+}
 
 async function post(server, headers, body) {
   const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -252,24 +293,69 @@ const median = (list) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/**
+ * The rows of the table (issue 21): who asks which server. The platform answers as an admin and as a
+ * seated MEMBER of one group (one server process, two tokens); PostGraphile without visibility (its
+ * own reference since issue 6) and with the platform's read rule as row-level security for the same
+ * member; the floor answers the flat list only.
+ */
+function variantsOf({ adminToken, memberToken, f }) {
+  return [
+    { name: 'platform', label: 'ECAVA platform, admin', server: 'platform', load: 'platform', headers: { authorization: `Bearer ${adminToken}` } },
+    { name: 'platform-member', label: 'ECAVA platform, member', server: 'platform', load: 'platform', headers: { authorization: `Bearer ${memberToken}` } },
+    { name: 'postgraphile', label: 'PostGraphile v5, no RLS', server: 'postgraphile', load: 'postgraphile', headers: {} },
+    {
+      name: 'postgraphile-rls',
+      label: 'PostGraphile v5, RLS, member',
+      server: 'postgraphile-rls',
+      load: 'postgraphile',
+      headers: { 'x-ecava-person': f.person_id, 'x-ecava-organization': f.organization_id },
+    },
+    { name: 'floor', label: 'Floor: node:http + pg, member', server: 'floor', load: 'floor', headers: {}, only: ['flat'] },
+  ];
+}
+
+/** The statement the platform runs for the member's flat list, captured at the wire (for the floor). */
+async function captureFlatStatement(env, databaseUrl, headers, load) {
+  const proxy = await startCountingProxy(databaseUrl);
+  const port = await freePort();
+  const server = await startServer('platform-capture', process.execPath, [path.join(root, 'dist', 'apps', 'api', 'src', 'main.js')], { ...env, DATABASE_URL: proxy.url, PORT: String(port) }, port);
+  try {
+    // The first request also looks the token up; the second is the list alone.
+    await post(server, headers, load.body());
+    proxy.counter.capture = [];
+    await post(server, headers, load.body());
+    const statements = proxy.counter.capture.filter((s) => /cooperation_proposals/.test(s.text ?? ''));
+    if (statements.length !== 1) throw new Error(`expected one proposals statement for the flat list, captured ${JSON.stringify(proxy.counter.capture)}`);
+    return statements[0];
+  } finally {
+    await server.stop();
+    await proxy.close();
+  }
+}
+
 async function main() {
   const autocannon = requireBench('autocannon');
   if (!autocannon) throw new Error('autocannon is missing: run `npm --prefix bench install` first');
   const hasPostgraphile = fs.existsSync(NODE22) && fs.existsSync(path.join(__dirname, 'node_modules', 'postgraphile'));
   const missing = [];
   if (!hasPostgraphile) missing.push('PostGraphile v5 or node@22 not installed in bench/node_modules (`npm --prefix bench install`)');
-  const names = ['platform', 'postgraphile'].filter((n) => (n === 'postgraphile' ? hasPostgraphile : true)).filter((n) => !values.only || values.only === n);
 
   const database = await createDatabase();
   console.error(`database ${database.name}`);
   const servers = {};
   const dataDir = path.join(os.tmpdir(), `ecava-bench-data-${process.pid}`);
+  const statementFile = path.join(os.tmpdir(), `ecava-bench-floor-${process.pid}.json`);
   const stats = new Client({ connectionString: SERVER });
   await stats.connect();
   try {
     let started = Date.now();
     const counts = await seed(database.url, { scale: Number(values.scale) });
     console.error(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
+    const owner = new Client({ connectionString: database.url });
+    await owner.connect();
+    await applyRls(owner);
+    await owner.end();
     const { rows: pss } = await stats.query(`SELECT 1 FROM pg_available_extensions WHERE name = 'pg_stat_statements'`);
     const { rows: spl } = await stats.query(`SELECT current_setting('shared_preload_libraries') AS libs`);
     const statementsAvailable = pss.length > 0 && /pg_stat_statements/.test(spl[0].libs);
@@ -282,52 +368,77 @@ async function main() {
     // The mutation workload creates thousands of drafts a second as one person: the per-person mutation limit
     // (MUTATIONS_PER_MINUTE, default 300) is set out of its way, so the benchmark measures the write path itself.
     const env = { NODE_ENV: 'production', RUN_WORKER: 'false', SIGNING_SECRET, DATABASE_URL: database.url, DATA_DIR: dataDir, MUTATIONS_PER_MINUTE: '100000000' };
-    const cli = path.join(root, 'dist', 'apps', 'cli', 'src', 'main.js');
-    const adminOut = execFileSync(process.execPath, [cli, 'create-admin', '--email', 'admin@bench.example', '--name', 'Bench Admin', '--organization', 'Organisation 00400'], {
-      cwd: root,
-      env: { PATH: process.env.PATH, ...env },
-      encoding: 'utf8',
-    });
-    const token = adminOut.trim().split('\n').pop().trim();
-    const headersOf = { platform: { authorization: `Bearer ${token}` }, postgraphile: {} };
+    const cli = (...args) =>
+      execFileSync(process.execPath, [path.join(root, 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], { cwd: root, env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .pop()
+        .trim();
+    const adminToken = cli('create-admin', '--email', 'admin@bench.example', '--name', 'Bench Admin', '--organization', 'Organisation 00400');
+    const f = await fixtures(database.url);
+    const memberToken = cli('issue-token', '--email', f.email);
+    const picked = values.workloads?.split(',');
+    const loads = workloads(f).filter((load) => !picked || picked.includes(load.name));
+    const pickedVariants = values.only?.split(',');
+    const variants = variantsOf({ adminToken, memberToken, f })
+      .filter((v) => !pickedVariants || pickedVariants.includes(v.name))
+      .filter((v) => hasPostgraphile || !v.server.startsWith('postgraphile'));
+    const flat = workloads(f).find((l) => l.name === 'flat');
+    const memberHeaders = variantsOf({ adminToken, memberToken, f }).find((v) => v.name === 'platform-member').headers;
+    fs.writeFileSync(statementFile, JSON.stringify(await captureFlatStatement(env, database.url, memberHeaders, flat.platform)));
+    const serverNames = [...new Set(variants.map((v) => v.server))];
+    const appliesTo = (v, load) => !v.only || v.only.includes(load.name);
 
     const startAll = async (databaseUrl, tag = '') => {
       const started = {};
-      if (names.includes('platform')) {
+      for (const name of serverNames) {
         const port = await freePort();
-        started.platform = await startServer(`platform${tag}`, process.execPath, [path.join(root, 'dist', 'apps', 'api', 'src', 'main.js')], { ...env, DATABASE_URL: databaseUrl, PORT: String(port) }, port);
-      }
-      if (names.includes('postgraphile')) {
-        const port = await freePort();
-        started.postgraphile = await startServer(
-          `postgraphile${tag}`,
-          NODE22,
-          [path.join(__dirname, 'postgraphile-server.js')],
-          { DATABASE_URL: databaseUrl, PORT: String(port), POOL_SIZE: String(poolSize), NODE_ENV: 'production', GRAPHILE_ENV: 'production' },
-          port,
-        );
+        if (name === 'platform') {
+          started[name] = await startServer(`platform${tag}`, process.execPath, [path.join(root, 'dist', 'apps', 'api', 'src', 'main.js')], { ...env, DATABASE_URL: databaseUrl, PORT: String(port) }, port);
+        } else if (name === 'floor') {
+          started[name] = await startServer(
+            `floor${tag}`,
+            process.execPath,
+            [path.join(__dirname, 'floor-server.js')],
+            { DATABASE_URL: databaseUrl, PORT: String(port), POOL_SIZE: String(poolSize), FLOOR_STATEMENT: statementFile },
+            port,
+          );
+        } else {
+          started[name] = await startServer(
+            `${name}${tag}`,
+            NODE22,
+            [path.join(__dirname, 'postgraphile-server.js')],
+            { DATABASE_URL: databaseUrl, PORT: String(port), POOL_SIZE: String(poolSize), NODE_ENV: 'production', GRAPHILE_ENV: 'production', RLS: name === 'postgraphile-rls' ? '1' : '0' },
+            port,
+          );
+        }
       }
       return started;
     };
     Object.assign(servers, await startAll(database.url));
     const nodeVersions = { platform: process.version, postgraphile: hasPostgraphile ? execFileSync(NODE22, ['--version'], { encoding: 'utf8' }).trim() : 'n/a' };
 
-    const f = await fixtures(database.url);
-    const picked = values.workloads?.split(',');
-    const loads = workloads(f).filter((load) => !picked || picked.includes(load.name));
-    // Check: every query answers without errors, and both servers return the same number of rows.
+    // Check: every query answers without errors, and every row of a workload returns as many rows as its
+    // reference (the admin's against PostGraphile without RLS; the member's against PostGraphile with RLS and the floor).
     const shape = {};
     for (const load of loads) {
-      for (const name of names) {
-        const { json, bytes } = await post(servers[name], headersOf[name], load[name].body());
-        shape[`${load.name}/${name}`] = { rows: load[name].count(json.data), bytes };
+      for (const v of variants.filter((x) => appliesTo(x, load))) {
+        const { json, bytes } = await post(servers[v.server], v.headers, load[v.load].body());
+        shape[`${load.name}/${v.name}`] = { rows: load[v.load].count(json.data), bytes };
       }
-      const [a, b] = names.map((n) => shape[`${load.name}/${n}`]);
-      if (b && a.rows !== b.rows) {
-        console.error(`warning: ${load.name}: platform returns ${a.rows} rows, PostGraphile ${b.rows}`);
-        missing.push(`a like-for-like ${load.name} workload: the platform returned ${a.rows} rows, PostGraphile ${b.rows}`);
+      for (const [a, b] of [
+        ['platform', 'postgraphile'],
+        ['platform-member', 'postgraphile-rls'],
+        ['platform-member', 'floor'],
+      ]) {
+        const x = shape[`${load.name}/${a}`];
+        const y = shape[`${load.name}/${b}`];
+        if (x && y && x.rows !== y.rows) {
+          console.error(`warning: ${load.name}: ${a} returns ${x.rows} rows, ${b} ${y.rows}`);
+          missing.push(`a like-for-like ${load.name} workload between ${a} and ${b}: ${x.rows} rows against ${y.rows}`);
+        }
       }
-      console.error(`${load.name}: ${names.map((n) => `${n} ${shape[`${load.name}/${n}`].rows} rows, ${shape[`${load.name}/${n}`].bytes} B`).join('; ')}`);
+      console.error(`${load.name}: ${Object.entries(shape).filter(([k]) => k.startsWith(`${load.name}/`)).map(([k, s]) => `${k.split('/')[1]} ${s.rows} rows, ${s.bytes} B`).join('; ')}`);
     }
 
     // Database work per request: a second instance of each server, connected through the counting
@@ -339,17 +450,17 @@ async function main() {
       const counting = await startAll(proxy.url, '-counting');
       try {
         for (const load of loads) {
-          for (const name of names) await runAutocannon(autocannon, counting[name], headersOf[name], load[name], 4, 0, 20);
+          for (const v of variants.filter((x) => appliesTo(x, load))) await runAutocannon(autocannon, counting[v.server], v.headers, load[v.load], 4, 0, 20);
         }
         let before = await dbStats(database.name);
         for (const load of loads) {
-          for (const name of names) {
+          for (const v of variants.filter((x) => appliesTo(x, load))) {
             const statementsBefore = proxy.counter.statements;
-            const { result, graphqlErrors } = await runAutocannon(autocannon, counting[name], headersOf[name], load[name], 4, 0, DB_STATS_REQUESTS);
+            const { result, graphqlErrors } = await runAutocannon(autocannon, counting[v.server], v.headers, load[v.load], 4, 0, DB_STATS_REQUESTS);
             const statements = proxy.counter.statements - statementsBefore;
             const after = await dbStats(database.name);
             const n = result.requests.total;
-            database_[`${load.name}/${name}`] = {
+            database_[`${load.name}/${v.name}`] = {
               statementsPerRequest: statements / n,
               // Minus the previous reading's own transaction.
               xactsPerRequest: (after.xacts - before.xacts - 1) / n,
@@ -357,7 +468,7 @@ async function main() {
               dbMsPerRequest: (after.activeMs - before.activeMs) / n,
               dbErrors: result.errors + result.non2xx + graphqlErrors,
             };
-            console.error(`db ${load.name.padEnd(8)} ${name.padEnd(12)} ${n} requests: ${JSON.stringify(database_[`${load.name}/${name}`])}`);
+            console.error(`db ${load.name.padEnd(8)} ${v.name.padEnd(16)} ${n} requests: ${JSON.stringify(database_[`${load.name}/${v.name}`])}`);
             before = after;
           }
         }
@@ -370,20 +481,21 @@ async function main() {
     }
 
     for (const load of loads) {
-      for (const name of names) await runAutocannon(autocannon, servers[name], headersOf[name], load[name], 16, jitWarmup);
+      for (const v of variants.filter((x) => appliesTo(x, load))) await runAutocannon(autocannon, servers[v.server], v.headers, load[v.load], 16, jitWarmup);
     }
     const results = [];
     for (const connections of connectionLevels) {
       for (const load of loads) {
-        const perServer = Object.fromEntries(names.map((n) => [n, []]));
+        const here = variants.filter((x) => appliesTo(x, load));
+        const perVariant = Object.fromEntries(here.map((v) => [v.name, []]));
         for (let round = 0; round < rounds; round++) {
-          // Alternate which server goes first in each round.
-          const order = round % 2 ? [...names].reverse() : names;
-          for (const name of order) {
+          // Alternate the order in each round.
+          const order = round % 2 ? [...here].reverse() : here;
+          for (const v of order) {
             await waitIdle(Object.values(servers), stats, database.name);
-            await runAutocannon(autocannon, servers[name], headersOf[name], load[name], connections, warmup);
+            await runAutocannon(autocannon, servers[v.server], v.headers, load[v.load], connections, warmup);
             await waitIdle(Object.values(servers), stats, database.name);
-            const { result, graphqlErrors } = await runAutocannon(autocannon, servers[name], headersOf[name], load[name], connections, duration);
+            const { result, graphqlErrors } = await runAutocannon(autocannon, servers[v.server], v.headers, load[v.load], connections, duration);
             const run = {
               detail: `${result.errors} socket errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx, ${graphqlErrors} GraphQL errors`,
               rps: result.requests.average,
@@ -391,92 +503,103 @@ async function main() {
               p99: result.latency.p99,
               errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
             };
-            perServer[name].push(run);
+            perVariant[v.name].push(run);
             console.error(
-              `c=${connections} ${load.name.padEnd(8)} ${name.padEnd(12)} round ${round + 1}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}${run.errors ? ` (${run.detail})` : ''}`,
+              `c=${connections} ${load.name.padEnd(8)} ${v.name.padEnd(16)} round ${round + 1}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}${run.errors ? ` (${run.detail})` : ''}`,
             );
           }
         }
-        for (const name of names) {
-          const runs = perServer[name];
+        for (const v of here) {
+          const runs = perVariant[v.name];
           results.push({
             connections,
             workload: load.name,
-            server: name,
+            variant: v.name,
             rps: median(runs.map((r) => r.rps)),
             p50: median(runs.map((r) => r.p50)),
             p99: median(runs.map((r) => r.p99)),
-            ...database_[`${load.name}/${name}`],
-            errors: runs.reduce((s, r) => s + r.errors, 0) + (database_[`${load.name}/${name}`]?.dbErrors ?? 0),
+            ...database_[`${load.name}/${v.name}`],
+            errors: runs.reduce((s, r) => s + r.errors, 0) + (database_[`${load.name}/${v.name}`]?.dbErrors ?? 0),
           });
         }
       }
     }
-    const memory = Object.fromEntries(names.map((n) => [n, memoryOf(servers[n].pid)]));
-    const report = render({ results, memory, shape, names, loads, counts, nodeVersions, missing });
+    const memory = Object.fromEntries(serverNames.map((n) => [n, memoryOf(servers[n].pid)]));
+    const report = render({ results, memory, shape, variants, loads, counts, nodeVersions, missing });
     fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-    if (!picked) fs.writeFileSync(path.join(__dirname, 'results', 'latest.md'), report);
+    if (!picked && !pickedVariants) fs.writeFileSync(path.join(__dirname, 'results', 'latest.md'), report);
     process.stdout.write(report);
-    // The platform must answer every request; the peer's timeouts (PostGraphile at 64 nested clients) are reported, not fatal.
-    if (results.some((r) => r.server === 'platform' && r.errors > 0)) process.exitCode = 1;
+    // The platform must answer every request; the peers' timeouts (PostGraphile at 64 nested clients) are reported, not fatal.
+    if (results.some((r) => r.variant.startsWith('platform') && r.errors > 0)) process.exitCode = 1;
   } finally {
     for (const server of Object.values(servers)) await server.stop();
     await stats.end();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(statementFile, { force: true });
     if (values.keep) console.error(`kept ${database.url} (server logs in ${os.tmpdir()}/ecava-bench-*-${process.pid}.log)`);
     else await database.drop();
   }
 }
 
-function render({ results, memory, shape, names, loads, counts, nodeVersions, missing }) {
+function render({ results, memory, shape, variants, loads, counts, nodeVersions, missing }) {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const label = { platform: 'ECAVA platform', postgraphile: 'PostGraphile v5' };
+  const label = Object.fromEntries(variants.map((v) => [v.name, v.label]));
+  const serverLabel = { platform: 'ECAVA platform', postgraphile: 'PostGraphile v5, no RLS', 'postgraphile-rls': 'PostGraphile v5, RLS', floor: 'Floor' };
   const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+  const find = (variant, r) => results.find((x) => x.variant === variant && x.workload === r.workload && x.connections === r.connections);
+  const ratio = (a, b) => (a > 0 && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
   const lines = [
-    '# GraphQL benchmark: ECAVA platform vs PostGraphile v5',
+    '# GraphQL benchmark: ECAVA platform (as an admin and as a member) vs PostGraphile v5 (without and with row-level security) and the floor',
     '',
     `Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.platform()} ${os.release()}. ` +
-      `Platform on Node ${nodeVersions.platform} (NODE_ENV=production, RUN_WORKER=false); PostGraphile ${postgraphileVersion()} (amber preset) on Node ${nodeVersions.postgraphile}. ` +
+      `Platform and floor on Node ${nodeVersions.platform} (NODE_ENV=production, RUN_WORKER=false); PostGraphile ${postgraphileVersion()} (amber preset) on Node ${nodeVersions.postgraphile}. ` +
       `Pool size ${poolSize} each. Run: ${new Date().toISOString()}, \`node bench/run.js --duration ${duration} --warmup ${warmup} --jit-warmup ${jitWarmup} --rounds ${rounds} --connections ${connectionLevels.join(',')} --scale ${values.scale}\`.`,
     '',
     `Data: ${Object.entries(counts)
       .map(([t, n]) => `${n} ${t}`)
       .join(', ')}.`,
     '',
-    `Load: autocannon on loopback (same machine, sharing its cores); first ${jitWarmup} s per server and workload to let V8 finish optimising, then for each run ${warmup} s warm-up then ${duration} s measured, ${rounds} round(s) per server alternating which goes first, each run starting once both servers are idle; figures are medians of the rounds, errors are summed (a request unanswered after autocannon's 10 s timeout is an error).`,
+    `Load: autocannon on loopback (same machine, sharing its cores); first ${jitWarmup} s per row and workload to let V8 finish optimising, then for each run ${warmup} s warm-up then ${duration} s measured, ${rounds} round(s) per row alternating the order, each run starting once every server is idle; figures are medians of the rounds, errors are summed (a request unanswered after autocannon's 10 s timeout is an error).`,
     '',
-    '| Workload | Conc. | Server | Req/s | p50 | p99 | Errors | SQL stmts/req | Xacts/req | Tuples read/req | DB ms/req | Rows, bytes |',
+    '| Workload | Conc. | Row | Req/s | p50 | p99 | Errors | SQL stmts/req | Xacts/req | Tuples read/req | DB ms/req | Rows, bytes |',
     '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map(
       (r) =>
-        `| ${r.workload} | ${r.connections} | ${label[r.server]} | ${fmt(r.rps)} | ${r.p50} ms | ${r.p99} ms | ${r.errors} | ${fmt(r.statementsPerRequest, 2)} | ${fmt(r.xactsPerRequest, 2)} | ${fmt(r.tuplesReadPerRequest, 0)} | ${fmt(r.dbMsPerRequest, 2)} | ` +
-        `${shape[`${r.workload}/${r.server}`].rows}, ${(shape[`${r.workload}/${r.server}`].bytes / 1024).toFixed(1)} KiB |`,
+        `| ${r.workload} | ${r.connections} | ${label[r.variant]} | ${fmt(r.rps)} | ${r.p50} ms | ${r.p99} ms | ${r.errors} | ${fmt(r.statementsPerRequest, 2)} | ${fmt(r.xactsPerRequest, 2)} | ${fmt(r.tuplesReadPerRequest, 0)} | ${fmt(r.dbMsPerRequest, 2)} | ` +
+        `${shape[`${r.workload}/${r.variant}`].rows}, ${(shape[`${r.workload}/${r.variant}`].bytes / 1024).toFixed(1)} KiB |`,
     ),
     '',
-  ];
-  if (names.length === 2) {
-    lines.push('Ratios platform / PostGraphile (requests/s; p99 and peak RSS: lower is better):', '', '| Workload | Conc. | Req/s ratio | p99 ratio |', '| --- | ---: | ---: | ---: |');
-    for (const r of results.filter((x) => x.server === 'platform')) {
-      const p = results.find((x) => x.server === 'postgraphile' && x.workload === r.workload && x.connections === r.connections);
-      const ratio = (a, b) => (a > 0 && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
-      lines.push(`| ${r.workload} | ${r.connections} | ${ratio(r.rps, p.rps)} | ${ratio(r.p99, p.p99)} |`);
-    }
-    lines.push('');
-  }
-  lines.push(
-    `Peak RSS (VmHWM over the whole run): ${names.map((n) => `${label[n]} ${(memory[n].peak / 1024).toFixed(0)} MiB`).join(', ')}` +
-      (names.length === 2 ? ` (ratio ${(memory.platform.peak / memory.postgraphile.peak).toFixed(2)}×)` : '') +
-      '.',
+    'Ratios (requests/s unless marked; p99: lower is better). Targets of issue 21: member ≥ 1.0× PostGraphile with RLS and its p99 below; member flat ≥ 0.7× the floor; member ≥ 0.85× admin on flat.',
     '',
-    'Workloads (the same logical operation on both):',
+    '| Workload | Conc. | Member / PostGraphile RLS | p99 member / PostGraphile RLS | Member / admin | Member / floor | Admin / PostGraphile no RLS | p99 admin / PostGraphile no RLS |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of results.filter((x) => x.variant === 'platform-member')) {
+    const rls = find('postgraphile-rls', r);
+    const admin = find('platform', r);
+    const floor = find('floor', r);
+    const plain = find('postgraphile', r);
+    lines.push(
+      `| ${r.workload} | ${r.connections} | ${ratio(r.rps, rls?.rps)} | ${ratio(r.p99, rls?.p99)} | ${ratio(r.rps, admin?.rps)} | ${floor ? ratio(r.rps, floor.rps) : '—'} | ${ratio(admin?.rps, plain?.rps)} | ${ratio(admin?.p99, plain?.p99)} |`,
+    );
+  }
+  const peak = (n) => memory[n]?.peak;
+  lines.push(
+    '',
+    `Peak RSS (VmHWM over the whole run): ${Object.keys(memory)
+      .map((n) => `${serverLabel[n]} ${(peak(n) / 1024).toFixed(0)} MiB`)
+      .join(', ')}` + (peak('platform') && peak('postgraphile-rls') ? ` (platform / PostGraphile with RLS ${(peak('platform') / peak('postgraphile-rls')).toFixed(2)}×; target ≤ 0.8×)` : '') + '.',
+    '',
+    'Workloads (the same logical operation on every row):',
     ...loads.map((l) => `- ${l.title}`),
     '',
     'Notes:',
-    '- The platform answers as an admin (bearer access token; its viewer is cached for AUTH_CACHE_SECONDS, so it is looked up once per 10 s, not per request); PostGraphile runs without authentication or row-level security, so it does no visibility work.',
+    '- Rows: the platform answers as an admin (visibility `TRUE`) and as a seated MEMBER of one group (the proposals read rule of DESIGN.md, "Visibility"), each with a bearer access token (the viewer is cached for AUTH_CACHE_SECONDS, so it is looked up once per 10 s, not per request), from one server process. PostGraphile runs twice: without authentication or row-level security (no visibility work at all), and with the same read rule as row-level security policies (bench/rls.js) for the same member, set per request through its `pgSettings` (a transaction with `set_config` of the viewer and the role per request, PostGraphile\'s own way). The floor (bench/floor-server.js) is a bare node:http + pg server running the very statement the platform runs for the member\'s flat list (captured at the wire) and answering the same JSON: the most any Node server can do here.',
+    '- Data: most proposals submitted (every state but DRAFT, and half the WITHDRAWN), every confidentiality level, so a member reads most proposals through their confidentiality and seats, not as a party.',
     "- Nested: PostGraphile cannot order organisations by name (no index on `name`), so it orders by primary key; the seed makes ids ascend with names, so both return the same organisations.",
-    "- Mutation: the platform's `createProposal` also checks the group, the viewer's right to take part and the lead's membership, appends a proposal event, all in one statement (no transaction needed; a draft notifies nobody, so it queues no notification job), which under load it shares with the drafts that arrived while two such statements were in flight (decision 59); PostGraphile's `createCooperationProposal` is one INSERT with the id and author columns given by the client. Ids: the platform mints time-ordered ones (UUID version 7, decision 58); the benchmark gives PostGraphile random ones (version 4, `crypto.randomUUID()`, what PostgreSQL 15's `gen_random_uuid()` would make as a column default).",
+    "- Mutation: the platform's `createProposal` also checks the group, the viewer's right to take part and the lead's membership, appends a proposal event, all in one statement (no transaction needed; a draft notifies nobody, so it queues no notification job), which under load it shares with the drafts that arrived while two such statements were in flight (decision 59); PostGraphile's `createCooperationProposal` is one INSERT with the id and author columns given by the client (with RLS, its policy checks the author and the seat). Ids: the platform mints time-ordered ones (UUID version 7, decision 58); the benchmark gives PostGraphile random ones (version 4, `crypto.randomUUID()`).",
     '- SQL stmts/req: statements the server sent, counted at the wire (simple Query and extended Execute messages, so BEGIN and COMMIT count) by a proxy in front of PostgreSQL, over a second instance of each server, not the one under load.',
-    `- Xacts/req, tuples read/req (tup_returned + tup_fetched) and DB ms/req (\`active_time\`, time backends spent executing statements) are \`pg_stat_database\` deltas over ${DB_STATS_REQUESTS} requests per workload and server at concurrency 4, read after the servers have been idle 11 s so every backend has flushed its counters; database-wide, so they include the platform's token lookup.`,
+    `- Xacts/req, tuples read/req (tup_returned + tup_fetched) and DB ms/req (\`active_time\`, time backends spent executing statements) are \`pg_stat_database\` deltas over ${DB_STATS_REQUESTS} requests per workload and row at concurrency 4, read after the servers have been idle 11 s so every backend has flushed its counters; database-wide, so they include the platform's token lookup.`,
     ...missing.map((m) => `- Not measured: ${m}.`),
     '',
   );

@@ -156,6 +156,10 @@ function generate({ seed = 20260205, scale = 1 } = {}) {
       created_at: created,
       updated_at: created,
     };
+    // Realistic states (issue 21): everything but a draft was submitted, and half the withdrawn ones were
+    // withdrawn after submission, so a member reads most proposals through their confidentiality, not as a party.
+    // Derived from the row, not drawn, so the generator's sequence (and every other table) stays as it was.
+    proposal.submitted_at = proposal.state === 'DRAFT' || (proposal.state === 'WITHDRAWN' && i % 2) ? null : new Date(Date.parse(created) + 86_400_000).toISOString();
     t.cooperation_proposals.push(proposal);
     for (const organization_id of partners) {
       t.proposal_partners.push({ proposal_id: proposal.id, organization_id, role: 'Data provider', consent: pick(['INVITED', 'CONSENTED', 'DECLINED']), invited_by_id: author });
@@ -216,6 +220,7 @@ const TYPES = {
   since: 'timestamptz',
   created_at: 'timestamptz',
   updated_at: 'timestamptz',
+  submitted_at: 'timestamptz',
   starts_at: 'timestamptz',
   ends_at: 'timestamptz',
 };

@@ -4,15 +4,21 @@
 const { randomUUID } = require('node:crypto');
 const { Client } = require('pg');
 
-/** Seeded ids the workloads need: a group, a member organisation of it, and a person of that organisation. */
+/**
+ * Seeded ids the workloads need: a group, a member organisation of it, and a person of that organisation
+ * seated in the group as a MEMBER — the viewer of the member rows (issue 21), who may also draft there.
+ */
 async function fixtures(url) {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
     const { rows } = await client.query(
-      `SELECT m.working_group_id, m.organization_id, p.id AS person_id
-         FROM working_group_memberships m JOIN people p ON p.organization_id = m.organization_id
-        ORDER BY m.id, p.id LIMIT 1`,
+      `SELECT s.working_group_id, p.organization_id, p.id AS person_id, p.email
+         FROM working_group_participants s
+         JOIN people p ON p.id = s.person_id
+         JOIN working_group_memberships m ON m.working_group_id = s.working_group_id AND m.organization_id = p.organization_id
+        WHERE s.role = 'MEMBER' AND s.ended_at IS NULL AND m.status = 'ACTIVE' AND m.ended_at IS NULL
+        ORDER BY s.id LIMIT 1`,
     );
     return rows[0];
   } finally {
@@ -51,6 +57,8 @@ function workloads(f) {
       title: 'flat: 50 proposals × 6 scalar fields',
       platform: { body: () => JSON.stringify({ query: flatPlatform }), count: (d) => d.proposals.edges.length },
       postgraphile: { body: () => JSON.stringify({ query: flatPgl }), count: (d) => d.allCooperationProposals.nodes.length },
+      // bench/floor-server.js answers the platform's JSON to any POST, running the platform's own statement.
+      floor: { body: () => JSON.stringify({ query: flatPlatform }), count: (d) => d.proposals.edges.length },
     },
     {
       name: 'nested',
