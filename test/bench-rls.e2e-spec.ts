@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { startTestApp, TestApp, tokenFor, ok } from './support/test-app';
+import { ok, startTestApp, TestApp, tokenFor } from './support/test-app';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the benchmark's own CommonJS modules */
 const { generate, insertAll } = require('../bench/seed') as {
@@ -39,8 +39,8 @@ describe('Benchmark RLS policies: the same rows as the platform (e2e)', () => {
     const token = await tokenFor(t, personId);
     const ids: string[] = [];
     for (let after: string | null = null; ; ) {
-      const { proposals } = ok(await t.gql(PAGE, { after }, token));
-      ids.push(...proposals.edges.map((e: { node: { id: string } }) => e.node.id));
+      const { proposals }: { proposals: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = ok(await t.gql(PAGE, { after }, token));
+      ids.push(...proposals.edges.map((e) => e.node.id));
       if (!proposals.pageInfo.hasNextPage) return ids.sort();
       after = proposals.pageInfo.endCursor;
     }
