@@ -10,11 +10,14 @@
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
-const { Pool } = require('pg');
 
-// The platform's own timestamptz parser (pg's type parsers are process-wide), so the floor does not pay
-// for postgres-date's regular expressions where the platform does not.
-require(path.join(__dirname, '..', 'dist', 'libs', 'core', 'src', 'database', 'timestamp-parser.js')).useFastTimestamptz();
+const root = path.join(__dirname, '..');
+// The platform's own driver (not bench/node_modules' copy) and its timestamptz parser (pg's type parsers
+// are per module instance), so the floor does not pay for postgres-date's regular expressions where the
+// platform does not.
+const { Pool } = require(path.join(root, 'node_modules', 'pg'));
+
+require(path.join(root, 'dist', 'libs', 'core', 'src', 'database', 'timestamp-parser.js')).useFastTimestamptz();
 
 const statement = JSON.parse(fs.readFileSync(process.env.FLOOR_STATEMENT, 'utf8'));
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10) });
@@ -23,18 +26,24 @@ const FIRST = 50;
 const FIELDS = ['id', 'title', 'state', 'kind', 'supportCount', 'createdAt'];
 const snake = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** A column of the platform's row by the GraphQL field's name, whichever alias the statement gave it. */
-function column(row, field) {
-  for (const key of [field, snake(field), `p_${snake(field)}`]) if (key in row) return row[key];
-  return null;
+/** Which column of the platform's row holds each GraphQL field, whichever alias the statement gave it (worked out once). */
+let columns = null;
+function columnsOf(fields) {
+  const names = new Set(fields.map((f) => f.name));
+  return FIELDS.map((field) => [field, [field, snake(field), `p_${snake(field)}`].find((key) => names.has(key))]);
 }
 
 const server = http.createServer((req, res) => {
   req.resume();
   req.on('end', async () => {
     try {
-      const { rows } = await pool.query(query);
-      const edges = rows.slice(0, FIRST).map((row) => ({ node: Object.fromEntries(FIELDS.map((f) => [f, column(row, f)])) }));
+      const { rows, fields } = await pool.query(query);
+      columns ??= columnsOf(fields);
+      const edges = rows.slice(0, FIRST).map((row) => {
+        const node = {};
+        for (const [field, column] of columns) node[field] = row[column];
+        return { node };
+      });
       const body = JSON.stringify({ data: { proposals: { edges } } });
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
       res.end(body);

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { decodeCursor } from './cursor';
-import { fetchPage, fetchPagesByParent, ListQuery } from './keyset';
+import { fetchPage, fetchPagesByParent, ListQuery, pageLimit } from './keyset';
 
 /** A stand-in database that records the statement and answers with the given rows. */
 function recording(rows: Record<string, unknown>[]) {
@@ -52,6 +52,13 @@ describe(fetchPage.name, () => {
   });
 });
 
+describe(pageLimit.name, () => {
+  it('is first + 1, and refuses anything but a whole number (it is written into the text)', () => {
+    expect([1, 50, 100].map(pageLimit)).toEqual([2, 51, 101]);
+    for (const bad of [1.5, -1, Number.NaN, '1; DROP TABLE people' as unknown as number]) expect(() => pageLimit(bad)).toThrow();
+  });
+});
+
 describe(fetchPagesByParent.name, () => {
   it('reads each parent’s page with its own LIMIT, ordered by the selected properties', async () => {
     const { db, calls } = recording([{ ...row, __parent: 'g1' }]);
@@ -60,7 +67,7 @@ describe(fetchPagesByParent.name, () => {
     // Each parent's page by an index-friendly LIMIT of its own, then the pages in parent order.
     expect(calls[0]).toContain('CROSS JOIN LATERAL');
     expect(calls[0]).toContain('WHERE p.working_group_id = "__parents".id');
-    expect(calls[0]).toMatch(/ORDER BY p\.created_at ASC, p\.id ASC LIMIT \$2\) s\s+ORDER BY s\."__parent", s\."createdAt" ASC, s\."id" ASC$/);
+    expect(calls[0]).toMatch(/ORDER BY p\.created_at ASC, p\.id ASC LIMIT 2\) s\s+ORDER BY s\."__parent", s\."createdAt" ASC, s\."id" ASC$/);
     expect(calls[0]).not.toContain('__k');
     expect(pages.get('g1')?.edges.map((e) => e.node)).toEqual([expect.objectContaining({ id: row.id })]);
     expect(pages.get('g2')?.edges).toEqual([]);
