@@ -72,10 +72,8 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
     for (const { handler, accepts } of this.transactional) {
       if (accepts(event.type)) await handler(event, em);
     }
-    for (const writer of this.writers) {
-      const write = writer(event, 0);
-      if (write) await em.query(write.sql, write.params);
-    }
+    const write = this.writesOf(event);
+    if (write) await em.query(write.sql, write.params);
     const runner = em.queryRunner;
     if (runner?.isTransactionActive) {
       const pending: DomainEvent[] = (runner.data[PENDING] ??= []);
@@ -83,6 +81,27 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
     } else {
       this.emitCommitted([event]);
     }
+  }
+
+  /**
+   * The writes of `event` as one statement, or null for none: a single write as it is, several as CTEs of
+   * one statement (`WITH event_write_1 AS (…), … SELECT 1`), so that another consumer's write (the audit
+   * log's) costs no extra round trip.
+   */
+  private writesOf(event: DomainEvent): SqlWrite | null {
+    const writes: SqlWrite[] = [];
+    let offset = 0;
+    for (const writer of this.writers) {
+      const write = writer(event, offset);
+      if (!write) continue;
+      writes.push(write);
+      offset += write.params.length;
+    }
+    if (writes.length <= 1) return writes[0] ?? null;
+    return {
+      sql: `WITH ${writes.map((w, i) => `event_write_${i + 1} AS (${w.sql})`).join(',\n')}\nSELECT 1`,
+      params: writes.flatMap((w) => w.params),
+    };
   }
 
   /**
