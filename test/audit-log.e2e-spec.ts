@@ -167,7 +167,7 @@ describe('Audit log (e2e)', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const data = ok(await t.gql(AUDIT_LOG, { filter, first: 2, after }, admin.token));
+      const data: any = ok(await t.gql(AUDIT_LOG, { filter, first: 2, after }, admin.token));
       expect(data.auditLog.totalCount).toBe(5);
       seen.push(...data.auditLog.edges.map((e: { node: Entry }) => e.node.entityId));
       if (!data.auditLog.pageInfo.hasNextPage) break;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, DomainEvent, DomainEvents, InvalidInputError, isId, Viewer, newId } from '@app/core';
+import { APP_CONFIG, AppConfig, DomainEvent, DomainEvents, InvalidInputError, isId, sql, Viewer, newId } from '@app/core';
 import { gatherBrief } from './brief/brief.read-model';
 import { ExportFile } from './export-file.model';
 import { ExportFileEntity } from './export-file.entity';
@@ -135,16 +135,13 @@ export class ExportsService {
       sha256: row.sha256,
       expiresAt: row.expiresAt.toISOString(),
     };
-    const writes = this.events.embed(event, 12, 'written');
-    await this.dataSource.query(
-      `WITH written AS (
-         INSERT INTO export_files (id, meeting_id, data_pool_id, requested_by_id, format, filename, content_type, byte_size, sha256, content, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id
-       )${writes.sql ? `,\n${writes.sql}` : ''}
-       SELECT 1`,
-      [row.id, row.meetingId, row.dataPoolId, row.requestedById, row.format, row.filename, row.contentType, row.byteSize, row.sha256, row.content, row.createdAt, row.expiresAt, ...writes.params],
+    await this.events.writeWith(
+      this.dataSource,
+      sql`INSERT INTO export_files (id, meeting_id, data_pool_id, requested_by_id, format, filename, content_type, byte_size, sha256, content, created_at, expires_at)
+          VALUES (${row.id}, ${row.meetingId}, ${row.dataPoolId}, ${row.requestedById}, ${row.format}, ${row.filename}, ${row.contentType},
+                  ${row.byteSize}, ${row.sha256}, ${row.content}, ${row.createdAt}, ${row.expiresAt}) RETURNING id`,
+      event,
     );
-    this.events.announceEmbedded([event]);
   }
 
   /**

@@ -122,15 +122,12 @@ export class SignInService {
     const created = this.auth.newSession(used.personId);
     const { session } = created;
     const event: DomainEvent = { type: 'SIGNED_IN', actorId: session.personId, personId: session.personId, sessionId: session.id, method: 'SIGN_IN_LINK' };
-    const writes = this.events.embed(event, 5, 'written');
-    await this.dataSource.query(
-      `WITH written AS (
-         INSERT INTO sessions (id, person_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id
-       )${writes.sql ? `,\n${writes.sql}` : ''}
-       SELECT 1`,
-      [session.id, session.personId, session.tokenHash, session.createdAt, session.expiresAt, ...writes.params],
+    await this.events.writeWith(
+      this.dataSource,
+      sql`INSERT INTO sessions (id, person_id, token_hash, created_at, expires_at)
+          VALUES (${session.id}, ${session.personId}, ${session.tokenHash}, ${session.createdAt}, ${session.expiresAt}) RETURNING id`,
+      event,
     );
-    this.events.announceEmbedded([event]);
     return created;
   }
 }

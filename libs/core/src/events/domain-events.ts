@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import { SqlWrite } from '../database/sql';
+import { Sql } from '../database/sql-fragment';
 
 /**
  * Something that happened in the domain and may concern people: `proposal.submitted`,
@@ -124,6 +125,17 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
       params.push(...write.params);
     }
     return { sql: ctes.join(',\n'), params };
+  }
+
+  /**
+   * Runs `write`, a data-modifying statement with `RETURNING`, with `event`'s writes in the same statement
+   * (once per row it returns: none if it wrote nothing), then announces the event. A one-row change and its
+   * audit entry, outbox row… in one statement and no transaction.
+   */
+  async writeWith(db: { query(text: string, values?: unknown[]): Promise<unknown> }, write: Sql, event: DomainEvent): Promise<void> {
+    const writes = this.embed(event, write.values.length, 'written');
+    await db.query(`WITH written AS (${write.text()})${writes.sql ? `,\n${writes.sql}` : ''}\nSELECT 1`, [...write.values, ...writes.params]);
+    this.announceEmbedded([event]);
   }
 
   /** Announces events whose writes were embedded (`embed`) in a statement that has now committed. */

@@ -1,19 +1,5 @@
-import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { ConnectionArgs, IsInstant, Paginated, SingleLine } from '@app/core';
-
-/** A row of `audit_log` as read for the API: `details` is already JSON text. */
-export interface AuditEntryRow {
-  id: string;
-  at: Date;
-  actorId: string | null;
-  actorOrganizationId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  details: string | null;
-}
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Paginated } from '@app/core';
 
 @ObjectType({ description: 'An entry of the append-only audit log: one change on the platform.' })
 export class AuditEntry {
@@ -38,56 +24,3 @@ export class AuditEntry {
 
 @ObjectType()
 export class AuditEntryConnection extends Paginated(AuditEntry) {}
-
-@InputType()
-export class AuditFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'actorId must be a person id' })
-  actorId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The actor's organisation" })
-  @IsOptional()
-  @IsUUID('all', { message: 'organizationId must be an organisation id' })
-  organizationId?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'e.g. Proposal, DataPool, Person' })
-  @SingleLine()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  entityType?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @SingleLine()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  entityId?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'e.g. PROPOSAL_STATE_CHANGED' })
-  @SingleLine()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  action?: string | null;
-
-  @Field(() => Date, { nullable: true, description: 'Entries at or after this instant' })
-  @IsOptional()
-  @IsInstant()
-  from?: Date | null;
-
-  @Field(() => Date, { nullable: true, description: 'Entries before this instant' })
-  @IsOptional()
-  @IsInstant()
-  to?: Date | null;
-}
-
-@ArgsType()
-export class AuditLogArgs extends ConnectionArgs {
-  @Field(() => AuditFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AuditFilter)
-  filter?: AuditFilter | null;
-}

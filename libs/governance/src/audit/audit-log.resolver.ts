@@ -2,8 +2,9 @@ import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, GqlContext, pageArgs, Viewer } from '@app/core';
 import { createOrganizationLoaders, Organization } from '@app/organizations';
 import { createPeopleLoaders, Person } from '@app/people';
-import { AuditEntry, AuditEntryConnection, AuditEntryRow, AuditLogArgs } from './audit-entry.model';
-import { AuditLogService } from './audit-log.service';
+import { AuditEntry, AuditEntryConnection } from './audit-entry.model';
+import { AuditEntryRow, AuditLogService } from './audit-log.service';
+import { AuditLogArgs } from './dto/audit-log.args';
 
 @Resolver(() => AuditEntry)
 export class AuditLogResolver {

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { andSql, Connection, fetchCount, fetchPage, ForbiddenError, inlineSql, lazyConnection, ListQuery, PageArgs, Sql, sql, Viewer } from '@app/core';
-import { AuditEntryRow, AuditFilter } from './audit-entry.model';
+import { AuditFilter } from './dto/audit-log.args';
+
+/** A row of `audit_log` as read for the API: `details` is already JSON text. */
+export interface AuditEntryRow {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorOrganizationId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  details: string | null;
+}
 
 const COLUMNS = `a.id::text AS id, a.at, a.actor_id AS "actorId", a.actor_organization_id AS "actorOrganizationId", a.action,
   a.entity_type AS "entityType", a.entity_id AS "entityId", a.details::text AS details`;

@@ -1,40 +1,24 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DomainEvent, DomainEvents, SqlWrite } from '@app/core';
+import { DomainEvent, DomainEvents, rawSql, sql, SqlWrite } from '@app/core';
 import { auditEntryOf } from './audit-entry-of';
 
-const texts = new Map<string, string>();
-
 /**
- * The audit row's INSERT, its parameters numbered after `offset`; with `gate`, once per row of that CTE.
- * The actor and organisations are joined rather than referenced by value, so an id that names no row
- * leaves the column null instead of failing the change. The same few texts serve every event, so
- * prepared statements are reused.
+ * The write that appends `event` to the audit log, or null for a reminder; its parameters numbered after
+ * `offset` and, with `gate`, once per row of that CTE. The actor and the organisations are joined rather
+ * than referenced by value, so an id that names no row leaves its column null instead of failing the change.
+ * The text depends only on `offset` and `gate`: every event reuses the same prepared statements.
  */
-export function auditInsertSql(offset: number, gate?: string): string {
-  const key = `${offset} ${gate ?? ''}`;
-  let text = texts.get(key);
-  if (text === undefined) {
-    const $ = (n: number) => `$${offset + n}`;
-    text = `INSERT INTO audit_log (actor_id, actor_organization_id, action, entity_type, entity_id, details)
-      SELECT actor.id, COALESCE(named.id, actor.organization_id, concerned.id), ${$(4)}::text, ${$(5)}::text, ${$(6)}::text, ${$(7)}::jsonb
-      FROM ${gate ?? '(VALUES (1)) AS audit_one(one)'}
-      LEFT JOIN people actor ON actor.id = ${$(1)}::uuid
-      LEFT JOIN organizations named ON named.id = ${$(2)}::uuid
-      LEFT JOIN organizations concerned ON concerned.id = ${$(3)}::uuid`;
-    if (texts.size >= 256) texts.clear();
-    texts.set(key, text);
-  }
-  return text;
-}
-
-/** The write that appends `event` to the audit log, or null for a reminder. */
 export function auditWrite(event: DomainEvent, offset: number, gate?: string): SqlWrite | null {
   const entry = auditEntryOf(event);
   if (!entry) return null;
-  return {
-    sql: auditInsertSql(offset, gate),
-    params: [entry.actorId, entry.actorOrganizationId, entry.organizationId, entry.action, entry.entityType, entry.entityId, entry.details],
-  };
+  const insert = sql`INSERT INTO audit_log (actor_id, actor_organization_id, action, entity_type, entity_id, details)
+    SELECT actor.id, COALESCE(named.id, actor.organization_id, concerned.id), ${entry.action}::text, ${entry.entityType}::text,
+           ${entry.entityId}::text, ${entry.details}::jsonb
+    FROM ${rawSql(gate ?? '(VALUES (1)) AS audit_one(one)')}
+    LEFT JOIN people actor ON actor.id = ${entry.actorId}::uuid
+    LEFT JOIN organizations named ON named.id = ${entry.actorOrganizationId}::uuid
+    LEFT JOIN organizations concerned ON concerned.id = ${entry.organizationId}::uuid`;
+  return { sql: insert.text(offset), params: [...insert.values] };
 }
 
 /**
