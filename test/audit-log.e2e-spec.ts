@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { generateToken, hashToken, TOKEN_PREFIX } from '@app/core';
+import { PeopleService, PlatformRole } from '@app/people';
 import { activePool } from './support/data-pools';
 import { Actor, makeGroup, makePerson, makeProposal, moveProposal, seat } from './support/factories';
 import { errorCode, ok, startTestApp, TestApp } from './support/test-app';
@@ -97,6 +98,14 @@ describe('Audit log (e2e)', () => {
       ['SECRETARY', null],
       [null, 'MEMBER'],
     ]);
+  });
+
+  it("records a platform role set by the CLI, attributed to the person's organisation", async () => {
+    const person = await makePerson(t);
+    await t.app.get(PeopleService).setRole(person.id, PlatformRole.ADMIN);
+    const [entry] = await entries({ action: 'ROLE_CHANGED', entityId: person.id });
+    expect(entry).toMatchObject({ entityType: 'Person', actor: null, actorOrganization: { id: person.organizationId } });
+    expect(details(entry)).toMatchObject({ workingGroupId: null, fromRole: 'MEMBER', toRole: 'ADMIN' });
   });
 
   it('records each data pool signature with the organisation that signed', async () => {
