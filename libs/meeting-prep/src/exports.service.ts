@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, InvalidInputError, isId, Viewer, newId } from '@app/core';
+import { APP_CONFIG, AppConfig, DomainEvent, DomainEvents, InvalidInputError, isId, sql, Viewer, newId } from '@app/core';
 import { gatherBrief } from './brief/brief.read-model';
 import { ExportFile } from './export-file.model';
 import { ExportFileEntity } from './export-file.entity';
@@ -49,6 +49,7 @@ export class ExportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly renderer: RenderPool,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.slots = new ExportSlots(config.exportConcurrencyPerPerson);
@@ -86,7 +87,10 @@ export class ExportsService {
     }
   }
 
-  /** Stores a rendered file for its meeting or data pool and signs its download URL; purges old expired files on the way. */
+  /**
+   * Stores a rendered file for its meeting or data pool and signs its download URL; purges old expired files on
+   * the way. The INSERT carries the EXPORT_CREATED event's writes (the audit log): one statement.
+   */
   async store(viewer: Viewer, owner: ExportOwner, file: RenderedExport): Promise<ExportFile> {
     await this.purgeExpired();
     const id = newId();
@@ -105,7 +109,7 @@ export class ExportsService {
       createdAt: new Date(),
       expiresAt: new Date(expires * 1000),
     };
-    await this.dataSource.getRepository(ExportFileEntity).insert(row);
+    await this.insert(viewer, row);
     return {
       id,
       format: file.format,
@@ -116,6 +120,28 @@ export class ExportsService {
       url: exportUrl(this.config.publicUrl, this.config.signingSecret, id, expires),
       expiresAt: row.expiresAt,
     };
+  }
+
+  private async insert(viewer: Viewer, row: ExportFileEntity): Promise<void> {
+    const event: DomainEvent = {
+      type: 'EXPORT_CREATED',
+      actorId: viewer.id,
+      exportId: row.id,
+      meetingId: row.meetingId,
+      dataPoolId: row.dataPoolId,
+      format: row.format,
+      filename: row.filename,
+      byteSize: row.byteSize,
+      sha256: row.sha256,
+      expiresAt: row.expiresAt.toISOString(),
+    };
+    await this.events.writeWith(
+      this.dataSource,
+      sql`INSERT INTO export_files (id, meeting_id, data_pool_id, requested_by_id, format, filename, content_type, byte_size, sha256, content, created_at, expires_at)
+          VALUES (${row.id}, ${row.meetingId}, ${row.dataPoolId}, ${row.requestedById}, ${row.format}, ${row.filename}, ${row.contentType},
+                  ${row.byteSize}, ${row.sha256}, ${row.content}, ${row.createdAt}, ${row.expiresAt}) RETURNING id`,
+      event,
+    );
   }
 
   /**

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   AuthService,
   ConflictError,
+  DomainEvents,
   escapeLike,
   Connection,
   fetchCount,
@@ -36,6 +37,7 @@ export class PeopleService {
     private readonly organizations: OrganizationsService,
     private readonly signIn: SignInService,
     private readonly auth: AuthService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Admins invite people; the invitee receives a sign-in link by email. */
@@ -100,8 +102,25 @@ export class PeopleService {
     return rows[0] ?? null;
   }
 
-  async setRole(personId: string, role: PlatformRole): Promise<void> {
-    await this.dataSource.getRepository(PersonEntity).update({ id: personId }, { role, updatedAt: new Date() });
+  /** Changes a person's platform role and publishes ROLE_CHANGED (the audit log); `actorId` null: the CLI. */
+  async setRole(personId: string, role: PlatformRole, actorId: string | null = null): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const [person]: { role: PlatformRole; organizationId: string }[] = isId(personId)
+        ? await em.query(`SELECT role, organization_id AS "organizationId" FROM people WHERE id = $1 FOR UPDATE`, [personId])
+        : [];
+      if (!person) throw new NotFoundError('person');
+      if (person.role === role) return;
+      await em.getRepository(PersonEntity).update({ id: personId }, { role, updatedAt: new Date() });
+      await this.events.publish(em, {
+        type: 'ROLE_CHANGED',
+        actorId,
+        personId,
+        organizationId: person.organizationId,
+        workingGroupId: null,
+        fromRole: person.role,
+        toRole: role,
+      });
+    });
     this.auth.forgetPerson(personId);
   }
 

@@ -106,6 +106,13 @@ export class AuthService implements OnModuleInit {
   }
 
   async createSession(personId: string): Promise<{ token: string; session: SessionEntity }> {
+    const created = this.newSession(personId);
+    await this.dataSource.getRepository(SessionEntity).insert(created.session);
+    return created;
+  }
+
+  /** A session for `personId` and its token, not yet stored. */
+  newSession(personId: string): { token: string; session: SessionEntity } {
     const token = generateToken(TOKEN_PREFIX.session);
     const session: SessionEntity = {
       id: newId(),
@@ -115,7 +122,6 @@ export class AuthService implements OnModuleInit {
       expiresAt: new Date(Date.now() + this.config.sessionTtlSeconds * 1000),
       revokedAt: null,
     };
-    await this.dataSource.getRepository(SessionEntity).insert(session);
     return { token, session };
   }
 

@@ -6,6 +6,7 @@ import { RateLimitedError, UnauthenticatedError } from '../errors';
 import { LocaleValue } from '../graphql/context';
 import { MailService } from '../mail/mail.service';
 import { AuthService } from './auth.service';
+import { DomainEvent, DomainEvents } from '../events/domain-events';
 import { writeReturning } from '../database/sql';
 import { querySql, rawSql, sql } from '../database/sql-fragment';
 import { newId } from '../validation/ids';
@@ -29,6 +30,7 @@ export class SignInService {
     private readonly mail: MailService,
     private readonly queue: QueueService,
     private readonly mailer: SignInMailWorker,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -105,7 +107,10 @@ export class SignInService {
     }
   }
 
-  /** Consumes a link atomically (a second use, or an expired link, fails) and opens a session. */
+  /**
+   * Consumes a link atomically (a second use, or an expired link, fails) and opens a session. The session's
+   * INSERT carries the SIGNED_IN event's writes (the audit log), so a sign-in stays two statements.
+   */
   async signIn(token: string): Promise<{ token: string; session: SessionEntity }> {
     const [used] = await writeReturning<{ personId: string }>(
       this.dataSource,
@@ -114,6 +119,15 @@ export class SignInService {
       [hashToken(token)],
     );
     if (!used) throw new UnauthenticatedError('The sign-in link is invalid, expired or already used', 'INVALID_SIGN_IN_TOKEN');
-    return this.auth.createSession(used.personId);
+    const created = this.auth.newSession(used.personId);
+    const { session } = created;
+    const event: DomainEvent = { type: 'SIGNED_IN', actorId: session.personId, personId: session.personId, sessionId: session.id, method: 'SIGN_IN_LINK' };
+    await this.events.writeWith(
+      this.dataSource,
+      sql`INSERT INTO sessions (id, person_id, token_hash, created_at, expires_at)
+          VALUES (${session.id}, ${session.personId}, ${session.tokenHash}, ${session.createdAt}, ${session.expiresAt}) RETURNING id`,
+      event,
+    );
+    return created;
   }
 }

@@ -46,6 +46,17 @@ describe(DomainEvents.name, () => {
     expect(query.mock.calls).toEqual([['INSERT PROPOSAL_SUBMITTED $1 ungated', ['v']]]);
   });
 
+  it("joins several writers' writes in one statement", async () => {
+    const events = new DomainEvents(dataSource);
+    events.onEventWrite((e, offset) => ({ sql: `INSERT A $${offset + 1}`, params: ['a'] }));
+    events.onEventWrite(() => null);
+    events.onEventWrite((e, offset) => ({ sql: `INSERT B $${offset + 1} $${offset + 2}`, params: ['b', 'c'] }));
+    const query = jest.fn();
+    const em = { queryRunner: { isTransactionActive: true, data: {} }, query } as unknown as EntityManager;
+    await events.publish(em, event);
+    expect(query.mock.calls).toEqual([['WITH event_write_1 AS (INSERT A $1),\nevent_write_2 AS (INSERT B $2 $3)\nSELECT 1', ['a', 'b', 'c']]]);
+  });
+
   it('embeds writers as gated CTEs numbered after the offset, and announces embedded events once told', async () => {
     const events = new DomainEvents(dataSource);
     events.onEventWrite((e, offset, gate) => ({ sql: `A $${offset + 1} $${offset + 2} FROM ${gate}`, params: [1, 2] }));

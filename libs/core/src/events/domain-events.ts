@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import { SqlWrite } from '../database/sql';
+import { Sql } from '../database/sql-fragment';
 
 /**
  * Something that happened in the domain and may concern people: `proposal.submitted`,
@@ -72,10 +73,8 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
     for (const { handler, accepts } of this.transactional) {
       if (accepts(event.type)) await handler(event, em);
     }
-    for (const writer of this.writers) {
-      const write = writer(event, 0);
-      if (write) await em.query(write.sql, write.params);
-    }
+    const write = this.writesOf(event);
+    if (write) await em.query(write.sql, write.params);
     const runner = em.queryRunner;
     if (runner?.isTransactionActive) {
       const pending: DomainEvent[] = (runner.data[PENDING] ??= []);
@@ -83,6 +82,27 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
     } else {
       this.emitCommitted([event]);
     }
+  }
+
+  /**
+   * The writes of `event` as one statement, or null for none: a single write as it is, several as CTEs of
+   * one statement (`WITH event_write_1 AS (…), … SELECT 1`), so that another consumer's write (the audit
+   * log's) costs no extra round trip.
+   */
+  private writesOf(event: DomainEvent): SqlWrite | null {
+    const writes: SqlWrite[] = [];
+    let offset = 0;
+    for (const writer of this.writers) {
+      const write = writer(event, offset);
+      if (!write) continue;
+      writes.push(write);
+      offset += write.params.length;
+    }
+    if (writes.length <= 1) return writes[0] ?? null;
+    return {
+      sql: `WITH ${writes.map((w, i) => `event_write_${i + 1} AS (${w.sql})`).join(',\n')}\nSELECT 1`,
+      params: writes.flatMap((w) => w.params),
+    };
   }
 
   /**
@@ -105,6 +125,17 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
       params.push(...write.params);
     }
     return { sql: ctes.join(',\n'), params };
+  }
+
+  /**
+   * Runs `write`, a data-modifying statement with `RETURNING`, with `event`'s writes in the same statement
+   * (once per row it returns: none if it wrote nothing), then announces the event. A one-row change and its
+   * audit entry, outbox row… in one statement and no transaction.
+   */
+  async writeWith(db: { query(text: string, values?: unknown[]): Promise<unknown> }, write: Sql, event: DomainEvent): Promise<void> {
+    const writes = this.embed(event, write.values.length, 'written');
+    await db.query(`WITH written AS (${write.text()})${writes.sql ? `,\n${writes.sql}` : ''}\nSELECT 1`, [...write.values, ...writes.params]);
+    this.announceEmbedded([event]);
   }
 
   /** Announces events whose writes were embedded (`embed`) in a statement that has now committed. */

@@ -2,7 +2,7 @@ import { InvalidInputError } from '../errors';
 import { isId } from '../validation/ids';
 
 /** The SQL type of a sort key, which its cursor value is cast to. */
-export type CursorValueType = 'text' | 'uuid' | 'timestamptz' | 'int';
+export type CursorValueType = 'text' | 'uuid' | 'timestamptz' | 'int' | 'bigint';
 
 /** Whether a decoded value can be cast to the key's type (else PostgreSQL would fail on the cast). */
 const FITS: Record<CursorValueType, (value: unknown) => boolean> = {
@@ -11,6 +11,8 @@ const FITS: Record<CursorValueType, (value: unknown) => boolean> = {
   uuid: (value) => typeof value === 'string' && isId(value),
   // Exactly what `encodeCursor` writes for a Date.
   timestamptz: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value,
+  // A bigserial id, read as text (JavaScript numbers cannot hold every bigint).
+  bigint: (value) => typeof value === 'string' && /^\d{1,18}$/.test(value),
   int: (value) => {
     const n = typeof value === 'string' && /^-?\d{1,10}$/.test(value) ? Number(value) : value;
     return Number.isInteger(n) && Math.abs(n as number) <= 2_147_483_647;

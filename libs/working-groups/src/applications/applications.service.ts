@@ -121,7 +121,7 @@ export class ApplicationsService {
       };
       await em.getRepository(ApplicationEntity).update({ id: application.id }, changes);
       if (state === ApplicationState.ACCEPTED) {
-        await this.seats.admit(em, application.workingGroupId, application.organizationId, application.submittedById);
+        await this.seats.admit(em, application.workingGroupId, application.organizationId, application.submittedById, viewer.id);
       }
       await this.events.publish(em, {
         type: 'APPLICATION_STATE_CHANGED',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, isId, NotFoundError, selectColumns, Viewer, newId } from '@app/core';
+import { ConflictError, DomainEvents, isId, NotFoundError, selectColumns, Viewer, newId } from '@app/core';
 import { MembershipEntity } from '../memberships/membership.entity';
 import { MembershipStatus, ParticipantRole } from '../working-group.enums';
 import { WorkingGroupPolicy } from '../working-group.policy';
@@ -9,12 +9,14 @@ import { ParticipantEntity } from './participant.entity';
 /**
  * Seats and memberships. Every change locks the group's row first, so concurrent changes to one
  * group are serialised and the "at least one chair" rule cannot be broken by two requests at once.
+ * Each change publishes its event (SEAT_CHANGED, ROLE_CHANGED, MEMBERSHIP_ENDED) for the audit log.
  */
 @Injectable()
 export class SeatsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: WorkingGroupPolicy,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Seats a person (whose organisation must be an active member) or changes their role. */
@@ -39,11 +41,23 @@ export class SeatsService {
         if (seat.role === ParticipantRole.CHAIR && role !== ParticipantRole.CHAIR) {
           await this.assertAnotherChair(em, workingGroupId, [seat.id]);
         }
+        if (seat.role === role) return seat;
         await em.getRepository(ParticipantEntity).update({ id: seat.id }, { role });
+        await this.events.publish(em, {
+          type: 'ROLE_CHANGED',
+          actorId: viewer.id,
+          personId,
+          organizationId: person.organizationId,
+          workingGroupId,
+          seatId: seat.id,
+          fromRole: seat.role,
+          toRole: role,
+        });
         return { ...seat, role };
       }
       const created: ParticipantEntity = { id: newId(), workingGroupId, personId, role, since: new Date(), endedAt: null };
       await em.getRepository(ParticipantEntity).insert(created);
+      await this.seatChanged(em, viewer.id, created, person.organizationId, null, role);
       return created;
     });
   }
@@ -56,6 +70,7 @@ export class SeatsService {
       if (!seat) throw new NotFoundError('participant');
       if (seat.role === ParticipantRole.CHAIR) await this.assertAnotherChair(em, workingGroupId, [seat.id]);
       await em.getRepository(ParticipantEntity).update({ id: seat.id }, { endedAt: new Date() });
+      await this.seatChanged(em, viewer.id, seat, null, seat.role, null);
       return true;
     });
   }
@@ -80,6 +95,14 @@ export class SeatsService {
       }
       const ended = { status: MembershipStatus.ENDED, endedAt: now };
       await em.getRepository(MembershipEntity).update({ id: membership.id }, ended);
+      await this.events.publish(em, {
+        type: 'MEMBERSHIP_ENDED',
+        actorId: viewer.id,
+        membershipId: membership.id,
+        workingGroupId,
+        organizationId,
+        endedSeatIds: seats.map((s) => s.id),
+      });
       return { ...membership, ...ended };
     });
   }
@@ -88,7 +111,7 @@ export class SeatsService {
    * Creates or reactivates a membership and seats a person (used when an application is accepted).
    * Only a person of the admitted organisation is seated (an admin may have applied on its behalf).
    */
-  async admit(em: EntityManager, workingGroupId: string, organizationId: string, personId: string): Promise<void> {
+  async admit(em: EntityManager, workingGroupId: string, organizationId: string, personId: string, actorId: string | null = null): Promise<void> {
     await em.query(
       `INSERT INTO working_group_memberships (id, working_group_id, organization_id, status, since)
        VALUES ($1, $2, $3, 'ACTIVE', now())
@@ -100,15 +123,31 @@ export class SeatsService {
       personId,
     ]);
     if (person?.organizationId === organizationId && !(await this.activeSeat(em, workingGroupId, personId))) {
-      await em.getRepository(ParticipantEntity).insert({
-        id: newId(),
-        workingGroupId,
-        personId,
-        role: ParticipantRole.MEMBER,
-        since: new Date(),
-        endedAt: null,
-      });
+      const seat: ParticipantEntity = { id: newId(), workingGroupId, personId, role: ParticipantRole.MEMBER, since: new Date(), endedAt: null };
+      await em.getRepository(ParticipantEntity).insert(seat);
+      await this.seatChanged(em, actorId, seat, organizationId, null, seat.role);
     }
+  }
+
+  /** A seat taken (`fromRole` null) or ended (`toRole` null). */
+  private seatChanged(
+    em: EntityManager,
+    actorId: string | null,
+    seat: ParticipantEntity,
+    organizationId: string | null,
+    fromRole: ParticipantRole | null,
+    toRole: ParticipantRole | null,
+  ): Promise<void> {
+    return this.events.publish(em, {
+      type: 'SEAT_CHANGED',
+      actorId,
+      seatId: seat.id,
+      workingGroupId: seat.workingGroupId,
+      personId: seat.personId,
+      organizationId,
+      fromRole,
+      toRole,
+    });
   }
 
   /**
