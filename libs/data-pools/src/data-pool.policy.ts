@@ -50,6 +50,14 @@ export function dataPoolReadableBy(reader: DataPoolReader, alias = 'dp'): Sql {
 }
 
 /**
+ * Who may read a dataset (row `alias`): exactly who may read its pool (`dataPoolReadableBy`, the one rule),
+ * for search hits and every other path that reaches a dataset without its pool.
+ */
+export function datasetReadableBy(reader: DataPoolReader, alias = 'd'): Sql {
+  return sql`EXISTS (SELECT 1 FROM data_pools dsp WHERE dsp.id = ${rawSql(alias)}.pool_id AND ${dataPoolReadableBy(reader, 'dsp')})`;
+}
+
+/**
  * Who may read a pool's access requests (row `alias`, of a pool the reader may read): admins, the pool's
  * steward's people, the group's managers, and the people of the requesting organisation.
  */

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { andSql, batchedConnections, Connection, groupedLoader, inlineSql, ListQuery, PageArgs, querySql, rawSql, selectColumns, Sql, sql, Viewer } from '@app/core';
 import { DataAccessRequestEntity } from './access/access-request.entity';
 import { AccessRequestState, DataPoolState } from './data-pools.enums';
-import { accessRequestReadableBy, dataPoolReadableBy } from './data-pool.policy';
+import { accessRequestReadableBy, dataPoolReadableBy, datasetReadableBy } from './data-pool.policy';
 import { DatasetEntity } from './datasets/dataset.entity';
 import { DataPoolEventEntity } from './history/pool-event.entity';
 import { DataPoolEntity } from './pools/data-pool.entity';
@@ -27,6 +27,14 @@ export function createDataPoolLoaders(dataSource: DataSource, viewer: Viewer | n
     return viewer;
   };
   const poolColumns = rawSql(selectColumns(dataSource, DataPoolEntity, 'dp'));
+  const datasetColumns = rawSql(selectColumns(dataSource, DatasetEntity, 'd'));
+  /** Rows of `from` (row `alias`) by id that `readable` lets through, in key order: one statement per batch. */
+  const readableById = <T extends { id: string }>(columns: Sql, from: Sql, alias: string, readable: () => Sql) =>
+    new DataLoader<string, T | null>(async (ids) => {
+      const rows = await querySql<T>(dataSource, sql`SELECT ${columns} FROM ${from} WHERE ${rawSql(alias)}.id = ANY(${ids}::uuid[]) AND ${readable()}`);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
   const connections = new Map<string, (parentId: string, args: PageArgs) => Connection<unknown>>();
   /** One batched connection per distinct list (parent kind and filter), built on first use. */
   const connectionsFor = <T>(key: string, build: () => ListQuery, parent: string) => {
@@ -40,19 +48,15 @@ export function createDataPoolLoaders(dataSource: DataSource, viewer: Viewer | n
 
   return {
     /** Pools the viewer may read, by id. */
-    poolById: new DataLoader<string, DataPoolEntity | null>(async (ids) => {
-      const rows = await querySql<DataPoolEntity>(
-        dataSource,
-        sql`SELECT ${poolColumns} FROM data_pools dp WHERE dp.id = ANY(${ids}::uuid[]) AND ${dataPoolReadableBy(signedIn(), 'dp')}`,
-      );
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    poolById: readableById<DataPoolEntity>(poolColumns, sql`data_pools dp`, 'dp', () => dataPoolReadableBy(signedIn(), 'dp')),
+
+    /** Datasets of pools the viewer may read, by id (search hits). */
+    datasetById: readableById<DatasetEntity>(datasetColumns, sql`data_pool_datasets d`, 'd', () => datasetReadableBy(signedIn(), 'd')),
 
     /** `DataPool.datasets` (of a pool the viewer read), oldest first. */
     datasetsOfPool: groupedLoader<DatasetEntity>(
       dataSource,
-      { columns: rawSql(selectColumns(dataSource, DatasetEntity, 'd')), from: sql`data_pool_datasets d`, key: sql`d.pool_id`, orderBy: sql`d.created_at, d.id`, limit: LISTED_DATASETS },
+      { columns: datasetColumns, from: sql`data_pool_datasets d`, key: sql`d.pool_id`, orderBy: sql`d.created_at, d.id`, limit: LISTED_DATASETS },
       'poolId',
     ),
 

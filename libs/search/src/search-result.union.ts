@@ -11,7 +11,7 @@ export function asSearchResult(node: object, type: Type<unknown>): object {
   return node;
 }
 
-/** What a hit is: one member per search source (Capability and ResourceNeed join with the marketplace's sources). */
+/** What a hit is: one member per search source (Capability and ResourceNeed join with the marketplace's sources, DataPool and Dataset with the data pools'). */
 export const SearchResult = createUnionType({
   name: 'SearchResult',
   description: 'Something search found; its `kind` is on the hit.',

@@ -1,4 +1,5 @@
 import { rawSql, sql } from '@app/core';
+import { createDataPoolLoaders, DataPool, dataPoolReadableBy, Dataset, datasetReadableBy } from '@app/data-pools';
 import { Capability, canReadCapability, canReadNeed, createMarketplaceLoaders, ResourceNeed } from '@app/marketplace';
 import { canReadMeeting, createMeetingLoaders, Meeting } from '@app/meetings';
 import { createOrganizationLoaders, Organization } from '@app/organizations';
@@ -88,5 +89,24 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     readable: (viewer, n) => canReadNeed(viewer, n.text()),
     snippetText: (n) => sql`concat_ws(' · ', ${n}.title, ${n}.description)`,
     load: (loaders, id) => loaders.of(createMarketplaceLoaders).needById.load(id),
+  },
+  {
+    kind: SearchKind.DATA_POOL,
+    type: DataPool,
+    table: 'data_pools',
+    // As `dataPools`, `dataPool(id)`, nested lists and exports: a PARTIES pool only for its invited
+    // organisations, the group's chairs and admins; a WORKING_GROUP pool also for the group's members.
+    readable: (viewer, dp) => dataPoolReadableBy(viewer, dp.text()),
+    snippetText: (dp) => sql`concat_ws(' · ', ${dp}.title, ${dp}.purpose)`,
+    load: (loaders, id) => loaders.of(createDataPoolLoaders).poolById.load(id),
+  },
+  {
+    kind: SearchKind.DATASET,
+    type: Dataset,
+    table: 'data_pool_datasets',
+    // Exactly when its pool is readable (`datasetReadableBy` is `dataPoolReadableBy` over the pool).
+    readable: (viewer, d) => datasetReadableBy(viewer, d.text()),
+    snippetText: (d) => sql`concat_ws(' · ', ${d}.title, ${d}.description, ${d}.modality)`,
+    load: (loaders, id) => loaders.of(createDataPoolLoaders).datasetById.load(id),
   },
 ];

@@ -23,6 +23,8 @@ describe(searchPageStatement.name, () => {
     for (const source of SEARCH_SOURCES) expect(statement).toContain(`FROM ${source.table} r WHERE r.search_document @@`);
     expect(statement).toContain('vp.consent'); // canReadProposal
     expect(statement).toContain('meeting_invitations vi'); // canReadMeeting
+    expect(statement).toContain('data_pool_signatories rps'); // dataPoolReadableBy
+    expect(statement).toContain('FROM data_pools dsp WHERE dsp.id = r.pool_id'); // datasetReadableBy, over the same rule
     expect(statement).not.toContain('Hamm');
     expect(values).toContain('Hamm:* & Fahrzeug:*');
     expect(values).toContain(viewer.organizationId);

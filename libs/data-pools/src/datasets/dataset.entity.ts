@@ -1,9 +1,14 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { searchDocumentExpression } from '@app/core';
 import { DataSensitivity } from '@app/marketplace';
 import { DataModality } from '../data-pools.enums';
 
+/** What search finds a dataset by: its title (A), description (B) and modality (C; "HD_MAP" is the words hd and map) (migration 1796100000000). */
+const SEARCH_DOCUMENT = searchDocumentExpression([[`"title"`, 'A'], [`coalesce("description", '')`, 'B'], [`"modality"`, 'C']]);
+
 /** A dataset a contributor brings to a pool: its description in the catalogue, never the data. */
 @Entity('data_pool_datasets')
+@Index('IDX_data_pool_datasets_search', { synchronize: false })
 @Index('IDX_data_pool_datasets_pool', ['poolId', 'createdAt', 'id'])
 export class DatasetEntity {
   @PrimaryColumn('uuid')
@@ -65,4 +70,8 @@ export class DatasetEntity {
 
   @Column({ type: 'timestamptz', name: 'created_at', precision: 3, default: () => 'now()' })
   createdAt: Date;
+
+  /** Kept by PostgreSQL (a stored generated column, GIN-indexed) for search; never selected by the API. */
+  @Column({ type: 'tsvector', name: 'search_document', nullable: true, select: false, insert: false, update: false, generatedType: 'STORED', asExpression: SEARCH_DOCUMENT })
+  searchDocument?: string;
 }

@@ -1,7 +1,11 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { searchDocumentExpression } from '@app/core';
 import { Confidentiality } from '@app/proposals';
 import { DataPoolState } from '../data-pools.enums';
 import { UsageTermsValue } from '../terms/usage-terms';
+
+/** What search finds a pool by: its title (A) and purpose (B); a pool has no other text (migration 1796100000000). */
+const SEARCH_DOCUMENT = searchDocumentExpression([[`"title"`, 'A'], [`"purpose"`, 'B']]);
 
 /**
  * A data pool: the terms under which organisations pool data, who signed which version, and the catalogue
@@ -11,6 +15,7 @@ import { UsageTermsValue } from '../terms/usage-terms';
 @Index('IDX_data_pools_order_created', ['createdAt', 'id'])
 @Index('IDX_data_pools_group_created', ['workingGroupId', 'createdAt', 'id'])
 // The expiry pass reads the pools still running whose validity ends.
+@Index('IDX_data_pools_search', { synchronize: false })
 @Index('IDX_data_pools_valid_until', ['validUntil'], { where: `"state" NOT IN ('CLOSED', 'EXPIRED') AND "valid_until" IS NOT NULL` })
 export class DataPoolEntity {
   @PrimaryColumn('uuid')
@@ -73,4 +78,8 @@ export class DataPoolEntity {
 
   @Column({ type: 'timestamptz', name: 'updated_at', precision: 3, default: () => 'now()' })
   updatedAt: Date;
+
+  /** Kept by PostgreSQL (a stored generated column, GIN-indexed) for search; never selected by the API. */
+  @Column({ type: 'tsvector', name: 'search_document', nullable: true, select: false, insert: false, update: false, generatedType: 'STORED', asExpression: SEARCH_DOCUMENT })
+  searchDocument?: string;
 }
