@@ -1,1 +1,2 @@
 export * from './governance.module';
+export * from './ballots';
