@@ -26,6 +26,7 @@ const DEFAULTS = [
   { category: 'ACTION_ITEMS', mode: 'IMMEDIATE' },
   { category: 'MARKETPLACE', mode: 'DAILY_DIGEST' },
   { category: 'DATA_POOLS', mode: 'IMMEDIATE' },
+  { category: 'BALLOTS', mode: 'IMMEDIATE' },
 ];
 
 const MINUTE = 60_000;
