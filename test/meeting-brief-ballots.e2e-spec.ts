@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Actor, insertMeeting, makeGroup, makePerson, makePriority, seat } from './support/factories';
 import { CHANGE_BALLOT_STATE, CREATE_BALLOT, ballotInput, must, openBallot, vote } from './support/ballots';
 import { fetchExport } from './support/exports';
@@ -31,10 +35,11 @@ describe('Meeting brief: ballots (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  async function markdown(actor: Actor, meetingId = meeting): Promise<string> {
-    const file = ok(await t.gql(EXPORT, { id: meetingId, format: 'MARKDOWN' }, actor.token)).exportMeetingBrief;
-    return (await fetchExport(t, file)).toString('utf8');
+  async function exported(actor: Actor, format: string, meetingId = meeting): Promise<Buffer> {
+    const file = ok(await t.gql(EXPORT, { id: meetingId, format }, actor.token)).exportMeetingBrief;
+    return fetchExport(t, file);
   }
+  const markdown = async (actor: Actor, meetingId = meeting) => (await exported(actor, 'MARKDOWN', meetingId)).toString('utf8');
 
   it('says so when the group has no ballots', async () => {
     expect(await markdown(chair)).toContain('## Ballots\n\nNo open ballots and no recent results.');
@@ -67,6 +72,28 @@ describe('Meeting brief: ballots (e2e)', () => {
     // The most recent result first; no draft, no other group's ballot, no organisation's name.
     expect(section.indexOf('Order the priorities')).toBeLessThan(section.indexOf('Approve the budget'));
     expect(section).not.toMatch(/A draft nobody sees|Elsewhere|Autobauer Nord/);
+  });
+
+  it('prints the same section in the PDF and the DOCX', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brief-ballots-'));
+    try {
+      const pdf = join(dir, 'brief.pdf');
+      writeFileSync(pdf, await exported(members[1], 'PDF'));
+      const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString('utf8');
+      expect(pdfText).toContain('Ballots');
+      expect(pdfText).toContain('Adopt the sensor charter · Open until 12 March 2031, 17:00 CET · 1 of 3 organisations voted · secret');
+      expect(pdfText).toContain('1. Driving data (6 points); 2. Access to HPC (3 points)');
+      const docx = join(dir, 'brief.docx');
+      writeFileSync(docx, await exported(members[1], 'DOCX'));
+      const paragraphs: string[] = JSON.parse(
+        execFileSync('/usr/bin/python3', ['-c', 'import sys, json, docx\nprint(json.dumps([p.text for p in docx.Document(sys.argv[1]).paragraphs]))', docx]).toString('utf8'),
+      );
+      expect(paragraphs).toContain('Ballots');
+      expect(paragraphs).toContain('Adopt the sensor charter · Open until 12 March 2031, 17:00 CET · 1 of 3 organisations voted · secret');
+      expect(paragraphs.join('\n')).not.toContain('Autobauer Nord');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("shows a workshop the alliance-wide ballots, and a reader only what they may read", async () => {
