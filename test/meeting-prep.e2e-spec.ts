@@ -508,8 +508,8 @@ describe('Meeting-prep pack (e2e)', () => {
     const forSmall = await statements(small);
     const forBig = await statements(big);
     expect(forBig.length).toBe(forSmall.length);
-    // The brief itself: the meeting, the agenda, the invitees, the open items, the previous meeting.
-    expect(forBig.filter((sql) => /^\s*SELECT/i.test(sql) && !/access_tokens|sessions/.test(sql))).toHaveLength(5);
+    // The brief itself: the meeting, the agenda, the invitees, the open items, the previous meeting, the ballots.
+    expect(forBig.filter((sql) => /^\s*SELECT/i.test(sql) && !/access_tokens|sessions/.test(sql))).toHaveLength(6);
   });
 
   describe('CLI', () => {

@@ -26,6 +26,7 @@ const DEFAULTS = [
   { category: 'ACTION_ITEMS', mode: 'IMMEDIATE' },
   { category: 'MARKETPLACE', mode: 'DAILY_DIGEST' },
   { category: 'DATA_POOLS', mode: 'IMMEDIATE' },
+  { category: 'BALLOTS', mode: 'IMMEDIATE' },
 ];
 
 const MINUTE = 60_000;
@@ -131,7 +132,7 @@ describe('Notification preferences, digests, unsubscribe and feed (e2e)', () => 
       expect(await preferencesOf(person)).toEqual(DEFAULTS);
     });
 
-    it('round-trip through the API: only the categories named change, all eight come back', async () => {
+    it('round-trip through the API: only the categories named change, all nine come back', async () => {
       const person = await makePerson(t);
       const response = await t.gql(
         UPDATE,
@@ -139,7 +140,7 @@ describe('Notification preferences, digests, unsubscribe and feed (e2e)', () => 
         person.token,
       );
       expect(response.errors).toBeUndefined();
-      expect(response.data.updateNotificationPreferences).toHaveLength(8);
+      expect(response.data.updateNotificationPreferences).toHaveLength(DEFAULTS.length);
       const expected = DEFAULTS.map((d) => (d.category === 'PROPOSALS' ? { ...d, mode: 'WEEKLY_DIGEST' } : d.category === 'MEETINGS' ? { ...d, mode: 'OFF' } : d));
       expect(response.data.updateNotificationPreferences).toEqual(expected);
       expect(await preferencesOf(person)).toEqual(expected);

@@ -23,7 +23,7 @@ describe('Response and mutation limits (e2e)', () => {
   it('answers RESPONSE_TOO_LARGE alone, without the partial data, once the lists of an answer pass RESPONSE_ITEM_LIMIT', async () => {
     const { token } = await makePerson(t);
     // Every person has one notification preference per category: `fit` aliases hold at most 100 list items,
-    // one more alias holds more than 100 (with eight categories: 12 aliases hold 96, 13 hold 104).
+    // one more alias holds more than 100 (with nine categories: 11 aliases hold 99, 12 hold 108).
     const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { notificationPreferences { category } }`).join(' ')} }`;
     const categories = (await post(t, aliases(1), token)).body.data.a0.notificationPreferences.length;
     expect(categories).toBeGreaterThan(1);

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
+import { BallotsModule } from './ballots/ballots.module';
 
 /**
  * Governance (contract 07): ballots, competition-law safeguards of meetings and the audit log. Each part
  * is its own module under this one; the API and the worker import only this.
  */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, BallotsModule],
   exports: [],
 })
 export class GovernanceModule {}

@@ -1,2 +1,3 @@
 export * from './governance.module';
 export * from './audit/audit.module';
+export * from './ballots';

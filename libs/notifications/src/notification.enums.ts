@@ -9,6 +9,7 @@ export enum NotificationCategory {
   ACTION_ITEMS = 'ACTION_ITEMS',
   MARKETPLACE = 'MARKETPLACE',
   DATA_POOLS = 'DATA_POOLS',
+  BALLOTS = 'BALLOTS',
 }
 
 export enum DeliveryMode {
@@ -26,7 +27,7 @@ export enum DeliveryStatus {
 }
 
 /**
- * Defaults: meetings, action items and data pools immediately, everything else in the daily digest. Within a digest
+ * Defaults: meetings, action items, data pools and ballots immediately, everything else in the daily digest. Within a digest
  * category, a notification planned `immediate` (introductions asked for and answered) goes out at once
  * unless the person turned the category OFF (decision 86).
  */
@@ -40,6 +41,8 @@ export const DEFAULT_MODES: Record<NotificationCategory, DeliveryMode> = {
   [NotificationCategory.MARKETPLACE]: DeliveryMode.DAILY_DIGEST,
   // Signatures, access requests and expiry are deadlines for a few people, not news (decision 105).
   [NotificationCategory.DATA_POOLS]: DeliveryMode.IMMEDIATE,
+  // A vote has a deadline: an organisation hears of it when it opens and the day before it closes (decision 136).
+  [NotificationCategory.BALLOTS]: DeliveryMode.IMMEDIATE,
 };
 
 registerEnumType(NotificationCategory, {
@@ -52,6 +55,9 @@ registerEnumType(NotificationCategory, {
     },
     DATA_POOLS: {
       description: 'Invitations to pools, terms to sign again, state changes, access requests, expiry reminders',
+    },
+    BALLOTS: {
+      description: 'Ballots opened, closing within 24 hours, results',
     },
   },
 });

@@ -160,6 +160,26 @@ export class ProposalsService {
     });
   }
 
+  /**
+   * A ballot's decision (libs/governance): the proposal `id`, if it is still UNDER_REVIEW, moves to APPROVED or
+   * REJECTED in the caller's transaction under its row lock, with the same history and event as a manager's
+   * move. `actorId` is whoever closed the ballot (null: the platform at closesAt). Returns the proposal as
+   * stored, or null when it is no longer UNDER_REVIEW (withdrawn or decided meanwhile: nothing changes).
+   */
+  async decideInTransaction(em: EntityManager, id: string, state: ProposalState.APPROVED | ProposalState.REJECTED, actorId: string | null, note: string): Promise<ProposalEntity | null> {
+    const rows: ProposalEntity[] = await em.query(
+      `SELECT ${selectColumns(this.dataSource, ProposalEntity, 'p')} FROM cooperation_proposals p WHERE p.id = $1 FOR UPDATE OF p`,
+      [id],
+    );
+    const proposal = rows[0];
+    if (!proposal || proposal.state !== ProposalState.UNDER_REVIEW) return null;
+    const now = new Date();
+    const changes: Partial<ProposalEntity> = { state, version: proposal.version + 1, updatedAt: now, decidedAt: now };
+    await em.getRepository(ProposalEntity).update({ id: proposal.id }, changes);
+    await this.history.record(em, { proposal, actorId, type: 'STATE_CHANGED', fromState: proposal.state, toState: state, note });
+    return { ...proposal, ...changes };
+  }
+
   async findVisible(viewer: Viewer, id: string): Promise<ProposalEntity | null> {
     if (!isId(id)) return null;
     const params: unknown[] = [id];

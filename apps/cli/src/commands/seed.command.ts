@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { newId } from '@app/core';
+import { seedBallots } from './seed-ballots';
 import { seedDataPools } from './seed-data-pools';
 import { seedMarketplace } from './seed-marketplace';
 
@@ -105,10 +106,11 @@ export interface SeedResult {
   capabilities: number;
   needs: number;
   dataPools: number;
+  ballots: number;
 }
 
 /**
- * Loads the four working groups, example members, the marketplace's capabilities and needs, and data pools.
+ * Loads the four working groups, example members, the marketplace's capabilities and needs, data pools and a ballot.
  * Idempotent: what exists (by slug, name, email, or an organisation's listing title) is left alone, so
  * it can run on every start of a demo.
  */
@@ -168,6 +170,12 @@ export async function seed(app: INestApplicationContext): Promise<SeedResult> {
         );
       }
     }
-    return { groups, organizations, ...(await seedMarketplace(em, groupIds)), ...(await seedDataPools(em, groupIds)) };
+    return {
+      groups,
+      organizations,
+      ...(await seedMarketplace(em, groupIds)),
+      ...(await seedDataPools(em, groupIds)),
+      ...(await seedBallots(em, groupIds)),
+    };
   });
 }

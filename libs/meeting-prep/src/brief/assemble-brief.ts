@@ -1,4 +1,5 @@
 import { withStartTimes } from '@app/meetings';
+import { BriefBallots } from './brief-ballots';
 import { formatAgendaTime, formatLocalDate, formatLocalDateTime, formatMeetingWhen, zonedParts } from './local-time';
 import {
   ActionItemStatusValue,
@@ -84,6 +85,8 @@ export interface BriefRows {
   attendees: AttendeeRow[];
   openActionItems: ActionItemRow[];
   previousMeeting: PreviousMeetingRow | null;
+  /** Already formatted (brief-ballots.ts); none when left out. */
+  ballots?: BriefBallots;
 }
 
 const MINUTE = 60_000;
@@ -199,6 +202,7 @@ export function assembleBrief(rows: BriefRows, options: BriefOptions = {}): Meet
           actionItems: previous.actionItems.map(actionItem),
         }
       : null,
+    ballots: rows.ballots ?? { open: [], recent: [] },
     generatedAt,
     generatedLocal: formatLocalDateTime(generatedAt, zone),
     platformMailbox: options.platformMailbox ?? DEFAULT_PLATFORM_MAILBOX,

@@ -1,3 +1,5 @@
+import type { BriefBallots } from './brief-ballots';
+
 /**
  * The meeting-prep brief: everything the exports print, already filtered to what the requesting
  * person may read and already formatted in the meeting's time zone, so that every renderer is a
@@ -142,6 +144,8 @@ export interface MeetingBrief {
   openActionItems: BriefActionItem[];
   /** The latest earlier meeting of the same group (or workshop) that was not cancelled. */
   previousMeeting: BriefPreviousMeeting | null;
+  /** The group's open ballots and recent results (a workshop's: alliance-wide), tallies only. */
+  ballots: BriefBallots;
   generatedAt: Date;
   /** `5 February 2026, 10:12 CET`, in the meeting's zone. */
   generatedLocal: string;

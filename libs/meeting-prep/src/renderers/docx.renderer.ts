@@ -1,4 +1,5 @@
 import { Document, HeadingLevel, IRunOptions, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { ballotSummary, rankingSummary } from '../brief/brief-ballots';
 import { BriefActionItem, MeetingBrief } from '../brief/meeting-brief';
 import { attendedLabel, cancelledText, placeLines, presenterText, priorityLine, proposalLines, rsvpLabel } from './brief-text';
 import { xmlText } from './xml-text';
@@ -94,6 +95,23 @@ function attendeesTable(brief: MeetingBrief): Table {
 }
 
 /** The brief as a Word document (the `docx` library), readable by Word and LibreOffice. */
+/** The group's open ballots and recent results: titles, turnout and tallies, never who voted how. */
+function ballotsSection(brief: MeetingBrief): Paragraph[] {
+  const { open, recent } = brief.ballots;
+  const out = [heading('Ballots')];
+  if (open.length + recent.length === 0) return [...out, paragraph('No open ballots and no recent results.', { color: MUTED })];
+  for (const [title, ballots] of [['Open', open], ['Recent results', recent]] as const) {
+    if (ballots.length === 0) continue;
+    out.push(heading(title, HeadingLevel.HEADING_2));
+    for (const ballot of ballots) {
+      out.push(new Paragraph({ children: [...runs(ballot.title, { bold: true }), ...runs(` · ${ballotSummary(ballot)}`)], spacing: { after: 40 } }));
+      const ranking = rankingSummary(ballot);
+      if (ranking) out.push(paragraph(ranking, { color: MUTED }, 40));
+    }
+  }
+  return out;
+}
+
 export async function renderDocx(brief: MeetingBrief): Promise<Buffer> {
   const { meeting } = brief;
   const children: (Paragraph | Table)[] = [
@@ -113,6 +131,7 @@ export async function renderDocx(brief: MeetingBrief): Promise<Buffer> {
   children.push(brief.attendeeCount > 0 ? attendeesTable(brief) : paragraph('Nobody is invited yet.', { color: MUTED }));
   children.push(heading('Open action items'));
   children.push(brief.openActionItems.length > 0 ? actionItemsTable(brief.openActionItems, false) : paragraph('None.', { color: MUTED }));
+  children.push(...ballotsSection(brief));
   children.push(heading('Previous meeting'));
   const previous = brief.previousMeeting;
   if (!previous) {

@@ -1,3 +1,4 @@
+import { ballotSummary, rankingSummary } from '../brief/brief-ballots';
 import { BriefActionItem, MeetingBrief } from '../brief/meeting-brief';
 import { attendedLabel, cancelledText, placeLines, presenterText, priorityLine, proposalLines, rsvpLabel } from './brief-text';
 
@@ -52,6 +53,24 @@ function actionItemsTable(items: BriefActionItem[], withStatus: boolean): string
   ];
 }
 
+/** The group's open ballots and recent results: titles, turnout and tallies, never who voted how. */
+function ballotsSection(brief: MeetingBrief): string[] {
+  const out = ['## Ballots', ''];
+  const { open, recent } = brief.ballots;
+  if (open.length + recent.length === 0) return [...out, 'No open ballots and no recent results.', ''];
+  for (const [heading, ballots] of [['Open', open], ['Recent results', recent]] as const) {
+    if (ballots.length === 0) continue;
+    out.push(`### ${heading}`, '');
+    for (const ballot of ballots) {
+      out.push(`- **${escapeMarkdown(ballot.title)}** · ${escapeMarkdown(ballotSummary(ballot))}`);
+      const ranking = rankingSummary(ballot);
+      if (ranking) out.push(`  - ${escapeMarkdown(ranking)}`);
+    }
+    out.push('');
+  }
+  return out;
+}
+
 /** The brief as GitHub-flavoured Markdown (UTF-8). */
 export function renderMarkdown(brief: MeetingBrief): Buffer {
   const { meeting } = brief;
@@ -95,6 +114,8 @@ export function renderMarkdown(brief: MeetingBrief): Buffer {
 
   out.push('## Open action items', '');
   out.push(...(brief.openActionItems.length > 0 ? actionItemsTable(brief.openActionItems, false) : ['None.']), '');
+
+  out.push(...ballotsSection(brief));
 
   out.push('## Previous meeting', '');
   const previous = brief.previousMeeting;

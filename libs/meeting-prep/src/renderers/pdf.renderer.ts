@@ -1,4 +1,5 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { ballotSummary, rankingSummary } from '../brief/brief-ballots';
 import { BriefActionItem, MeetingBrief } from '../brief/meeting-brief';
 import { attendedLabel, cancelledText, placeLines, presenterText, priorityLine, proposalLines, rsvpLabel } from './brief-text';
 import { PDF_FONT_FAMILY, pdfFonts, VirtualFileSystem } from './pdf-fonts';
@@ -73,6 +74,23 @@ function attendeesTable(brief: MeetingBrief): Content {
   return { table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', 170, 80, 50], body }, layout: grid };
 }
 
+/** The group's open ballots and recent results: titles, turnout and tallies, never who voted how. */
+function ballotsSection(brief: MeetingBrief): Content[] {
+  const { open, recent } = brief.ballots;
+  const out: Content[] = [{ text: 'Ballots', style: 'h2' }];
+  if (open.length + recent.length === 0) return [...out, { text: 'No open ballots and no recent results.', color: MUTED }];
+  for (const [heading, ballots] of [['Open', open], ['Recent results', recent]] as const) {
+    if (ballots.length === 0) continue;
+    out.push({ text: heading, style: 'h3' });
+    for (const ballot of ballots) {
+      out.push({ text: [{ text: t(ballot.title), bold: true }, ` · ${t(ballotSummary(ballot))}`] });
+      const ranking = rankingSummary(ballot);
+      if (ranking) out.push({ text: t(ranking), color: MUTED, margin: [12, 0, 0, 2] });
+    }
+  }
+  return out;
+}
+
 export function pdfDefinition(brief: MeetingBrief): TDocumentDefinitions {
   const { meeting } = brief;
   const content: Content[] = [
@@ -94,6 +112,8 @@ export function pdfDefinition(brief: MeetingBrief): TDocumentDefinitions {
 
   content.push({ text: 'Open action items', style: 'h2' });
   content.push(brief.openActionItems.length > 0 ? actionItemsTable(brief.openActionItems, false) : { text: 'None.', color: MUTED });
+
+  content.push(...ballotsSection(brief));
 
   content.push({ text: 'Previous meeting', style: 'h2' });
   const previous = brief.previousMeeting;

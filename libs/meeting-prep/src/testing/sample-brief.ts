@@ -102,6 +102,20 @@ export function sampleRows(options: SampleOptions = {}): BriefRows {
       minutes: '## Decisions\n\n- Adopt the charter.\n- Hold the launch workshop in Brussels.',
       actionItems: [actionItem(1, 'DONE', 'Kick-off call'), actionItem(2, 'OPEN', 'Kick-off call')],
     },
+    ballots: {
+      open: [{ title: 'Adopt the data charter', kind: 'APPROVAL', secret: true, votesCast: 3, eligibleCount: 7, whenLocal: '12 February 2026, 17:00 CET', result: null }],
+      recent: [
+        {
+          title: 'Order of the 2026 priorities',
+          kind: 'RANKING',
+          secret: false,
+          votesCast: 6,
+          eligibleCount: 7,
+          whenLocal: '20 January 2026, 17:00 CET',
+          result: { quorumReached: true, passed: true, yes: 0, no: 0, abstain: 0, ranking: [{ title: 'Access to HPC', points: 17 }, { title: 'Driving data', points: 13 }] },
+        },
+      ],
+    },
   };
 }
 

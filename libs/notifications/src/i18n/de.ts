@@ -34,6 +34,7 @@ export const de: Messages = {
     ACTION_ITEMS: 'Aufgaben',
     MARKETPLACE: 'Marktplatz-Treffern und Kontaktanfragen',
     DATA_POOLS: 'Datenpools',
+    BALLOTS: 'Abstimmungen',
   },
   dataPoolRole: {
     STEWARD: 'Treuhänder',
@@ -54,6 +55,14 @@ export const de: Messages = {
     until: ' bis {{date}}',
     signNow: 'Lesen Sie die Nutzungsbedingungen (Version {{termsVersion}}) und unterzeichnen Sie sie für Ihre Organisation, oder ziehen Sie sich zurück.',
     signLater: 'Der Pool ist noch ein Entwurf: Sie werden benachrichtigt, sobald seine Bedingungen zur Unterzeichnung offen sind.',
+  },
+  ballot: {
+    secret: 'Die Abstimmung ist geheim: Es werden nur die Ergebnisse gezeigt.',
+    passed: 'angenommen',
+    failed: 'abgelehnt',
+    noQuorum: 'Quorum nicht erreicht',
+    ranked: 'Rangfolge festgelegt',
+    rankedLine: '{{position}}. {{priorityTitle}} ({{points}} Punkte)',
   },
   proposalState: {
     DRAFT: 'Entwurf',
@@ -109,6 +118,9 @@ export const de: Messages = {
     'data_pool.access_expired': 'Zugang zu „{{poolTitle}}“ abgelaufen',
     'data_pool.expiry_reminder': 'Der Datenpool „{{poolTitle}}“ läuft in {{count}} Tagen ab',
     'data_pool.expiry_reminder_one': 'Der Datenpool „{{poolTitle}}“ läuft in {{count}} Tag ab',
+    'ballot.opened': 'Abstimmung offen bis {{closesAt}}: „{{ballotTitle}}“',
+    'ballot.closing_soon': 'Ihre Organisation hat noch nicht abgestimmt: „{{ballotTitle}}“ endet {{closesAt}}',
+    'ballot.result': 'Ergebnis von „{{ballotTitle}}“: {{outcome}}',
   },
   body: {
     'application.submitted': '{{organizationName}} hat die Aufnahme in die Arbeitsgruppe {{groupName}} beantragt. Bitte prüfen Sie den Antrag.',
@@ -161,5 +173,11 @@ export const de: Messages = {
       'Die Genehmigung für {{organizationName}}, den Datenpool „{{poolTitle}}“ für {{purpose}} zu nutzen, endete am {{expiredOn}}. Um die Daten weiter zu nutzen, beantragen Sie den Zugang erneut.',
     'data_pool.expiry_reminder':
       'Der Datenpool „{{poolTitle}}“ gilt bis {{validUntil}}. Danach markiert ihn die Plattform als abgelaufen und er nimmt keine Zugangsanträge mehr an; soll er weiterlaufen, verlängert der Treuhänder die Gültigkeit mit neuen Bedingungen, die alle Parteien erneut unterzeichnen.',
+    'ballot.opened':
+      'Die Abstimmung „{{ballotTitle}}“ ({{groupName}}) ist offen bis {{closesAt}}: {{motion}} Ihre Organisation hat eine Stimme; jede ihrer Teilnehmerinnen und jeder ihrer Teilnehmer (außer Beobachtern) kann sie bis dahin abgeben oder ändern. {{secret}}',
+    'ballot.closing_soon':
+      'Die Abstimmung „{{ballotTitle}}“ ({{groupName}}) endet am {{closesAt}}, und Ihre Organisation hat noch nicht abgestimmt. Jede ihrer Teilnehmerinnen und jeder ihrer Teilnehmer (außer Beobachtern) kann die Stimme abgeben.',
+    'ballot.result':
+      'Die Abstimmung „{{ballotTitle}}“ ({{groupName}}) ist beendet: {{outcome}}. {{votesCast}} von {{eligibleCount}} Organisationen haben abgestimmt; {{yes}} dafür, {{no}} dagegen, {{abstain}} Enthaltungen. {{ranking}}',
   },
 };

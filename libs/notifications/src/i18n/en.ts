@@ -37,6 +37,7 @@ export const en = {
     ACTION_ITEMS: 'action items',
     MARKETPLACE: 'marketplace matches and introductions',
     DATA_POOLS: 'data pools',
+    BALLOTS: 'ballots',
   },
   dataPoolRole: {
     STEWARD: 'steward',
@@ -59,6 +60,16 @@ export const en = {
     /** What an invited organisation does next: sign, or wait while the pool is a draft. */
     signNow: 'Read the usage terms (version {{termsVersion}}) and sign them for your organisation, or withdraw.',
     signLater: 'The pool is still a draft: you will be told when its terms are open for signature.',
+  },
+  ballot: {
+    /** Appended to a ballot opened: a secret ballot says so. */
+    secret: 'The ballot is secret: only the tallies are ever shown.',
+    passed: 'passed',
+    failed: 'not passed',
+    noQuorum: 'no quorum',
+    ranked: 'ranking decided',
+    /** One line of a RANKING result. */
+    rankedLine: '{{position}}. {{priorityTitle}} ({{points}} points)',
   },
   proposalState: {
     DRAFT: 'draft',
@@ -114,6 +125,9 @@ export const en = {
     'data_pool.access_expired': 'Access to "{{poolTitle}}" expired',
     'data_pool.expiry_reminder': 'The data pool "{{poolTitle}}" expires in {{count}} days',
     'data_pool.expiry_reminder_one': 'The data pool "{{poolTitle}}" expires in {{count}} day',
+    'ballot.opened': 'Vote open until {{closesAt}}: "{{ballotTitle}}"',
+    'ballot.closing_soon': 'Your organisation has not voted yet: "{{ballotTitle}}" closes {{closesAt}}',
+    'ballot.result': 'Result of "{{ballotTitle}}": {{outcome}}',
   },
   body: {
     'application.submitted': '{{organizationName}} has applied to join the working group {{groupName}}. Please review the application.',
@@ -165,6 +179,12 @@ export const en = {
       'The approval for {{organizationName}} to use the data pool "{{poolTitle}}" for {{purpose}} ended on {{expiredOn}}. To go on using the data, request access again.',
     'data_pool.expiry_reminder':
       'The data pool "{{poolTitle}}" is valid until {{validUntil}}. Then the platform marks it expired and it takes no access requests any more; to go on, its steward extends the validity with new terms, which every party signs again.',
+    'ballot.opened':
+      'The ballot "{{ballotTitle}}" ({{groupName}}) is open until {{closesAt}}: {{motion}} Your organisation has one vote; any of its participants (not observers) may cast or change it until then. {{secret}}',
+    'ballot.closing_soon':
+      'The ballot "{{ballotTitle}}" ({{groupName}}) closes on {{closesAt}} and your organisation has not voted yet. Any of its participants (not observers) may cast its vote.',
+    'ballot.result':
+      'The ballot "{{ballotTitle}}" ({{groupName}}) closed: {{outcome}}. {{votesCast}} of {{eligibleCount}} organisations voted; {{yes}} yes, {{no}} no, {{abstain}} abstain. {{ranking}}',
   },
 };
 

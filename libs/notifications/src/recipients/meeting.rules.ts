@@ -32,6 +32,11 @@ export function formatWhen(startsAt: Date, endsAt: Date, timeZone: string, local
 }
 
 /** `5 February 2026` in the recipient's zone and language. */
+/** `5 February 2026 at 17:00 CET`: an instant in the recipient's zone and language (a ballot's closing time). */
+export function formatMoment(date: Date, timeZone: string, locale: string): string {
+  return formatter(locale, timeZone, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(new Date(date));
+}
+
 export function formatDay(date: Date, timeZone: string, locale: string): string {
   return formatter(locale, timeZone, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(date));
 }

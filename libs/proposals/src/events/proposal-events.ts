@@ -19,7 +19,8 @@ export type ProposalEventType =
 export interface ProposalHistoryEntry {
   /** The group travels with the event (not stored in the trail): live updates filter by it without a query. */
   proposal: Pick<ProposalEntity, 'id' | 'workingGroupId'>;
-  actorId: string;
+  /** Null: the platform (a ballot closed at its time). */
+  actorId: string | null;
   type: ProposalEventType;
   fromState?: ProposalState;
   toState?: ProposalState;
