@@ -25,8 +25,11 @@ export interface StoredExport {
   content: Buffer;
 }
 
-/** What a stored file belongs to: one meeting or one data pool. */
-export type ExportOwner = { meetingId: string; dataPoolId?: undefined } | { dataPoolId: string; meetingId?: undefined };
+/** What a stored file belongs to: one meeting, one data pool or one person (their personal-data export). */
+export type ExportOwner =
+  | { meetingId: string; dataPoolId?: undefined; personId?: undefined }
+  | { dataPoolId: string; meetingId?: undefined; personId?: undefined }
+  | { personId: string; meetingId?: undefined; dataPoolId?: undefined };
 
 /** What a download request gets: the file, or why not (the controller maps these to 403/410/404). */
 export type DownloadResult = { status: 'ok'; file: StoredExport } | { status: 'bad-signature' | 'expired' | 'not-found' };
@@ -57,7 +60,7 @@ export class ExportsService {
   /** Renders the file without storing it (the CLI writes it to disk); the same path as `export`. */
   async render(viewer: Viewer, meetingId: string, format: ExportFormat): Promise<RenderedExport> {
     if (!isBriefFormat(format)) {
-      throw new InvalidInputError('format', 'A meeting brief exports as PDF, DOCX, MARKDOWN, ICS, CSV or XLSX; JSONLD is for data pools', 'FORMAT_NOT_SUPPORTED');
+      throw new InvalidInputError('format', 'A meeting brief exports as PDF, DOCX, MARKDOWN, ICS, CSV or XLSX; JSONLD is for data pools, JSON for personal data', 'FORMAT_NOT_SUPPORTED');
     }
     const brief = await gatherBrief(this.dataSource, viewer, meetingId, { platformMailbox: mailbox(this.config.mailFrom) });
     const { content } = await this.renderer.render(format, brief);
@@ -86,7 +89,7 @@ export class ExportsService {
     }
   }
 
-  /** Stores a rendered file for its meeting or data pool and signs its download URL; purges old expired files on the way. */
+  /** Stores a rendered file for its meeting, data pool or person and signs its download URL; purges old expired files on the way. */
   async store(viewer: Viewer, owner: ExportOwner, file: RenderedExport): Promise<ExportFile> {
     await this.purgeExpired();
     const id = newId();
@@ -95,6 +98,7 @@ export class ExportsService {
       id,
       meetingId: owner.meetingId ?? null,
       dataPoolId: owner.dataPoolId ?? null,
+      personId: owner.personId ?? null,
       requestedById: viewer.id,
       format: file.format,
       filename: file.filename,
