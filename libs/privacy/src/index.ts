@@ -1,4 +1,5 @@
 export * from './erasure';
+export * from './erasure-coverage';
 export * from './erasure.service';
 export * from './personal-data-export-format.enum';
 export * from './personal-data.read-model';

@@ -24,9 +24,12 @@ const SECTIONS: readonly Section[] = [
   { name: 'proposalSupports', from: `proposal_supports x WHERE x.supported_by_id = $1` },
   { name: 'proposalPartnerAnswers', from: `proposal_partners x WHERE x.invited_by_id = $1 OR x.responded_by_id = $1` },
   { name: 'proposalEvents', from: `proposal_events x WHERE x.actor_id = $1` },
+  { name: 'ballotsCreated', from: `ballots x WHERE x.created_by_id = $1`, optionalTable: 'ballots' },
   { name: 'votes', from: `ballot_votes x WHERE x.cast_by_id = $1`, optionalTable: 'ballot_votes' },
   { name: 'meetingsCreated', from: `meetings x WHERE x.created_by_id = $1` },
   { name: 'meetingInvitations', from: `meeting_invitations x JOIN meetings m ON m.id = x.meeting_id WHERE x.person_id = $1` },
+  { name: 'antitrustAcknowledgements', from: `antitrust_acknowledgements x WHERE x.person_id = $1`, optionalTable: 'antitrust_acknowledgements' },
+  { name: 'agendaApprovals', from: `meeting_antitrust x WHERE x.approved_by_id = $1`, optionalTable: 'meeting_antitrust' },
   { name: 'agendaItemsPresented', from: `agenda_items x WHERE x.presenter_id = $1` },
   { name: 'actionItems', from: `action_items x WHERE x.owner_id = $1 OR x.created_by_id = $1` },
   { name: 'notifications', from: `notifications x WHERE x.person_id = $1` },
@@ -60,8 +63,8 @@ export interface PersonalData {
   [section: string]: unknown;
 }
 
-/** The sections the export holds, in order (docs/privacy.md lists them). */
-export const PERSONAL_DATA_SECTIONS = ['profile', ...SECTIONS.map((s) => s.name)];
+/** The sections every export holds, in order (docs/privacy.md lists them); those of governance tables join once the tables exist. */
+export const PERSONAL_DATA_SECTIONS = ['profile', ...SECTIONS.filter((s) => !s.optionalTable).map((s) => s.name)];
 
 /**
  * Everything the platform holds about one person (GDPR Art. 15/20), read in one repeatable-read
