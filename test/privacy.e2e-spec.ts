@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { AuthService, DomainEvent, DomainEvents } from '@app/core';
 import { ERASURE_FOREIGN_KEYS, FORMER_MEMBER, PERSONAL_DATA_SECTIONS } from '@app/privacy';
-import { activePool } from './support/data-pools';
+import { activePool, CHANGE_STATE, must } from './support/data-pools';
 import { EXPORT_FILE_FIELDS, ExportFile, fetchExport, getSigned } from './support/exports';
 import { Actor, insertActionItem, insertInvitation, insertMeeting, makeGroup, makePerson, makeProposal, seat } from './support/factories';
 import { addCapability } from './support/marketplace';
@@ -34,6 +34,23 @@ function filesUnder(dir: string): string[] {
     const path = join(dir, entry);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
   });
+}
+
+/**
+ * The audit log's agreed shape (the audit engineer's migration 1797000000000 creates it, with this
+ * append-only trigger); made here while that migration is not on this branch, so erasure's audit step runs.
+ */
+async function ensureAuditLog(t: TestApp): Promise<void> {
+  const [{ present }] = await t.dataSource.query(`SELECT to_regclass('public.audit_log') IS NOT NULL AS present`);
+  if (present) return;
+  await t.dataSource.query(`CREATE TABLE audit_log (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), actor_id uuid NULL REFERENCES people(id),
+    actor_organization_id uuid NULL REFERENCES organizations(id), action text NOT NULL, entity_type text NOT NULL, entity_id text NOT NULL, details jsonb NULL)`);
+  await t.dataSource.query(`CREATE FUNCTION test_audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF current_setting('ecava.erasure', true) = 'on' THEN RETURN COALESCE(NEW, OLD); END IF;
+      RAISE EXCEPTION 'audit_log is append-only';
+    END $$`);
+  await t.dataSource.query(`CREATE TRIGGER test_audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION test_audit_log_append_only()`);
 }
 
 /**
@@ -90,7 +107,14 @@ describe('Personal data rights (e2e)', () => {
     ok(await t.gql(RSVP, { meeting: futureMeeting }, subject.token));
     await insertActionItem(t, pastMeeting, admin, { title: 'Draft the quill charter', owner: subject });
 
-    await activePool(t, other, group, [[subject, 'CONTRIBUTOR']]);
+    const pool = await activePool(t, other, group, [[subject, 'CONTRIBUTOR']]);
+    // The pool's append-only history quotes them: the sweep rewrites it through the erasure escape.
+    await must(t, CHANGE_STATE, { id: pool.id, state: 'SUSPENDED', note: `Paused at the request of ${NAME}` }, other);
+    await ensureAuditLog(t);
+    await t.dataSource.query(`INSERT INTO audit_log (actor_id, action, entity_type, entity_id, details) VALUES ($1::uuid, 'SIGNED_IN', 'Person', $1::text, $2)`, [
+      subject.id,
+      JSON.stringify({ email: EMAIL, name: NAME }),
+    ]);
     await addCapability(t, subject, { title: 'Quill GPU cluster' });
     ok(await t.gql(PREFERENCES, {}, subject.token));
     await t.app.get(AuthService).createSession(subject.id);
@@ -133,6 +157,7 @@ describe('Personal data rights (e2e)', () => {
       expect(data.signInRequests).toHaveLength(1);
       expect(data.dataPoolSignatures.some((s: { signed_by_id: string }) => s.signed_by_id === subject.id)).toBe(true);
       expect(data.capabilitiesCreated).toEqual([expect.objectContaining({ title: 'Quill GPU cluster' })]);
+      expect(data.auditLog).toEqual([expect.objectContaining({ action: 'SIGNED_IN' })]);
     });
 
     it('contains no secrets: no hash of any credential of theirs, no token_hash field', async () => {
@@ -230,7 +255,9 @@ describe('Personal data rights (e2e)', () => {
 
     it('finds the person in many places before (the scan sees what it should)', () => {
       const tables = new Set(before.map((h) => h.table));
-      for (const table of ['public.people', 'public.meetings', 'public.notifications', 'public.sign_in_requests']) expect(tables).toContain(table);
+      for (const table of ['public.people', 'public.meetings', 'public.notifications', 'public.sign_in_requests', 'public.data_pool_events', 'public.audit_log']) {
+        expect(tables).toContain(table);
+      }
       expect(mailFilesBefore).toBeGreaterThan(0);
     });
 
@@ -281,6 +308,11 @@ describe('Personal data rights (e2e)', () => {
         }
         expect((await getSigned(t, subjectExport.url)).status).toBe(404);
         expect((await getSigned(t, brief.url)).status).toBe(404);
+      });
+
+      it('clears them as the audit log\'s actor and from its details', async () => {
+        const entries = await t.dataSource.query(`SELECT actor_id, details FROM audit_log WHERE action = 'SIGNED_IN' AND entity_id = $1`, [subject.id]);
+        expect(entries).toEqual([{ actor_id: null, details: { email: `erased-${subject.id}@invalid`, name: FORMER_MEMBER } }]);
       });
 
       it('rewrites other people\'s notifications that quoted them', async () => {
