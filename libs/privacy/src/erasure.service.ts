@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, AuthService, ConflictError, DomainEvents, ForbiddenError, isId, NotFoundError, Viewer } from '@app/core';
 import { erasedEmail, FORMER_MEMBER, sweepQuotations } from './erasure';
+import { decodeEmailForSearch, quotationPattern, scrubQuotations } from './quotations';
 
 interface ErasedPerson {
   id: string;
@@ -91,7 +92,7 @@ export class ErasureService {
     await this.events.publish(em, {
       type: 'person.erased',
       personId,
-      reason: scrub(reason, quoted, personId),
+      reason: scrubQuotations(reason, quoted, { name: FORMER_MEMBER, email: erasedEmail(personId) }),
       actorId: viewer.id,
       organizationId: person.organizationId,
     });
@@ -105,34 +106,13 @@ export class ErasureService {
   private async deleteMailFiles(person: ErasedPerson): Promise<void> {
     const dir = join(this.config.dataDir, 'mail');
     const files = await readdir(dir).catch(() => [] as string[]);
-    const patterns = [person.email, person.name].map((text) => new RegExp(jsRegex(text), 'iu'));
+    const patterns = [person.email, person.name].map(quotationPattern);
     for (const file of files.filter((f) => f.endsWith('.eml'))) {
       const path = join(dir, file);
-      const text = decodeForSearch(await readFile(path));
-      if (patterns.some((p) => p.test(text))) {
+      const text = decodeEmailForSearch(await readFile(path));
+      if (patterns.some((pattern) => text.search(pattern) >= 0)) {
         await unlink(path).catch((error: Error) => this.logger.warn(`Could not delete ${path}: ${error.message}`));
       }
     }
   }
-}
-
-/** The reason an admin typed, with the person's name and email replaced (it goes to the audit log). */
-function scrub(reason: string, quoted: { name: string; email: string }, personId: string): string {
-  return reason.replace(new RegExp(jsRegex(quoted.email), 'giu'), erasedEmail(personId)).replace(new RegExp(jsRegex(quoted.name), 'giu'), FORMER_MEMBER);
-}
-
-/** `wholeWordPattern`'s JavaScript twin, with any run of whitespace matching a space (folded headers). */
-function jsRegex(text: string): string {
-  const escaped = text.replace(/[\\^$.*+?()[\]{}|/-]/g, (c) => (c === '-' ? '\\x2d' : `\\${c}`)).replace(/\s+/g, '\\s+');
-  return `(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`;
-}
-
-/**
- * An email file as searchable text: quoted-printable soft breaks joined and `=XX` escapes decoded (so a
- * name with umlauts in a body or an encoded-word header is found), `_` in encoded words read as spaces.
- */
-function decodeForSearch(raw: Buffer): string {
-  const joined = raw.toString('latin1').replace(/=\r?\n/g, '');
-  const bytes = Buffer.from(joined.replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
-  return bytes.toString('utf8').replace(/=\?utf-8\?q\?([^?]*)\?=/gi, (_, word: string) => word.replace(/_/g, ' '));
 }
