@@ -1,24 +1,10 @@
-import { readdir, readFile, unlink } from "node:fs/promises";
-import { join } from "node:path";
-import { Inject, Injectable, Logger } from "@nestjs/common";
-import { DataSource, EntityManager } from "typeorm";
-import {
-  APP_CONFIG,
-  AppConfig,
-  AuthService,
-  ConflictError,
-  DomainEvents,
-  ForbiddenError,
-  isId,
-  NotFoundError,
-  Viewer,
-} from "@app/core";
-import { erasedEmail, FORMER_MEMBER, sweepQuotations } from "./erasure";
-import {
-  decodeEmailForSearch,
-  quotationPattern,
-  scrubQuotations,
-} from "./quotations";
+import { readdir, readFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig, AuthService, ConflictError, DomainEvents, ForbiddenError, isId, NotFoundError, Viewer } from '@app/core';
+import { erasedEmail, FORMER_MEMBER, sweepQuotations } from './erasure';
+import { decodeEmailForSearch, quotationPattern, scrubQuotations } from './quotations';
 
 interface ErasedPerson {
   id: string;
@@ -73,46 +59,25 @@ export class ErasureService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async erase(
-    viewer: Viewer,
-    personId: string,
-    reason: string,
-  ): Promise<boolean> {
-    if (viewer.role !== "ADMIN")
-      throw new ForbiddenError("Only admins may erase a person", "ADMIN_ONLY");
-    if (!isId(personId)) throw new NotFoundError("person");
+  async erase(viewer: Viewer, personId: string, reason: string): Promise<boolean> {
+    if (viewer.role !== 'ADMIN') throw new ForbiddenError('Only admins may erase a person', 'ADMIN_ONLY');
+    if (!isId(personId)) throw new NotFoundError('person');
     // An admin cannot erase themselves: another admin must, so the platform is never left without
     // one (the erasing admin remains), and nobody erases their own account by a slip (decision 155).
-    if (personId === viewer.id)
-      throw new ForbiddenError(
-        "Another admin must erase you",
-        "CANNOT_ERASE_SELF",
-      );
-    const old = await this.dataSource.transaction((em) =>
-      this.eraseIn(em, viewer, personId, reason),
-    );
+    if (personId === viewer.id) throw new ForbiddenError('Another admin must erase you', 'CANNOT_ERASE_SELF');
+    const old = await this.dataSource.transaction((em) => this.eraseIn(em, viewer, personId, reason));
     this.auth.credentialsRevoked(personId);
     await this.deleteMailFiles(old);
     return true;
   }
 
-  private async eraseIn(
-    em: EntityManager,
-    viewer: Viewer,
-    personId: string,
-    reason: string,
-  ): Promise<ErasedPerson> {
+  private async eraseIn(em: EntityManager, viewer: Viewer, personId: string, reason: string): Promise<ErasedPerson> {
     const [person]: ErasedPerson[] = await em.query(
       `SELECT id, name, email, organization_id AS "organizationId", erased_at AS "erasedAt" FROM people WHERE id = $1 FOR UPDATE`,
       [personId],
     );
-    if (!person) throw new NotFoundError("person");
-    if (person.erasedAt)
-      throw new ConflictError(
-        "PERSON_ALREADY_ERASED",
-        "This person has already been erased",
-        "personId",
-      );
+    if (!person) throw new NotFoundError('person');
+    if (person.erasedAt) throw new ConflictError('PERSON_ALREADY_ERASED', 'This person has already been erased', 'personId');
     // The append-only tables (data_pool_events, audit_log) accept this transaction's rewrites.
     await em.query(`SET LOCAL ecava.erasure = 'on'`);
     for (const statement of DELETIONS) await em.query(statement, [personId]);
@@ -120,23 +85,14 @@ export class ErasureService {
       `UPDATE people SET name = $2, email = $3, title = NULL, role = 'MEMBER', erased_at = now(), updated_at = now() WHERE id = $1`,
       [personId, FORMER_MEMBER, erasedEmail(personId)],
     );
-    const [{ auditLog }]: { auditLog: string | null }[] = await em.query(
-      `SELECT to_regclass('public.audit_log')::text AS "auditLog"`,
-    );
-    if (auditLog)
-      await em.query(
-        `UPDATE audit_log SET actor_id = NULL WHERE actor_id = $1`,
-        [personId],
-      );
+    const [{ auditLog }]: { auditLog: string | null }[] = await em.query(`SELECT to_regclass('public.audit_log')::text AS "auditLog"`);
+    if (auditLog) await em.query(`UPDATE audit_log SET actor_id = NULL WHERE actor_id = $1`, [personId]);
     const quoted = { name: person.name, email: person.email };
     await sweepQuotations(em, personId, quoted);
     await this.events.publish(em, {
-      type: "person.erased",
+      type: 'person.erased',
       personId,
-      reason: scrubQuotations(reason, quoted, {
-        name: FORMER_MEMBER,
-        email: erasedEmail(personId),
-      }),
+      reason: scrubQuotations(reason, quoted, { name: FORMER_MEMBER, email: erasedEmail(personId) }),
       actorId: viewer.id,
       organizationId: person.organizationId,
     });
@@ -148,16 +104,14 @@ export class ErasureService {
    * them are deleted. Messages already handed to an SMTP server are beyond the platform's reach.
    */
   private async deleteMailFiles(person: ErasedPerson): Promise<void> {
-    const dir = join(this.config.dataDir, "mail");
+    const dir = join(this.config.dataDir, 'mail');
     const files = await readdir(dir).catch(() => [] as string[]);
     const patterns = [person.email, person.name].map(quotationPattern);
-    for (const file of files.filter((f) => f.endsWith(".eml"))) {
+    for (const file of files.filter((f) => f.endsWith('.eml'))) {
       const path = join(dir, file);
       const text = decodeEmailForSearch(await readFile(path));
       if (patterns.some((pattern) => text.search(pattern) >= 0)) {
-        await unlink(path).catch((error: Error) =>
-          this.logger.warn(`Could not delete ${path}: ${error.message}`),
-        );
+        await unlink(path).catch((error: Error) => this.logger.warn(`Could not delete ${path}: ${error.message}`));
       }
     }
   }

@@ -1,7 +1,7 @@
-import { EntityManager } from "typeorm";
+import { EntityManager } from 'typeorm';
 
 /** What an erased person's name becomes, wherever it was stored or quoted. */
-export const FORMER_MEMBER = "Former member";
+export const FORMER_MEMBER = 'Former member';
 
 export function erasedEmail(personId: string): string {
   return `erased-${personId}@invalid`;
@@ -9,7 +9,7 @@ export function erasedEmail(personId: string): string {
 
 /** A PostgreSQL (ARE) regular expression matching `text` literally, as a whole word, any case. */
 export function wholeWordPattern(text: string): string {
-  return `(?<![[:alnum:]_])${text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}(?![[:alnum:]_])`;
+  return `(?<![[:alnum:]_])${text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}(?![[:alnum:]_])`;
 }
 
 /** How a string appears inside a JSON document's text (escaped quotes, backslashes, controls). */
@@ -18,11 +18,7 @@ function asJsonText(text: string): string {
 }
 
 /** Columns the sweep leaves alone: the person's own row (rewritten field by field) and the migrations' names. */
-const SWEEP_SKIPS = new Set([
-  "public.people.name",
-  "public.people.email",
-  "public.migrations.name",
-]);
+const SWEEP_SKIPS = new Set(['public.people.name', 'public.people.email', 'public.migrations.name']);
 
 /**
  * Rewrites every quotation of the erased person's name and email in every text, varchar and jsonb
@@ -32,19 +28,10 @@ const SWEEP_SKIPS = new Set([
  * erasure's transaction, after `SET LOCAL ecava.erasure = 'on'` (the append-only logs' escape).
  * Returns how many values changed.
  */
-export async function sweepQuotations(
-  em: EntityManager,
-  personId: string,
-  quoted: { name: string; email: string },
-): Promise<number> {
+export async function sweepQuotations(em: EntityManager, personId: string, quoted: { name: string; email: string }): Promise<number> {
   // Every schema the platform writes: public and the job queue's (pgboss), whose jobs carry events'
   // payloads (a note quoting the person) until they are archived.
-  const columns: {
-    schema: string;
-    table: string;
-    column: string;
-    type: string;
-  }[] = await em.query(
+  const columns: { schema: string; table: string; column: string; type: string }[] = await em.query(
     `SELECT c.table_schema AS schema, c.table_name AS "table", c.column_name AS "column", c.data_type AS type
      FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
      WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema') AND c.table_schema NOT LIKE 'pg!_%' ESCAPE '!'
@@ -60,7 +47,7 @@ export async function sweepQuotations(
     if (SWEEP_SKIPS.has(`${schema}.${table}.${column}`)) continue;
     const target = `"${column}"`;
     for (const { find, by } of replacements) {
-      const isJson = type === "jsonb";
+      const isJson = type === 'jsonb';
       const pattern = wholeWordPattern(isJson ? asJsonText(find) : find);
       const value = isJson ? `${target}::text` : target;
       const rewritten = `regexp_replace(${value}, $1, $2, 'gi')`;
@@ -68,8 +55,7 @@ export async function sweepQuotations(
         `UPDATE "${schema}"."${table}" SET "${column}" = ${isJson ? `(${rewritten})::jsonb` : rewritten} WHERE ${value} ~* $1`,
         [pattern, by],
       );
-      if (Array.isArray(result) && typeof result[1] === "number")
-        changed += result[1];
+      if (Array.isArray(result) && typeof result[1] === 'number') changed += result[1];
     }
   }
   return changed;

@@ -1,14 +1,8 @@
-import { Injectable } from "@nestjs/common";
-import { DataSource } from "typeorm";
-import {
-  DomainEvents,
-  ForbiddenError,
-  isId,
-  NotFoundError,
-  Viewer,
-} from "@app/core";
-import { ExportFile, ExportFormat, ExportsService } from "@app/meeting-prep";
-import { gatherPersonalData } from "./personal-data.read-model";
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainEvents, ForbiddenError, isId, NotFoundError, Viewer } from '@app/core';
+import { ExportFile, ExportFormat, ExportsService } from '@app/meeting-prep';
+import { gatherPersonalData } from './personal-data.read-model';
 
 /**
  * The right of access and portability (GDPR Art. 15/20): everything about a person as one JSON file,
@@ -25,35 +19,23 @@ export class PersonalDataService {
 
   /** `exportMyData` (anyone for themselves) and `exportPersonData` (admins, for anyone). */
   async export(viewer: Viewer, personId: string): Promise<ExportFile> {
-    if (personId !== viewer.id && viewer.role !== "ADMIN")
-      throw new ForbiddenError(
-        "Only admins may export another person's data",
-        "ADMIN_ONLY",
-      );
-    if (!isId(personId)) throw new NotFoundError("person");
+    if (personId !== viewer.id && viewer.role !== 'ADMIN') throw new ForbiddenError('Only admins may export another person\'s data', 'ADMIN_ONLY');
+    if (!isId(personId)) throw new NotFoundError('person');
     return this.exports.withSlot(viewer, async () => {
-      const data = await this.dataSource.transaction("REPEATABLE READ", (em) =>
-        gatherPersonalData(em, personId),
-      );
-      if (!data) throw new NotFoundError("person");
+      const data = await this.dataSource.transaction('REPEATABLE READ', (em) => gatherPersonalData(em, personId));
+      if (!data) throw new NotFoundError('person');
       const file = await this.exports.store(
         viewer,
         { personId },
         {
           format: ExportFormat.JSON,
           filename: `personal-data-${data.exportedAt.slice(0, 10)}.json`,
-          contentType: "application/json; charset=utf-8",
+          contentType: 'application/json; charset=utf-8',
           content: Buffer.from(JSON.stringify(data, null, 2)),
         },
       );
       await this.dataSource.transaction((em) =>
-        this.events.publish(em, {
-          type: "person.data_exported",
-          personId,
-          exportFileId: file.id,
-          actorId: viewer.id,
-          organizationId: viewer.organizationId,
-        }),
+        this.events.publish(em, { type: 'person.data_exported', personId, exportFileId: file.id, actorId: viewer.id, organizationId: viewer.organizationId }),
       );
       return file;
     });

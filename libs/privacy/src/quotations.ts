@@ -8,20 +8,14 @@
 export function quotationPattern(text: string): RegExp {
   const escaped = text
     .trim()
-    .replace(/[\\^$.*+?()[\]{}|/-]/g, (c) => (c === "-" ? "\\x2d" : `\\${c}`))
-    .replace(/\s+/g, "\\s+");
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, "giu");
+    .replace(/[\\^$.*+?()[\]{}|/-]/g, (c) => (c === '-' ? '\\x2d' : `\\${c}`))
+    .replace(/\s+/g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, 'giu');
 }
 
 /** `text` with every quotation of the name and the email replaced. */
-export function scrubQuotations(
-  text: string,
-  quoted: { name: string; email: string },
-  by: { name: string; email: string },
-): string {
-  return text
-    .replace(quotationPattern(quoted.email), by.email)
-    .replace(quotationPattern(quoted.name), by.name);
+export function scrubQuotations(text: string, quoted: { name: string; email: string }, by: { name: string; email: string }): string {
+  return text.replace(quotationPattern(quoted.email), by.email).replace(quotationPattern(quoted.name), by.name);
 }
 
 /**
@@ -30,19 +24,13 @@ export function scrubQuotations(
  */
 export function decodeEmailForSearch(raw: Buffer): string {
   const words = raw
-    .toString("latin1")
-    .replace(/=\?utf-8\?q\?([^?]*)\?=/gi, (_, word: string) =>
-      word.replace(/_/g, " "),
-    )
-    .replace(/=\?utf-8\?b\?([^?]*)\?=/gi, (_, word: string) =>
-      Buffer.from(word, "base64").toString("latin1"),
-    );
-  const joined = words.replace(/=\r?\n/g, "");
+    .toString('latin1')
+    .replace(/=\?utf-8\?q\?([^?]*)\?=/gi, (_, word: string) => word.replace(/_/g, ' '))
+    .replace(/=\?utf-8\?b\?([^?]*)\?=/gi, (_, word: string) => Buffer.from(word, 'base64').toString('latin1'));
+  const joined = words.replace(/=\r?\n/g, '');
   const bytes = Buffer.from(
-    joined.replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) =>
-      String.fromCharCode(parseInt(hex, 16)),
-    ),
-    "latin1",
+    joined.replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
   );
-  return bytes.toString("utf8");
+  return bytes.toString('utf8');
 }

@@ -1,6 +1,6 @@
-import { ArgsType, Field, ID } from "@nestjs/graphql";
-import { IsNotEmpty, IsString, MaxLength } from "class-validator";
-import { Trim } from "@app/core";
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Trim } from '@app/core';
 
 @ArgsType()
 export class ErasePersonArgs {
@@ -9,10 +9,7 @@ export class ErasePersonArgs {
   @MaxLength(100)
   personId: string;
 
-  @Field({
-    description:
-      "Why (the request, the ticket); kept in the audit log with the name and email removed",
-  })
+  @Field({ description: 'Why (the request, the ticket); kept in the audit log with the name and email removed' })
   @Trim()
   @IsString()
   @IsNotEmpty()

@@ -1,6 +1,6 @@
-import { ArgsType, Field, ID } from "@nestjs/graphql";
-import { IsEnum, IsOptional, IsString, MaxLength } from "class-validator";
-import { PersonalDataExportFormat } from "../personal-data-export-format.enum";
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PersonalDataExportFormat } from '../personal-data-export-format.enum';
 
 @ArgsType()
 export class ExportMyDataArgs {
