@@ -69,6 +69,7 @@ describe('Personal data rights (e2e)', () => {
   let ownProposal: string;
   let colleagueProposal: string;
   let futureMeeting: string;
+  let pastMeeting: string;
   let subjectExport: ExportFile;
   let brief: ExportFile;
   const committed: DomainEvent[] = [];
@@ -92,7 +93,7 @@ describe('Personal data rights (e2e)', () => {
     ok(await t.gql(COMMENT, { proposal: colleagueProposal, body: 'Count me in' }, subject.token));
     ok(await t.gql(APPLY, { input: { workingGroupId: otherGroup, organizationId: subject.organizationId, motivation: 'Quills' } }, subject.token));
 
-    const pastMeeting = await insertMeeting(t, admin, group, {
+    pastMeeting = await insertMeeting(t, admin, group, {
       title: 'Kick-off',
       startsAt: '2026-01-10T09:00:00Z',
       endsAt: '2026-01-10T10:00:00Z',
@@ -295,6 +296,9 @@ describe('Personal data rights (e2e)', () => {
       it('ends seats, keeps authored content attributed to "Former member"', async () => {
         const seats = await t.dataSource.query(`SELECT ended_at FROM working_group_participants WHERE person_id = $1`, [subject.id]);
         expect(seats).toEqual([{ ended_at: expect.any(Date) }]);
+        // Past attendance stays; the invitation to the meeting still to come is gone.
+        const invitations = await t.dataSource.query(`SELECT meeting_id FROM meeting_invitations WHERE person_id = $1`, [subject.id]);
+        expect(invitations).toEqual([{ meeting_id: pastMeeting }]);
         const { proposal } = ok(await t.gql(`query ($id: ID!) { proposal(id: $id) { title author { id name } } }`, { id: ownProposal }, colleague.token));
         expect(proposal).toEqual({ title: 'Quill datasets', author: { id: subject.id, name: FORMER_MEMBER } });
         const comments = await t.dataSource.query(`SELECT c.body, p.name FROM proposal_comments c JOIN people p ON p.id = c.author_id WHERE c.author_id = $1`, [subject.id]);
@@ -332,6 +336,13 @@ describe('Personal data rights (e2e)', () => {
         const event = committed.find((e) => e.type === 'person.erased');
         expect(event).toMatchObject({ personId: subject.id, actorId: admin.id, organizationId: subject.organizationId, reason: `Art. 17 request from ${FORMER_MEMBER}` });
         expect(JSON.stringify(event)).not.toMatch(/zéphyrine/i);
+      });
+
+      it('lets an admin erase another admin, who keeps no role', async () => {
+        const second = await makePerson(t, { admin: true });
+        ok(await t.gql(ERASE, { id: second.id, reason: 'Left the alliance' }, admin.token));
+        const [row] = await t.dataSource.query(`SELECT role FROM people WHERE id = $1`, [second.id]);
+        expect(row).toEqual({ role: 'MEMBER' });
       });
 
       it('cannot erase twice (CONFLICT)', async () => {
