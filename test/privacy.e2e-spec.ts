@@ -262,6 +262,33 @@ describe('Personal data rights (e2e)', () => {
       expect(mailFilesBefore).toBeGreaterThan(0);
     });
 
+    it('waits for an export of the person in flight, then deletes its file', async () => {
+      const person = await makePerson(t);
+      // An export in flight: its transaction holds the person's row FOR SHARE until its file is stored.
+      const runner = t.dataSource.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      await runner.query(`SELECT id FROM people WHERE id = $1 FOR SHARE`, [person.id]);
+      const erasing = t.gql(ERASE, { id: person.id, reason: 'Request' }, admin.token);
+      for (;;) {
+        const [{ waiting }] = await t.dataSource.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%' AND datname = current_database()`,
+        );
+        if (waiting > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await runner.query(
+        `INSERT INTO export_files (id, person_id, requested_by_id, format, filename, content_type, byte_size, sha256, content, expires_at)
+         VALUES (gen_random_uuid(), $1, $1, 'JSON', 'personal-data.json', 'application/json', 2, '-', '{}', now() + interval '1 hour')`,
+        [person.id],
+      );
+      await runner.commitTransaction();
+      await runner.release();
+      expect(ok(await erasing)).toEqual({ erasePerson: true });
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM export_files WHERE person_id = $1`, [person.id]);
+      expect(n).toBe(0);
+    });
+
     describe('once erased', () => {
       beforeAll(async () => {
         expect(ok(await t.gql(ERASE, { id: subject.id, reason: `Art. 17 request from ${NAME}` }, admin.token))).toEqual({ erasePerson: true });
@@ -333,7 +360,7 @@ describe('Personal data rights (e2e)', () => {
       });
 
       it('publishes person.erased without name or email', () => {
-        const event = committed.find((e) => e.type === 'person.erased');
+        const event = committed.find((e) => e.type === 'person.erased' && e.personId === subject.id);
         expect(event).toMatchObject({ personId: subject.id, actorId: admin.id, organizationId: subject.organizationId, reason: `Art. 17 request from ${FORMER_MEMBER}` });
         expect(JSON.stringify(event)).not.toMatch(/zéphyrine/i);
       });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, InvalidInputError, isId, Viewer, newId } from '@app/core';
 import { gatherBrief } from './brief/brief.read-model';
 import { ExportFile } from './export-file.model';
@@ -89,8 +89,12 @@ export class ExportsService {
     }
   }
 
-  /** Stores a rendered file for its meeting, data pool or person and signs its download URL; purges old expired files on the way. */
-  async store(viewer: Viewer, owner: ExportOwner, file: RenderedExport): Promise<ExportFile> {
+  /**
+   * Stores a rendered file for its meeting, data pool or person and signs its download URL; purges old
+   * expired files on the way. With `em`, the file is written in that transaction (a personal-data export
+   * holds its person's row locked until the file is stored, so an erasure waits and then deletes it).
+   */
+  async store(viewer: Viewer, owner: ExportOwner, file: RenderedExport, em?: EntityManager): Promise<ExportFile> {
     await this.purgeExpired();
     const id = newId();
     const expires = Math.floor(Date.now() / 1000) + this.config.exportTtlSeconds;
@@ -109,7 +113,7 @@ export class ExportsService {
       createdAt: new Date(),
       expiresAt: new Date(expires * 1000),
     };
-    await this.dataSource.getRepository(ExportFileEntity).insert(row);
+    await (em ?? this.dataSource.manager).getRepository(ExportFileEntity).insert(row);
     return {
       id,
       format: file.format,

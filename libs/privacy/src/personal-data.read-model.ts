@@ -70,12 +70,13 @@ export const PERSONAL_DATA_SECTIONS = ['profile', ...SECTIONS.filter((s) => !s.o
  * Everything the platform holds about one person (GDPR Art. 15/20), read in one repeatable-read
  * snapshot: their profile and, per table, the rows about them, without secrets (hashes) and without
  * other people's data (rows are selected by the person's own id; joined columns are titles and names
- * of groups and meetings, not people). Null when the person does not exist.
+ * of groups and meetings, not people). Holds the person's row FOR SHARE for the rest of the
+ * transaction, so an erasure waits for the export. Null when the person does not exist.
  */
 export async function gatherPersonalData(em: EntityManager, personId: string): Promise<PersonalData | null> {
   const [profile]: { profile: Record<string, unknown> }[] = await em.query(
     `SELECT to_jsonb(p) - $2::text[] || jsonb_build_object('organizationName', o.name) AS profile
-     FROM people p JOIN organizations o ON o.id = p.organization_id WHERE p.id = $1`,
+     FROM people p JOIN organizations o ON o.id = p.organization_id WHERE p.id = $1 FOR SHARE OF p`,
     [personId, WITHHELD],
   );
   if (!profile) return null;

@@ -21,23 +21,24 @@ export class PersonalDataService {
   async export(viewer: Viewer, personId: string): Promise<ExportFile> {
     if (personId !== viewer.id && viewer.role !== 'ADMIN') throw new ForbiddenError('Only admins may export another person\'s data', 'ADMIN_ONLY');
     if (!isId(personId)) throw new NotFoundError('person');
-    return this.exports.withSlot(viewer, async () => {
-      const data = await this.dataSource.transaction('REPEATABLE READ', (em) => gatherPersonalData(em, personId));
-      if (!data) throw new NotFoundError('person');
-      const file = await this.exports.store(
-        viewer,
-        { personId },
-        {
-          format: ExportFormat.JSON,
-          filename: `personal-data-${data.exportedAt.slice(0, 10)}.json`,
-          contentType: 'application/json; charset=utf-8',
-          content: Buffer.from(JSON.stringify(data, null, 2)),
-        },
-      );
-      await this.dataSource.transaction((em) =>
-        this.events.publish(em, { type: 'person.data_exported', personId, exportFileId: file.id, actorId: viewer.id, organizationId: viewer.organizationId }),
-      );
-      return file;
-    });
+    return this.exports.withSlot(viewer, () =>
+      this.dataSource.transaction('REPEATABLE READ', async (em) => {
+        const data = await gatherPersonalData(em, personId);
+        if (!data) throw new NotFoundError('person');
+        const file = await this.exports.store(
+          viewer,
+          { personId },
+          {
+            format: ExportFormat.JSON,
+            filename: `personal-data-${data.exportedAt.slice(0, 10)}.json`,
+            contentType: 'application/json; charset=utf-8',
+            content: Buffer.from(JSON.stringify(data, null, 2)),
+          },
+          em,
+        );
+        await this.events.publish(em, { type: 'person.data_exported', personId, exportFileId: file.id, actorId: viewer.id, organizationId: viewer.organizationId });
+        return file;
+      }),
+    );
   }
 }
