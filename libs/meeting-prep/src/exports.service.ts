@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, DomainEvent, DomainEvents, InvalidInputError, isId, sql, Viewer, newId } from '@app/core';
 import { gatherBrief } from './brief/brief.read-model';
 import { ExportFile } from './export-file.model';
@@ -25,8 +25,11 @@ export interface StoredExport {
   content: Buffer;
 }
 
-/** What a stored file belongs to: one meeting or one data pool. */
-export type ExportOwner = { meetingId: string; dataPoolId?: undefined } | { dataPoolId: string; meetingId?: undefined };
+/** What a stored file belongs to: one meeting, one data pool or one person (their personal-data export). */
+export type ExportOwner =
+  | { meetingId: string; dataPoolId?: undefined; personId?: undefined }
+  | { dataPoolId: string; meetingId?: undefined; personId?: undefined }
+  | { personId: string; meetingId?: undefined; dataPoolId?: undefined };
 
 /** What a download request gets: the file, or why not (the controller maps these to 403/410/404). */
 export type DownloadResult = { status: 'ok'; file: StoredExport } | { status: 'bad-signature' | 'expired' | 'not-found' };
@@ -58,7 +61,7 @@ export class ExportsService {
   /** Renders the file without storing it (the CLI writes it to disk); the same path as `export`. */
   async render(viewer: Viewer, meetingId: string, format: ExportFormat): Promise<RenderedExport> {
     if (!isBriefFormat(format)) {
-      throw new InvalidInputError('format', 'A meeting brief exports as PDF, DOCX, MARKDOWN, ICS, CSV or XLSX; JSONLD is for data pools', 'FORMAT_NOT_SUPPORTED');
+      throw new InvalidInputError('format', 'A meeting brief exports as PDF, DOCX, MARKDOWN, ICS, CSV or XLSX; JSONLD is for data pools, JSON for personal data', 'FORMAT_NOT_SUPPORTED');
     }
     const brief = await gatherBrief(this.dataSource, viewer, meetingId, { platformMailbox: mailbox(this.config.mailFrom) });
     const { content } = await this.renderer.render(format, brief);
@@ -88,10 +91,12 @@ export class ExportsService {
   }
 
   /**
-   * Stores a rendered file for its meeting or data pool and signs its download URL; purges old expired files on
-   * the way. The INSERT carries the EXPORT_CREATED event's writes (the audit log): one statement.
+   * Stores a rendered file for its meeting, data pool or person and signs its download URL; purges old
+   * expired files on the way. The INSERT carries the EXPORT_CREATED event's writes (the audit log): one
+   * statement. With `em`, the file is written in that transaction (a personal-data export holds its
+   * person's row locked until the file is stored, so an erasure waits and then deletes it).
    */
-  async store(viewer: Viewer, owner: ExportOwner, file: RenderedExport): Promise<ExportFile> {
+  async store(viewer: Viewer, owner: ExportOwner, file: RenderedExport, em?: EntityManager): Promise<ExportFile> {
     await this.purgeExpired();
     const id = newId();
     const expires = Math.floor(Date.now() / 1000) + this.config.exportTtlSeconds;
@@ -99,6 +104,7 @@ export class ExportsService {
       id,
       meetingId: owner.meetingId ?? null,
       dataPoolId: owner.dataPoolId ?? null,
+      personId: owner.personId ?? null,
       requestedById: viewer.id,
       format: file.format,
       filename: file.filename,
@@ -109,7 +115,7 @@ export class ExportsService {
       createdAt: new Date(),
       expiresAt: new Date(expires * 1000),
     };
-    await this.insert(viewer, row);
+    await this.insert(viewer, row, em);
     return {
       id,
       format: file.format,
@@ -122,26 +128,30 @@ export class ExportsService {
     };
   }
 
-  private async insert(viewer: Viewer, row: ExportFileEntity): Promise<void> {
+  private async insert(viewer: Viewer, row: ExportFileEntity, em?: EntityManager): Promise<void> {
     const event: DomainEvent = {
       type: 'EXPORT_CREATED',
       actorId: viewer.id,
       exportId: row.id,
       meetingId: row.meetingId,
       dataPoolId: row.dataPoolId,
+      personId: row.personId,
       format: row.format,
       filename: row.filename,
       byteSize: row.byteSize,
       sha256: row.sha256,
       expiresAt: row.expiresAt.toISOString(),
     };
-    await this.events.writeWith(
-      this.dataSource,
-      sql`INSERT INTO export_files (id, meeting_id, data_pool_id, requested_by_id, format, filename, content_type, byte_size, sha256, content, created_at, expires_at)
-          VALUES (${row.id}, ${row.meetingId}, ${row.dataPoolId}, ${row.requestedById}, ${row.format}, ${row.filename}, ${row.contentType},
-                  ${row.byteSize}, ${row.sha256}, ${row.content}, ${row.createdAt}, ${row.expiresAt}) RETURNING id`,
-      event,
-    );
+    const write = sql`INSERT INTO export_files (id, meeting_id, data_pool_id, person_id, requested_by_id, format, filename, content_type, byte_size, sha256, content, created_at, expires_at)
+          VALUES (${row.id}, ${row.meetingId}, ${row.dataPoolId}, ${row.personId}, ${row.requestedById}, ${row.format}, ${row.filename}, ${row.contentType},
+                  ${row.byteSize}, ${row.sha256}, ${row.content}, ${row.createdAt}, ${row.expiresAt}) RETURNING id`;
+    if (em) {
+      // Inside the caller's transaction: the event is announced when that transaction commits.
+      await em.query(write.text(), write.values);
+      await this.events.publish(em, event);
+    } else {
+      await this.events.writeWith(this.dataSource, write, event);
+    }
   }
 
   /**

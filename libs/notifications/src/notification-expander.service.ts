@@ -93,11 +93,12 @@ export class NotificationExpander {
     ];
   }
 
+  /** An erased person receives nothing (decision 154), whichever rule chose them. */
   private recipients(em: EntityManager, ids: string[], category: NotificationCategory): Promise<Recipient[]> {
     return em.query(
       `SELECT p.id, p.locale, p.timezone, np.mode
        FROM people p LEFT JOIN notification_preferences np ON np.person_id = p.id AND np.category = $2
-       WHERE p.id = ANY($1)`,
+       WHERE p.id = ANY($1) AND p.erased_at IS NULL`,
       [ids, category],
     );
   }

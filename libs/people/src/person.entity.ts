@@ -45,4 +45,8 @@ export class PersonEntity {
 
   @Column({ type: 'timestamptz', name: 'updated_at', precision: 3, default: () => 'now()' })
   updatedAt: Date;
+
+  /** Set once the person is erased (GDPR Art. 17, libs/privacy): name, email and title are placeholders from then on. */
+  @Column({ type: 'timestamptz', name: 'erased_at', precision: 3, nullable: true, insert: false })
+  erasedAt?: Date | null;
 }
