@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AntitrustModule } from './antitrust/antitrust.module';
 
 /**
  * Governance (contract 07): ballots, competition-law safeguards of meetings and the audit log. Each part
  * is its own module under this one; the API and the worker import only this.
  */
 @Module({
-  imports: [],
-  exports: [],
+  imports: [AntitrustModule],
+  exports: [AntitrustModule],
 })
 export class GovernanceModule {}

@@ -1,5 +1,6 @@
 import { DATA_POOL_REMINDER_RULES } from '../scheduled/data-pool-expiry.rules';
 import { REMINDER_RULES } from '../scheduled/reminder.rules';
+import { ANTITRUST_RULES } from './antitrust.rules';
 import { applicationDecided, applicationSubmitted } from './application.rules';
 import { DATA_ACCESS_RULES } from './data-pool-access.rules';
 import { DATA_POOL_RULES } from './data-pool.rules';
@@ -21,6 +22,7 @@ const RECIPIENT_RULES: Record<string, RecipientRule> = {
   ...MARKETPLACE_RULES,
   ...DATA_POOL_RULES,
   ...DATA_ACCESS_RULES,
+  ...ANTITRUST_RULES,
   // Raised by the reminder pass (scheduled/), not by a domain service.
   ...REMINDER_RULES,
   ...DATA_POOL_REMINDER_RULES,
