@@ -10,9 +10,7 @@ export const MAX_STATEMENT_LENGTH = 8000;
 
 export const DEFAULT_STATEMENTS: Record<StatementLanguage, string> = {
   EN: [
-    'Antitrust statement of the ECAVA alliance',
-    '',
-    'The participants in this meeting include competitors. The alliance and its members are committed to full compliance with ' +
+    'The participants in this meeting of the ECAVA alliance include competitors. The alliance and its members are committed to full compliance with ' +
       'competition law, in particular Article 101 of the Treaty on the Functioning of the European Union and the national ' +
       'competition laws. Cooperation in this alliance is limited to the pre-competitive work on its agenda.',
     '',
@@ -31,9 +29,7 @@ export const DEFAULT_STATEMENTS: Record<StatementLanguage, string> = {
       'should leave the meeting and have their departure recorded.',
   ].join('\n'),
   DE: [
-    'Kartellrechtlicher Hinweis der ECAVA-Allianz',
-    '',
-    'Zu den Teilnehmenden dieser Sitzung gehören Wettbewerber. Die Allianz und ihre Mitglieder halten das Kartellrecht ' +
+    'Zu den Teilnehmenden dieser Sitzung der ECAVA-Allianz gehören Wettbewerber. Die Allianz und ihre Mitglieder halten das Kartellrecht ' +
       'uneingeschränkt ein, insbesondere Artikel 101 des Vertrags über die Arbeitsweise der Europäischen Union und das ' +
       'Gesetz gegen Wettbewerbsbeschränkungen (GWB). Die Zusammenarbeit in der Allianz beschränkt sich auf die ' +
       'vorwettbewerbliche Arbeit der Tagesordnung.',

@@ -1,4 +1,6 @@
+import { AntitrustSummary } from '@app/governance';
 import { withStartTimes } from '@app/meetings';
+import { briefAntitrust } from './antitrust-brief';
 import { formatAgendaTime, formatLocalDate, formatLocalDateTime, formatMeetingWhen, zonedParts } from './local-time';
 import {
   ActionItemStatusValue,
@@ -84,6 +86,7 @@ export interface BriefRows {
   attendees: AttendeeRow[];
   openActionItems: ActionItemRow[];
   previousMeeting: PreviousMeetingRow | null;
+  antitrust: AntitrustSummary;
 }
 
 const MINUTE = 60_000;
@@ -147,6 +150,7 @@ export function assembleBrief(rows: BriefRows, options: BriefOptions = {}): Meet
         }
       : null;
 
+  const acknowledgedIds = new Set(rows.antitrust.acknowledgedPersonIds);
   const attendees: BriefOrganizationAttendees[] = [];
   for (const row of rows.attendees) {
     let group = attendees[attendees.length - 1];
@@ -155,7 +159,12 @@ export function assembleBrief(rows: BriefRows, options: BriefOptions = {}): Meet
       attendees.push(group);
     }
     const respondedAt = asDate(row.respondedAt);
-    group.attendees.push({ ...row, respondedAt, respondedLocal: respondedAt ? formatLocalDateTime(respondedAt, zone) : null });
+    group.attendees.push({
+      ...row,
+      respondedAt,
+      respondedLocal: respondedAt ? formatLocalDateTime(respondedAt, zone) : null,
+      acknowledged: acknowledgedIds.has(row.personId),
+    });
   }
 
   const actionItem = (row: ActionItemRow): BriefActionItem => {
@@ -184,6 +193,12 @@ export function assembleBrief(rows: BriefRows, options: BriefOptions = {}): Meet
       sequence: meeting.sequence,
       organizer: { name: meeting.organizerName, email: meeting.organizerEmail },
     },
+    antitrust: briefAntitrust(
+      rows.antitrust,
+      zone,
+      rows.attendees.length,
+      rows.attendees.filter((row) => acknowledgedIds.has(row.personId)).length,
+    ),
     agenda,
     agendaMinutes,
     overrun,

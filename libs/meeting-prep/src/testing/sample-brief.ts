@@ -1,3 +1,4 @@
+import { DEFAULT_STATEMENTS } from '@app/governance';
 import { ActionItemRow, AgendaRow, assembleBrief, AttendeeRow, BriefRows } from '../brief/assemble-brief';
 import { MeetingBrief, RsvpStatusValue } from '../brief/meeting-brief';
 
@@ -101,6 +102,14 @@ export function sampleRows(options: SampleOptions = {}): BriefRows {
       timezone: 'Europe/Brussels',
       minutes: '## Decisions\n\n- Adopt the charter.\n- Hold the launch workshop in Brussels.',
       actionItems: [actionItem(1, 'DONE', 'Kick-off call'), actionItem(2, 'OPEN', 'Kick-off call')],
+    },
+    // Every other invitee acknowledged; counsel has not approved the agenda yet.
+    antitrust: {
+      language: 'EN',
+      statement: DEFAULT_STATEMENTS.EN,
+      approvedAt: null,
+      approvedByName: null,
+      acknowledgedPersonIds: attendees.filter((_, i) => i % 2 === 0).map((a) => a.personId),
     },
   };
 }
