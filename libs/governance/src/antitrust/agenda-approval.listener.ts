@@ -1,6 +1,6 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainEvents, querySql, sql } from '@app/core';
+import { compileSql, DomainEvents, sql, writeReturning } from '@app/core';
 import { MeetingEvent, MeetingEvents } from '@app/meetings';
 import { agendaDigestOf } from './agenda-digest';
 
@@ -29,8 +29,7 @@ export class AgendaApprovalListener implements OnModuleInit, OnModuleDestroy {
   }
 
   private async agendaChanged(event: Extract<MeetingEvent, { type: 'AGENDA_SET' }>, em: EntityManager): Promise<void> {
-    const [cleared] = await querySql<{ approvedById: string; workingGroupId: string | null }>(
-      em,
+    const { text, values } = compileSql(
       sql`WITH approval AS (
             SELECT t.meeting_id, t.approved_by_id FROM meeting_antitrust t
             WHERE t.meeting_id = ${event.meetingId}::uuid AND t.approved_at IS NOT NULL
@@ -41,6 +40,7 @@ export class AgendaApprovalListener implements OnModuleInit, OnModuleDestroy {
           WHERE t.meeting_id = approval.meeting_id
           RETURNING approval.approved_by_id AS "approvedById", m.working_group_id AS "workingGroupId"`,
     );
+    const [cleared] = await writeReturning<{ approvedById: string; workingGroupId: string | null }>(em, text, values);
     if (!cleared) return;
     await this.events.publish(em, {
       type: 'meeting.agenda_approval_cleared',

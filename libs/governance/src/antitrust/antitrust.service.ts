@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, DomainEvents, ForbiddenError, InvalidInputError, querySql, sql, Viewer } from '@app/core';
+import { compileSql, ConflictError, DomainEvents, ForbiddenError, InvalidInputError, querySql, sql, Viewer, writeReturning } from '@app/core';
 import { MeetingEntity, MeetingsService, MeetingStatus } from '@app/meetings';
 import { agendaDigestOf } from './agenda-digest';
 import { effectiveStatement, MAX_STATEMENT_LENGTH, statementLanguage } from './antitrust-statements';
@@ -69,10 +69,8 @@ export class AntitrustService {
             ON CONFLICT (meeting_id) DO UPDATE SET statement = EXCLUDED.statement, updated_at = now()`,
       );
       const reads = (text: string | null) => effectiveStatement(text, before.language);
-      const withdrawn =
-        reads(before.own) === reads(own)
-          ? 0
-          : (await querySql(em, sql`DELETE FROM antitrust_acknowledgements WHERE meeting_id = ${meeting.id}::uuid RETURNING person_id`)).length;
+      const withdraw = compileSql(sql`DELETE FROM antitrust_acknowledgements WHERE meeting_id = ${meeting.id}::uuid RETURNING person_id`);
+      const withdrawn = reads(before.own) === reads(own) ? 0 : (await writeReturning(em, withdraw.text, withdraw.values)).length;
       await this.events.publish(em, {
         type: 'meeting.antitrust_statement_set',
         meetingId: meeting.id,

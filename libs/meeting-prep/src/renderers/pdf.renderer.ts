@@ -70,7 +70,7 @@ function attendeesTable(brief: MeetingBrief): Content {
       body.push([t(person.name), t(person.email ?? ''), rsvpLabel(person.rsvp), attendedLabel(person.attended), acknowledgedLabel(person.acknowledged)]);
     }
   }
-  return { table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', 150, 70, 46, 62], body }, layout: grid };
+  return { table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', 132, 60, 50, 82], body }, layout: grid };
 }
 
 /** The antitrust statement (read at the start, so before the agenda), counsel's approval and the acknowledgements. */
