@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@app/core';
+import { GovernanceModule } from '@app/governance';
 import { MeetingPrepModule } from '@app/meeting-prep';
 import { MarketplaceModule } from '@app/marketplace';
 import { MeetingsModule } from '@app/meetings';
@@ -16,7 +17,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [CoreModule.forRoot(config), OrganizationsModule, PeopleModule, WorkingGroupsModule, PrioritiesModule, ProposalsModule, MeetingsModule, MarketplaceModule, MeetingPrepModule, NotificationsModule],
+      imports: [CoreModule.forRoot(config), OrganizationsModule, PeopleModule, WorkingGroupsModule, PrioritiesModule, ProposalsModule, MeetingsModule, MarketplaceModule, GovernanceModule, MeetingPrepModule, NotificationsModule],
     };
   }
 }
