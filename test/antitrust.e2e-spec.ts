@@ -41,6 +41,7 @@ interface Item {
   title: string;
   durationMinutes: number;
   description?: string | null;
+  presenterId?: string | null;
 }
 
 const AGENDA: Item[] = [
@@ -114,10 +115,12 @@ describe('Antitrust safeguards (e2e)', () => {
   /** A meeting of the group organised by `organiser`, with `chair`, `secretary` and `member` invited and the agenda set through the API. */
   async function meeting(organiser: Actor = chair, agenda: Item[] = AGENDA): Promise<string> {
     sequence += 1;
+    // One day apart from 1 March 2026, each at 09:00–12:00 UTC.
+    const day = Date.UTC(2026, 2, sequence, 9);
     const id = await insertMeeting(t, organiser, group, {
       title: `Sensor data meeting ${sequence}`,
-      startsAt: `2026-03-${String(sequence).padStart(2, '0')}T09:00:00Z`,
-      endsAt: `2026-03-${String(sequence).padStart(2, '0')}T12:00:00Z`,
+      startsAt: new Date(day).toISOString(),
+      endsAt: new Date(day + 3 * 3600_000).toISOString(),
       location: 'Stuttgart',
     });
     for (const person of [chair, secretary, member]) await insertInvitation(t, id, person, 'ACCEPTED');
@@ -200,6 +203,14 @@ describe('Antitrust safeguards (e2e)', () => {
       expect(eventsOf('meeting.agenda_approved', id)).toHaveLength(1);
     });
 
+    it('is given once when counsel and an admin approve at the same moment', async () => {
+      const id = await meeting();
+      const answers = await Promise.all([counsel, admin, counselDe].map((actor) => t.gql(APPROVE, { id }, actor.token)));
+      const approvers = answers.map((answer) => ok(answer).approveMeetingAgenda.antitrust.agendaApprovedBy.id);
+      expect(new Set(approvers).size).toBe(1);
+      expect(eventsOf('meeting.agenda_approved', id)).toEqual([expect.objectContaining({ actorId: approvers[0] })]);
+    });
+
     it('is given by admins too', async () => {
       const id = await meeting();
       expect((await approve(id, admin)).agendaApprovedBy.id).toBe(admin.id);
@@ -226,6 +237,7 @@ describe('Antitrust safeguards (e2e)', () => {
       ['editing a title', (items) => items.map((item, i) => (i === 1 ? { ...item, title: 'Sensor data formats and prices' } : item))],
       ['editing a description', (items) => items.map((item, i) => (i === 1 ? { ...item, description: 'Including each member’s capacity plans' } : item))],
       ['editing a duration', (items) => items.map((item, i) => (i === 2 ? { ...item, durationMinutes: 30 } : item))],
+      ['naming a presenter', (items) => items.map((item, i) => (i === 1 ? { ...item, presenterId: member.id } : item))],
       ['removing an item', (items) => items.slice(0, 2)],
       ['reordering the items', (items) => [items[1], items[0], items[2]]],
       ['clearing the agenda', () => []],
@@ -295,6 +307,13 @@ describe('Antitrust safeguards (e2e)', () => {
       const seen = await read(id, secretary);
       expect(seen).toMatchObject({ viewerAcknowledged: false, pendingCount: 1 });
       expect(seen.acknowledgedBy.map((p: { name: string }) => p.name)).toEqual(['Chris Chair', 'Mia Member']);
+    });
+
+    it('counts each of several invitees acknowledging at the same moment once', async () => {
+      const id = await meeting();
+      await Promise.all([chair, secretary, member, member].map((actor) => t.gql(ACKNOWLEDGE, { id }, actor.token)));
+      expect(await read(id, member)).toMatchObject({ pendingCount: 0, viewerAcknowledged: true });
+      expect(eventsOf('meeting.antitrust_acknowledged', id)).toHaveLength(3);
     });
 
     it('does not count invitees who declined as pending', async () => {
