@@ -93,6 +93,7 @@ describe('CLI (e2e)', () => {
         'create-admin --email nope --name N --organization O',
         '--email must be a valid',
       ],
+      ['an unknown platform role', 'set-role --email a@example.org --role BOSS', '--role must be one of ADMIN, COUNSEL, MEMBER (got "BOSS")'],
       ['an unknown command', 'frobnicate', 'usage: npm run cli'],
     ])('exits 2 on %s, without a stack trace', async (_, args, message) => {
       const result = await cli(args.split(' '));
@@ -165,6 +166,22 @@ describe('CLI (e2e)', () => {
       expect(byDefault.code).toBe(0);
       expect(readdirSync(work)).toContain('2026-02-05-launch-workshop.csv');
       expect(existsSync(join(root, '2026-02-05-launch-workshop.csv'))).toBe(false);
+    });
+
+    it('set-role gives an existing person the platform role COUNSEL, and says who it could not find', async () => {
+      if (!t.config.databaseUrl) return;
+      const env = { DATABASE_URL: t.config.databaseUrl };
+      const person = await makePerson(t, { name: 'Clara Counsel' });
+      const result = await cli(['set-role', '--email', person.email, '--role', 'counsel'], env);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Clara Counsel');
+      expect(result.stdout).toContain('now has the platform role COUNSEL');
+      const [{ role }] = await t.dataSource.query(`SELECT role FROM people WHERE id = $1`, [person.id]);
+      expect(role).toBe('COUNSEL');
+      const unknown = await cli(['set-role', '--email', 'nobody@example.org', '--role', 'COUNSEL'], env);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('No person has the email nobody@example.org');
+      expect(unknown.stderr).not.toMatch(STACK_LINE);
     });
 
     it("writes a data pool's agreement and terms, as an admin or as a person who may read the pool", async () => {

@@ -406,7 +406,8 @@ describe('Meeting-prep pack (e2e)', () => {
         expect(text).not.toContain('Vertraulicher Rechenzeit-Deal');
         expect(text).not.toContain('Submitted');
       }
-      expect(csv.find((r) => r[9] === 'Restricted proposal')!.slice(10)).toEqual(['', '', '', '']);
+      // The proposal columns, then Acknowledged (an attendee's column): all empty.
+      expect(csv.find((r) => r[9] === 'Restricted proposal')!.slice(10)).toEqual(['', '', '', '', '']);
     });
 
     it('shows it in full to a party (a partner organisation)', async () => {
@@ -508,8 +509,8 @@ describe('Meeting-prep pack (e2e)', () => {
     const forSmall = await statements(small);
     const forBig = await statements(big);
     expect(forBig.length).toBe(forSmall.length);
-    // The brief itself: the meeting, the agenda, the invitees, the open items, the previous meeting, the ballots.
-    expect(forBig.filter((sql) => /^\s*SELECT/i.test(sql) && !/access_tokens|sessions/.test(sql))).toHaveLength(6);
+    // The brief itself: the meeting, the agenda, the invitees, the open items, the previous meeting, the ballots, the antitrust section.
+    expect(forBig.filter((sql) => /^\s*SELECT/i.test(sql) && !/access_tokens|sessions/.test(sql))).toHaveLength(7);
   });
 
   describe('CLI', () => {

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@app/core';
-import { AuditModule } from '@app/governance';
+import { AntitrustModule, AuditModule } from '@app/governance';
 import { MeetingPrepModule } from '@app/meeting-prep';
 import { MarketplaceModule } from '@app/marketplace';
 import { MeetingsModule } from '@app/meetings';
@@ -17,7 +17,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [CoreModule.forRoot(config), OrganizationsModule, PeopleModule, WorkingGroupsModule, PrioritiesModule, ProposalsModule, MeetingsModule, MarketplaceModule, MeetingPrepModule, NotificationsModule, AuditModule],
+      imports: [CoreModule.forRoot(config), OrganizationsModule, PeopleModule, WorkingGroupsModule, PrioritiesModule, ProposalsModule, MeetingsModule, MarketplaceModule, MeetingPrepModule, NotificationsModule, AuditModule, AntitrustModule],
     };
   }
 }

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ConfigError, DomainError, EmbeddedDatabaseInUseError, loadConfig } from '@app/core';
 import { CliModule } from './cli.module';
-import { checkCreateAdminOptions, createAdmin, issueToken } from './commands/admin.command';
+import { checkCreateAdminOptions, createAdmin, issueToken, platformRole, setRole } from './commands/admin.command';
 import { dataPoolExportFormat, exportDataPool, exportFormat, exportMeetingBrief } from './commands/export.command';
 import { seed } from './commands/seed.command';
 import { UsageError } from './usage-error';
@@ -18,6 +18,8 @@ commands:
   create-admin --email E --name N --organization O [--country CC] [--kind KIND]
                                             create (or promote) an admin; prints a new access token last
   issue-token --email E [--name N]          issue a personal access token for a person; prints it last
+  set-role --email E --role ADMIN|COUNSEL|MEMBER
+                                            give an existing person a platform role (COUNSEL approves agendas)
   export meeting-brief --meeting ID --format pdf|docx|markdown|ics|csv|xlsx [--out FILE] [--as EMAIL]
                                             write a meeting's prep pack (an admin's view, or what EMAIL may read)
   export data-pool --pool ID --format dcat-ap|odrl|agreement [--out FILE] [--as EMAIL]
@@ -64,6 +66,11 @@ const COMMANDS: Record<string, (options: Options) => Run> = {
     const email = required(o, 'email');
     return (app) => issueToken(app, email, optional(o, 'name'));
   },
+  'set-role': (o) => {
+    const email = required(o, 'email');
+    const role = platformRole(required(o, 'role'));
+    return (app) => setRole(app, email, role);
+  },
   'export meeting-brief': (o) => {
     const options = { meeting: required(o, 'meeting'), format: exportFormat(required(o, 'format')), out: optional(o, 'out'), as: optional(o, 'as') };
     return (app) => exportMeetingBrief(app, options);
@@ -90,6 +97,7 @@ function parseCommandLine(): { positionals: string[]; values: Options } {
         format: { type: 'string' },
         out: { type: 'string' },
         as: { type: 'string' },
+        role: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AntitrustModule } from './antitrust/antitrust.module';
 import { AuditModule } from './audit/audit.module';
 import { BallotsModule } from './ballots/ballots.module';
 
@@ -7,7 +8,7 @@ import { BallotsModule } from './ballots/ballots.module';
  * is its own module under this one; the API and the worker import only this.
  */
 @Module({
-  imports: [AuditModule, BallotsModule],
-  exports: [],
+  imports: [AntitrustModule, AuditModule, BallotsModule],
+  exports: [AntitrustModule],
 })
 export class GovernanceModule {}

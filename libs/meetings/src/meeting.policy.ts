@@ -8,13 +8,14 @@ type Db = DataSource | EntityManager;
 /**
  * Who may read a meeting, as one SQL condition over the meeting's row `alias`, so that `meeting(id)`,
  * every list, every count and every export filter the same way:
- * - admins read everything;
+ * - admins read everything, and so does legal counsel (platform role COUNSEL), who approves every
+ *   meeting's agenda (decision 141);
  * - a workshop (no working group) every signed-in person;
  * - a group's meeting its current participants (observers included), the meeting's invitees, and
  *   the owners of its action items.
  */
 export function canReadMeeting(viewer: Viewer, alias: string): Sql {
-  if (viewer.role === 'ADMIN') return rawSql('TRUE');
+  if (viewer.role === 'ADMIN' || viewer.role === 'COUNSEL') return rawSql('TRUE');
   const m = rawSql(alias);
   const person = viewer.id;
   return sql`(${m}.working_group_id IS NULL

@@ -59,3 +59,21 @@ export async function issueToken(app: INestApplicationContext, email: string, na
   const { secret } = await app.get(AuthService).createAccessToken(person.id, name);
   return secret;
 }
+
+/** `--role` as a PlatformRole; anything else is a usage error. */
+export function platformRole(value: string): PlatformRole {
+  const role = value.toUpperCase();
+  if (!Object.values(PlatformRole).includes(role as PlatformRole)) {
+    throw new UsageError(`--role must be one of ${Object.values(PlatformRole).join(', ')} (got "${value}")`);
+  }
+  return role as PlatformRole;
+}
+
+/** Gives an existing person a platform role (ADMIN, COUNSEL or MEMBER); their cached sessions see it at once. */
+export async function setRole(app: INestApplicationContext, email: string, role: PlatformRole): Promise<string> {
+  const people = app.get(PeopleService);
+  const person = await people.findByEmail(email);
+  if (!person) throw new ConflictError('PERSON_NOT_FOUND', `No person has the email ${email}; invite them first`);
+  if (person.role !== role) await people.setRole(person.id, role);
+  return `${person.name} <${person.email}> now has the platform role ${role}.`;
+}

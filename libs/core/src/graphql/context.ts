@@ -2,7 +2,7 @@ import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/com
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 
-export type PlatformRoleValue = 'ADMIN' | 'MEMBER';
+export type PlatformRoleValue = 'ADMIN' | 'COUNSEL' | 'MEMBER';
 export type LocaleValue = 'EN' | 'DE' | 'FR';
 
 /** The signed-in person making the request. */

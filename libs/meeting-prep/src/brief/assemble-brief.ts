@@ -1,5 +1,7 @@
+import { AntitrustSummary } from '@app/governance';
 import { withStartTimes } from '@app/meetings';
 import { BriefBallots } from './brief-ballots';
+import { briefAntitrust } from './antitrust-brief';
 import { formatAgendaTime, formatLocalDate, formatLocalDateTime, formatMeetingWhen, zonedParts } from './local-time';
 import {
   ActionItemStatusValue,
@@ -87,6 +89,7 @@ export interface BriefRows {
   previousMeeting: PreviousMeetingRow | null;
   /** Already formatted (brief-ballots.ts); none when left out. */
   ballots?: BriefBallots;
+  antitrust: AntitrustSummary;
 }
 
 const MINUTE = 60_000;
@@ -150,6 +153,7 @@ export function assembleBrief(rows: BriefRows, options: BriefOptions = {}): Meet
         }
       : null;
 
+  const acknowledgedIds = new Set(rows.antitrust.acknowledgedPersonIds);
   const attendees: BriefOrganizationAttendees[] = [];
   for (const row of rows.attendees) {
     let group = attendees[attendees.length - 1];
@@ -158,7 +162,12 @@ export function assembleBrief(rows: BriefRows, options: BriefOptions = {}): Meet
       attendees.push(group);
     }
     const respondedAt = asDate(row.respondedAt);
-    group.attendees.push({ ...row, respondedAt, respondedLocal: respondedAt ? formatLocalDateTime(respondedAt, zone) : null });
+    group.attendees.push({
+      ...row,
+      respondedAt,
+      respondedLocal: respondedAt ? formatLocalDateTime(respondedAt, zone) : null,
+      acknowledged: acknowledgedIds.has(row.personId),
+    });
   }
 
   const actionItem = (row: ActionItemRow): BriefActionItem => {
@@ -187,6 +196,12 @@ export function assembleBrief(rows: BriefRows, options: BriefOptions = {}): Meet
       sequence: meeting.sequence,
       organizer: { name: meeting.organizerName, email: meeting.organizerEmail },
     },
+    antitrust: briefAntitrust(
+      rows.antitrust,
+      zone,
+      rows.attendees.length,
+      rows.attendees.filter((row) => acknowledgedIds.has(row.personId)).length,
+    ),
     agenda,
     agendaMinutes,
     overrun,

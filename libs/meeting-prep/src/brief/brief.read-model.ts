@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { isId, NotFoundError, Viewer } from '@app/core';
+import { loadAntitrustSummary } from '@app/governance';
 import { canReadMeetingSql } from '@app/meetings';
 import { canReadProposalSql } from '@app/proposals';
 import { ActionItemRow, AgendaRow, assembleBrief, AttendeeRow, BriefOptions, MeetingRow, PreviousMeetingRow } from './assemble-brief';
@@ -8,10 +9,11 @@ import { fetchBriefBallots } from './brief-ballots';
 import { MeetingBrief } from './meeting-brief';
 
 /**
- * Gathers one meeting's brief with six SQL statements, however long the agenda or the attendee
+ * Gathers one meeting's brief with seven SQL statements, however long the agenda or the attendee
  * list: the meeting (and the read check), then the agenda with its linked proposals, partners and
  * priorities; the invitees; the open action items; the previous meeting with its action items; the
- * group's open ballots and recent results (brief-ballots.ts).
+ * group's open ballots and recent results (brief-ballots.ts); the antitrust statement, approval and
+ * acknowledgements.
  * Everything is filtered for `viewer` with the domain's own rules: a meeting the viewer may not read
  * (`canReadMeetingSql`, as for the `meeting` query) is NOT_FOUND; a proposal on the agenda the
  * viewer may not read (`canReadProposalSql`) comes back as restricted without any of its details;
@@ -21,14 +23,15 @@ export async function gatherBrief(dataSource: DataSource, viewer: Viewer, meetin
   if (!isId(meetingId)) throw new NotFoundError('meeting');
   const meeting = await fetchMeeting(dataSource, viewer, meetingId);
   if (!meeting) throw new NotFoundError('meeting');
-  const [agenda, attendees, openActionItems, previousMeeting, ballots] = await Promise.all([
+  const [agenda, attendees, openActionItems, previousMeeting, ballots, antitrust] = await Promise.all([
     fetchAgenda(dataSource, viewer, meetingId),
     fetchAttendees(dataSource, viewer, meetingId),
     fetchOpenActionItems(dataSource, viewer, meeting),
     fetchPreviousMeeting(dataSource, viewer, meeting),
     fetchBriefBallots(dataSource, viewer, meeting.workingGroupId, meeting.timezone),
+    loadAntitrustSummary(dataSource, meetingId),
   ]);
-  return assembleBrief({ meeting, agenda, attendees, openActionItems, previousMeeting, ballots }, options);
+  return assembleBrief({ meeting, agenda, attendees, openActionItems, previousMeeting, ballots, antitrust }, options);
 }
 
 async function fetchMeeting(db: DataSource, viewer: Viewer, meetingId: string): Promise<MeetingRow | null> {

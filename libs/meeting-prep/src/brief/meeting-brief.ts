@@ -96,6 +96,8 @@ export interface BriefAttendee {
   respondedAt: Date | null;
   /** `3 February 2026, 14:05 CET` in the meeting's zone, or null. */
   respondedLocal: string | null;
+  /** Acknowledged the meeting's antitrust statement. */
+  acknowledged: boolean;
 }
 
 export interface BriefOrganizationAttendees {
@@ -131,8 +133,23 @@ export interface BriefOverrun {
   message: string;
 }
 
+/** The competition-law section, in the meeting's language (`antitrust-brief.ts`). */
+export interface BriefAntitrust {
+  language: 'EN' | 'DE';
+  /** `Antitrust statement` / `Kartellrechtlicher Hinweis` */
+  heading: string;
+  /** Plain text; line breaks separate paragraphs and list items. */
+  statement: string;
+  approved: boolean;
+  /** `Agenda approved by Clara Counsel on 3 February 2026` or `Agenda not yet approved by counsel`. */
+  approval: string;
+  /** `3 of 5 invitees acknowledged the statement.` */
+  acknowledgements: string;
+}
+
 export interface MeetingBrief {
   meeting: BriefMeeting;
+  antitrust: BriefAntitrust;
   agenda: BriefAgendaItem[];
   agendaMinutes: number;
   /** Null when the agenda fits in the meeting. */

@@ -27,6 +27,16 @@ export function attendedLabel(attended: boolean | null): string {
   return attended === null ? '' : attended ? 'Present' : 'Absent';
 }
 
+/** The attendee list's mark for someone who acknowledged the meeting's antitrust statement. */
+export function acknowledgedLabel(acknowledged: boolean): string {
+  return acknowledged ? 'Yes' : 'No';
+}
+
+/** The antitrust statement's paragraphs and list items, one per line, blank lines dropped. */
+export function statementLines(statement: string): string[] {
+  return statement.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
+}
+
 /** The place lines of the cover: `In person: Brussels, …`, `Online: https://…`. */
 export function placeLines(meeting: BriefMeeting): string[] {
   const lines: string[] = [];

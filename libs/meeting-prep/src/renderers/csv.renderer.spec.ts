@@ -19,7 +19,10 @@ describe(renderCsv.name, () => {
     const proposals = records.filter((r) => r[0] === 'Proposal');
     expect(proposals.map((r) => r[9])).toEqual([expect.stringContaining('Pooled sensor data'), 'Restricted proposal', expect.stringContaining('Pooled sensor data'), 'Restricted proposal']);
     const restricted = proposals.find((r) => r[9] === 'Restricted proposal')!;
-    expect(restricted.slice(10)).toEqual(['', '', '', '']);
+    expect(restricted.slice(10)).toEqual(['', '', '', '', '']);
+    // The sample's every other invitee acknowledged the antitrust statement; proposal rows leave it empty.
+    const acknowledged = CSV_COLUMNS.indexOf('Acknowledged');
+    expect(records.filter((r) => r[0] === 'Attendee').map((r) => r[acknowledged]).sort()).toEqual(['No', 'No', 'No', 'Yes', 'Yes', 'Yes']);
     expect(records.find((r) => r[2] === 'Katrin Müller')).toEqual(expect.arrayContaining(['Höchstleistungsrechenzentrum Stuttgart (HLRS)', 'Accepted']));
   });
 

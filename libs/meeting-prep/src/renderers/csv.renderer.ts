@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { MeetingBrief, RESTRICTED_PROPOSAL_LABEL } from '../brief/meeting-brief';
-import { attendedLabel, humanize, partnersText, rsvpLabel } from './brief-text';
+import { acknowledgedLabel, attendedLabel, humanize, partnersText, rsvpLabel } from './brief-text';
 
 /** Attendee rows and proposal rows share one table, so every record has the same fields (RFC 4180). */
 export const CSV_COLUMNS = [
@@ -18,6 +18,8 @@ export const CSV_COLUMNS = [
   'Lead organisation',
   'Partners',
   'Supporting organisations',
+  // Last, so that the columns before it keep their places for whoever reads them by position.
+  'Acknowledged',
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
@@ -42,6 +44,7 @@ export function renderCsv(brief: MeetingBrief): Buffer {
         Email: person.email ?? '',
         RSVP: rsvpLabel(person.rsvp),
         Attended: attendedLabel(person.attended),
+        Acknowledged: acknowledgedLabel(person.acknowledged),
       });
     }
   }

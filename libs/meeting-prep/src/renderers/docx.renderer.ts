@@ -1,7 +1,7 @@
 import { Document, HeadingLevel, IRunOptions, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { ballotSummary, rankingSummary } from '../brief/brief-ballots';
 import { BriefActionItem, MeetingBrief } from '../brief/meeting-brief';
-import { attendedLabel, cancelledText, placeLines, presenterText, priorityLine, proposalLines, rsvpLabel } from './brief-text';
+import { acknowledgedLabel, attendedLabel, cancelledText, placeLines, presenterText, priorityLine, proposalLines, rsvpLabel, statementLines } from './brief-text';
 import { xmlText } from './xml-text';
 
 const ACCENT = '1F3A68';
@@ -79,19 +79,29 @@ function agendaTable(brief: MeetingBrief): Table {
 }
 
 function attendeesTable(brief: MeetingBrief): Table {
-  const widths = [34, 34, 18, 14];
+  const widths = [30, 30, 15, 11, 14];
   const rows: TableRow[] = [];
   for (const group of brief.attendees) {
-    rows.push(new TableRow({ children: [cell(`${group.organization} (${group.attendees.length})`, 100, { bold: true, shade: true, span: 4 })] }));
+    rows.push(new TableRow({ children: [cell(`${group.organization} (${group.attendees.length})`, 100, { bold: true, shade: true, span: 5 })] }));
     for (const person of group.attendees) {
-      rows.push(
-        new TableRow({
-          children: [cell(person.name, widths[0]), cell(person.email ?? '', widths[1]), cell(rsvpLabel(person.rsvp), widths[2]), cell(attendedLabel(person.attended), widths[3])],
-        }),
-      );
+      const cells = [person.name, person.email ?? '', rsvpLabel(person.rsvp), attendedLabel(person.attended), acknowledgedLabel(person.acknowledged)];
+      rows.push(new TableRow({ children: cells.map((text, i) => cell(text, widths[i])) }));
     }
   }
-  return table(widths, ['Name', 'Email', 'RSVP', 'Attended'], rows);
+  return table(widths, ['Name', 'Email', 'RSVP', 'Attended', 'Acknowledged'], rows);
+}
+
+/** The antitrust statement (read at the start, so before the agenda), counsel's approval and the acknowledgements. */
+function antitrustSection(brief: MeetingBrief): Paragraph[] {
+  const { antitrust } = brief;
+  return [
+    heading(antitrust.heading),
+    paragraph(antitrust.approval, { bold: true, color: antitrust.approved ? undefined : WARNING }),
+    ...statementLines(antitrust.statement).map((line) =>
+      line.startsWith('- ') ? new Paragraph({ children: runs(line.slice(2)), bullet: { level: 0 }, spacing: { after: 40 } }) : paragraph(line),
+    ),
+    paragraph(antitrust.acknowledgements, { color: MUTED }),
+  ];
 }
 
 /** The brief as a Word document (the `docx` library), readable by Word and LibreOffice. */
@@ -125,6 +135,7 @@ export async function renderDocx(brief: MeetingBrief): Promise<Buffer> {
   if (meeting.description) children.push(paragraph(meeting.description));
   if (brief.overrun) children.push(paragraph(`Warning: ${brief.overrun.message}`, { bold: true, color: WARNING }));
 
+  children.push(...antitrustSection(brief));
   children.push(heading('Agenda'));
   children.push(brief.agenda.length > 0 ? agendaTable(brief) : paragraph('No agenda yet.', { color: MUTED }));
   children.push(heading('Attendees'));

@@ -13,6 +13,24 @@ describe(renderMarkdown.name, () => {
     expect(md).toContain('> ## Decisions');
   });
 
+  it('opens with the antitrust statement, the approval state and an Acknowledged column in the attendee table', () => {
+    const md = renderMarkdown(sampleBrief({ agendaItems: 2, attendees: 2 })).toString('utf8');
+    expect(md.indexOf('## Antitrust statement')).toBeLessThan(md.indexOf('## Agenda'));
+    expect(md).toContain('**Agenda not yet approved by counsel**');
+    expect(md).toContain('- the allocation of markets, territories, customers or products;');
+    expect(md).toContain("- individual companies' capacities, production or sales volumes, investment, product or market plans;");
+    expect(md).toContain('| Name | Email | RSVP | Attended | Acknowledged |');
+    expect(md).toContain('1 of 2 invitees acknowledged the statement.');
+  });
+
+  it('escapes an organiser\'s own statement like any user text', () => {
+    const brief = sampleBrief();
+    brief.antitrust.statement = '<b>Note</b>\n- *no* prices';
+    const md = renderMarkdown(brief).toString('utf8');
+    expect(md).toContain('\\<b\\>Note\\</b\\>');
+    expect(md).toContain('- \\*no\\* prices');
+  });
+
   it('warns when the agenda overruns', () => {
     expect(renderMarkdown(sampleBrief({ agendaItems: 30 })).toString()).toContain('> **Warning:** The agenda (10 h 10 min) is 2 h 10 min longer than the meeting (8 h).');
   });

@@ -1,6 +1,6 @@
 import { ballotSummary, rankingSummary } from '../brief/brief-ballots';
 import { BriefActionItem, MeetingBrief } from '../brief/meeting-brief';
-import { attendedLabel, cancelledText, placeLines, presenterText, priorityLine, proposalLines, rsvpLabel } from './brief-text';
+import { acknowledgedLabel, attendedLabel, cancelledText, placeLines, presenterText, priorityLine, proposalLines, rsvpLabel, statementLines } from './brief-text';
 
 /**
  * User text as literal Markdown (CommonMark/GFM) on one line: the characters that start emphasis,
@@ -71,6 +71,20 @@ function ballotsSection(brief: MeetingBrief): string[] {
   return out;
 }
 
+/** The antitrust statement (read at the start, so before the agenda), counsel's approval and the acknowledgements. */
+function antitrustSection(brief: MeetingBrief): string[] {
+  const { antitrust } = brief;
+  return [
+    `## ${antitrust.heading}`,
+    '',
+    `**${escapeMarkdown(antitrust.approval)}**`,
+    '',
+    ...statementLines(antitrust.statement).flatMap((line) => [line.startsWith('- ') ? `- ${escapeMarkdown(line.slice(2))}` : escapeMarkdown(line), '']),
+    escapeMarkdown(antitrust.acknowledgements),
+    '',
+  ];
+}
+
 /** The brief as GitHub-flavoured Markdown (UTF-8). */
 export function renderMarkdown(brief: MeetingBrief): Buffer {
   const { meeting } = brief;
@@ -86,6 +100,8 @@ export function renderMarkdown(brief: MeetingBrief): Buffer {
   if (meeting.status === 'CANCELLED') out.push(`**${escapeMarkdown(cancelledText(meeting))}**`, '');
   if (meeting.description) out.push(escapeBlock(meeting.description), '');
   if (brief.overrun) out.push(`> **Warning:** ${escapeMarkdown(brief.overrun.message)}`, '');
+
+  out.push(...antitrustSection(brief));
 
   out.push('## Agenda', '');
   if (brief.agenda.length === 0) out.push('No agenda yet.', '');
@@ -105,9 +121,10 @@ export function renderMarkdown(brief: MeetingBrief): Buffer {
   if (brief.attendeeCount === 0) out.push('Nobody is invited yet.', '');
   for (const group of brief.attendees) {
     out.push(`### ${escapeMarkdown(group.organization)} (${group.attendees.length})`, '');
-    out.push(tableRow(['Name', 'Email', 'RSVP', 'Attended']), tableRow(['---', '---', '---', '---']));
+    out.push(tableRow(['Name', 'Email', 'RSVP', 'Attended', 'Acknowledged']), tableRow(['---', '---', '---', '---', '---']));
     for (const person of group.attendees) {
-      out.push(tableRow([escapeMarkdown(person.name), escapeMarkdown(person.email), rsvpLabel(person.rsvp), attendedLabel(person.attended)]));
+      const cells = [escapeMarkdown(person.name), escapeMarkdown(person.email), rsvpLabel(person.rsvp), attendedLabel(person.attended)];
+      out.push(tableRow([...cells, acknowledgedLabel(person.acknowledged)]));
     }
     out.push('');
   }

@@ -1,7 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { ballotSummary, rankingSummary } from '../brief/brief-ballots';
 import { BriefActionItem, MeetingBrief } from '../brief/meeting-brief';
-import { attendedLabel, cancelledText, placeLines, presenterText, priorityLine, proposalLines, rsvpLabel } from './brief-text';
+import { acknowledgedLabel, attendedLabel, cancelledText, placeLines, presenterText, priorityLine, proposalLines, rsvpLabel, statementLines } from './brief-text';
 import { PDF_FONT_FAMILY, pdfFonts, VirtualFileSystem } from './pdf-fonts';
 // pdfmake's CommonJS export is an instance whose methods live on its prototype: a namespace import
 // would copy only own properties and lose them.
@@ -64,14 +64,27 @@ function agendaTable(brief: MeetingBrief): Content {
 }
 
 function attendeesTable(brief: MeetingBrief): Content {
-  const body: TableCell[][] = [header('Name', 'Email', 'RSVP', 'Attended')];
+  const body: TableCell[][] = [header('Name', 'Email', 'RSVP', 'Attended', 'Acknowledged')];
   for (const group of brief.attendees) {
-    body.push([{ text: `${t(group.organization)} (${group.attendees.length})`, colSpan: 4, bold: true, fillColor: '#eef1f6' }, '', '', '']);
+    body.push([{ text: `${t(group.organization)} (${group.attendees.length})`, colSpan: 5, bold: true, fillColor: '#eef1f6' }, '', '', '', '']);
     for (const person of group.attendees) {
-      body.push([t(person.name), t(person.email ?? ''), rsvpLabel(person.rsvp), attendedLabel(person.attended)]);
+      body.push([t(person.name), t(person.email ?? ''), rsvpLabel(person.rsvp), attendedLabel(person.attended), acknowledgedLabel(person.acknowledged)]);
     }
   }
-  return { table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', 170, 80, 50], body }, layout: grid };
+  return { table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', 132, 60, 50, 82], body }, layout: grid };
+}
+
+/** The antitrust statement (read at the start, so before the agenda), counsel's approval and the acknowledgements. */
+function antitrustSection(brief: MeetingBrief): Content[] {
+  const { antitrust } = brief;
+  return [
+    { text: antitrust.heading, style: 'h2' },
+    { text: t(antitrust.approval), bold: true, color: antitrust.approved ? undefined : WARNING, margin: [0, 0, 0, 4] },
+    ...statementLines(antitrust.statement).map(
+      (line): Content => (line.startsWith('- ') ? { text: `• ${t(line.slice(2))}`, margin: [8, 0, 0, 1] } : { text: t(line), margin: [0, 2, 0, 2] }),
+    ),
+    { text: t(antitrust.acknowledgements), color: MUTED, margin: [0, 4, 0, 0] },
+  ];
 }
 
 /** The group's open ballots and recent results: titles, turnout and tallies, never who voted how. */
@@ -103,6 +116,8 @@ export function pdfDefinition(brief: MeetingBrief): TDocumentDefinitions {
   if (meeting.status === 'CANCELLED') content.push({ text: t(cancelledText(meeting)), style: 'warning', fontSize: 14, margin: [0, 8, 0, 0] });
   if (meeting.description) content.push({ text: t(meeting.description), margin: [0, 8, 0, 0] });
   if (brief.overrun) content.push({ text: `Warning: ${brief.overrun.message}`, style: 'warning', margin: [0, 8, 0, 0] });
+
+  content.push(...antitrustSection(brief));
 
   content.push({ text: 'Agenda', style: 'h2' });
   content.push(brief.agenda.length > 0 ? agendaTable(brief) : { text: 'No agenda yet.', color: MUTED });

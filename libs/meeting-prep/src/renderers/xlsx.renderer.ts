@@ -1,6 +1,6 @@
 import { Workbook, Worksheet } from 'exceljs';
 import { MeetingBrief, RESTRICTED_PROPOSAL_LABEL } from '../brief/meeting-brief';
-import { attendedLabel, humanize, partnersText, rsvpLabel } from './brief-text';
+import { acknowledgedLabel, attendedLabel, humanize, partnersText, rsvpLabel } from './brief-text';
 import { xmlText } from './xml-text';
 
 type Cell = string | number | null;
@@ -29,7 +29,15 @@ export async function renderXlsx(brief: MeetingBrief): Promise<Buffer> {
   workbook.created = brief.generatedAt;
 
   const attendees: Cell[][] = brief.attendees.flatMap((group) =>
-    group.attendees.map((person) => [group.organization, person.name, person.email, rsvpLabel(person.rsvp), attendedLabel(person.attended), person.respondedLocal]),
+    group.attendees.map((person) => [
+      group.organization,
+      person.name,
+      person.email,
+      rsvpLabel(person.rsvp),
+      attendedLabel(person.attended),
+      person.respondedLocal,
+      acknowledgedLabel(person.acknowledged),
+    ]),
   );
   sheet(
     workbook,
@@ -41,6 +49,7 @@ export async function renderXlsx(brief: MeetingBrief): Promise<Buffer> {
       { header: 'RSVP', width: 14 },
       { header: 'Attended', width: 10 },
       { header: `Responded (${zone})`, width: 28 },
+      { header: 'Acknowledged', width: 14 },
     ],
     attendees,
   );

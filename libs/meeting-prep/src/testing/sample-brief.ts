@@ -1,3 +1,4 @@
+import { DEFAULT_STATEMENTS } from '@app/governance';
 import { ActionItemRow, AgendaRow, assembleBrief, AttendeeRow, BriefRows } from '../brief/assemble-brief';
 import { MeetingBrief, RsvpStatusValue } from '../brief/meeting-brief';
 
@@ -115,6 +116,14 @@ export function sampleRows(options: SampleOptions = {}): BriefRows {
           result: { quorumReached: true, passed: true, yes: 0, no: 0, abstain: 0, ranking: [{ title: 'Access to HPC', points: 17 }, { title: 'Driving data', points: 13 }] },
         },
       ],
+    },
+    // Every other invitee acknowledged; counsel has not approved the agenda yet.
+    antitrust: {
+      language: 'EN',
+      statement: DEFAULT_STATEMENTS.EN,
+      approvedAt: null,
+      approvedByName: null,
+      acknowledgedPersonIds: attendees.filter((_, i) => i % 2 === 0).map((a) => a.personId),
     },
   };
 }

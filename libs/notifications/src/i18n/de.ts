@@ -96,6 +96,7 @@ export const de: Messages = {
     'meeting.changed': 'Geändert: {{meetingTitle}} am {{when}}',
     'meeting.cancelled': 'Abgesagt: {{meetingTitle}} am {{when}}',
     'meeting.brief_ready': 'Unterlagen für {{meetingTitle}} ({{when}})',
+    'meeting.agenda_approval_cleared': 'Tagesordnung geändert, Freigabe nötig: {{meetingTitle}} am {{when}}',
     'action_item.assigned': 'Neue Aufgabe für Sie: {{actionTitle}}',
     'action_item.due_tomorrow': 'Morgen fällig: {{actionTitle}}',
     'marketplace.capability_matched': 'Neuer Treffer für „{{needTitle}}“: {{capabilityTitle}}',
@@ -141,6 +142,8 @@ export const de: Messages = {
     'meeting.changed': 'Die Sitzung {{meetingTitle}} wurde geändert: Sie findet jetzt am {{when}} statt. Die aktualisierte Kalendereinladung ist angehängt.',
     'meeting.cancelled': 'Die Sitzung {{meetingTitle}} am {{when}} wurde abgesagt. {{reason}}',
     'meeting.brief_ready': 'Die Unterlagen für {{meetingTitle}} am {{when}} sind angehängt.',
+    'meeting.agenda_approval_cleared':
+      'Die Tagesordnung von {{meetingTitle}} am {{when}} wurde nach der Freigabe geändert; die Freigabe ist daher zurückgenommen. Bitte prüfen Sie die Tagesordnung und geben Sie sie erneut frei.',
     'action_item.assigned': 'Sie sind verantwortlich für die Aufgabe „{{actionTitle}}“ aus {{meetingTitle}}. Fällig: {{due}}.',
     'action_item.due_tomorrow': 'Die Aufgabe „{{actionTitle}}“ aus {{meetingTitle}} ist morgen fällig.',
     'marketplace.capability_matched':

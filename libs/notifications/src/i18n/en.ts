@@ -103,6 +103,7 @@ export const en = {
     'meeting.changed': 'Updated: {{meetingTitle}} on {{when}}',
     'meeting.cancelled': 'Cancelled: {{meetingTitle}} on {{when}}',
     'meeting.brief_ready': 'Brief for {{meetingTitle}} ({{when}})',
+    'meeting.agenda_approval_cleared': 'Agenda changed, approval needed: {{meetingTitle}} on {{when}}',
     'action_item.assigned': 'Action item for you: {{actionTitle}}',
     'action_item.due_tomorrow': 'Due tomorrow: {{actionTitle}}',
     'marketplace.capability_matched': 'New match for "{{needTitle}}": {{capabilityTitle}}',
@@ -148,6 +149,8 @@ export const en = {
     'meeting.changed': 'The meeting {{meetingTitle}} changed: it is now on {{when}}. The updated calendar invitation is attached.',
     'meeting.cancelled': 'The meeting {{meetingTitle}} on {{when}} was cancelled. {{reason}}',
     'meeting.brief_ready': 'The brief for {{meetingTitle}} on {{when}} is attached.',
+    'meeting.agenda_approval_cleared':
+      'The agenda of {{meetingTitle}} on {{when}} changed after it was approved, so the approval was withdrawn. Please review the agenda and approve it again.',
     'action_item.assigned': 'You own the action item "{{actionTitle}}" from {{meetingTitle}}. Due: {{due}}.',
     'action_item.due_tomorrow': 'The action item "{{actionTitle}}" from {{meetingTitle}} is due tomorrow.',
     'marketplace.capability_matched':

@@ -1,5 +1,6 @@
 import { DATA_POOL_REMINDER_RULES } from '../scheduled/data-pool-expiry.rules';
 import { REMINDER_RULES } from '../scheduled/reminder.rules';
+import { ANTITRUST_RULES } from './antitrust.rules';
 import { applicationDecided, applicationSubmitted } from './application.rules';
 import { BALLOT_RULES } from './ballot.rules';
 import { DATA_ACCESS_RULES } from './data-pool-access.rules';
@@ -23,6 +24,7 @@ const RECIPIENT_RULES: Record<string, RecipientRule> = {
   ...DATA_POOL_RULES,
   ...DATA_ACCESS_RULES,
   ...BALLOT_RULES,
+  ...ANTITRUST_RULES,
   // Raised by the reminder pass (scheduled/), not by a domain service.
   ...REMINDER_RULES,
   ...DATA_POOL_REMINDER_RULES,
