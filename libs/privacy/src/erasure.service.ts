@@ -85,8 +85,8 @@ export class ErasureService {
       `UPDATE people SET name = $2, email = $3, title = NULL, role = 'MEMBER', erased_at = now(), updated_at = now() WHERE id = $1`,
       [personId, FORMER_MEMBER, erasedEmail(personId)],
     );
-    const [{ auditLog }]: { auditLog: string | null }[] = await em.query(`SELECT to_regclass('public.audit_log')::text AS "auditLog"`);
-    if (auditLog) await em.query(`UPDATE audit_log SET actor_id = NULL WHERE actor_id = $1`, [personId]);
+    // AuditEntry.actor is null once the actor has been erased (contract 07); the organisation stays.
+    await em.query(`UPDATE audit_log SET actor_id = NULL WHERE actor_id = $1`, [personId]);
     const quoted = { name: person.name, email: person.email };
     await sweepQuotations(em, personId, quoted);
     await this.events.publish(em, {

@@ -7,8 +7,6 @@ import { EntityManager } from 'typeorm';
 interface Section {
   name: string;
   from: string;
-  /** A table another migration adds: the section is left out while it does not exist. */
-  optionalTable?: string;
 }
 
 /** Columns never exported: credentials' hashes, files' bytes and search indexes (derived, not data). */
@@ -24,12 +22,12 @@ const SECTIONS: readonly Section[] = [
   { name: 'proposalSupports', from: `proposal_supports x WHERE x.supported_by_id = $1` },
   { name: 'proposalPartnerAnswers', from: `proposal_partners x WHERE x.invited_by_id = $1 OR x.responded_by_id = $1` },
   { name: 'proposalEvents', from: `proposal_events x WHERE x.actor_id = $1` },
-  { name: 'ballotsCreated', from: `ballots x WHERE x.created_by_id = $1`, optionalTable: 'ballots' },
-  { name: 'votes', from: `ballot_votes x WHERE x.cast_by_id = $1`, optionalTable: 'ballot_votes' },
+  { name: 'ballotsCreated', from: `ballots x WHERE x.created_by_id = $1` },
+  { name: 'votes', from: `ballot_votes x WHERE x.cast_by_id = $1` },
   { name: 'meetingsCreated', from: `meetings x WHERE x.created_by_id = $1` },
   { name: 'meetingInvitations', from: `meeting_invitations x JOIN meetings m ON m.id = x.meeting_id WHERE x.person_id = $1` },
-  { name: 'antitrustAcknowledgements', from: `antitrust_acknowledgements x WHERE x.person_id = $1`, optionalTable: 'antitrust_acknowledgements' },
-  { name: 'agendaApprovals', from: `meeting_antitrust x WHERE x.approved_by_id = $1`, optionalTable: 'meeting_antitrust' },
+  { name: 'antitrustAcknowledgements', from: `antitrust_acknowledgements x WHERE x.person_id = $1` },
+  { name: 'agendaApprovals', from: `meeting_antitrust x WHERE x.approved_by_id = $1` },
   { name: 'agendaItemsPresented', from: `agenda_items x WHERE x.presenter_id = $1` },
   { name: 'actionItems', from: `action_items x WHERE x.owner_id = $1 OR x.created_by_id = $1` },
   { name: 'notifications', from: `notifications x WHERE x.person_id = $1` },
@@ -48,7 +46,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'resourceNeedsCreated', from: `resource_needs x WHERE x.created_by_id = $1` },
   { name: 'introductions', from: `introductions x WHERE x.requested_by_id = $1 OR x.answered_by_id = $1` },
   { name: 'exportFiles', from: `export_files x WHERE x.requested_by_id = $1 OR x.person_id = $1` },
-  { name: 'auditLog', from: `audit_log x WHERE x.actor_id = $1`, optionalTable: 'audit_log' },
+  { name: 'auditLog', from: `audit_log x WHERE x.actor_id = $1` },
 ];
 
 /** Extra columns some sections carry, so the file reads without looking ids up. */
@@ -63,8 +61,8 @@ export interface PersonalData {
   [section: string]: unknown;
 }
 
-/** The sections every export holds, in order (docs/privacy.md lists them); those of governance tables join once the tables exist. */
-export const PERSONAL_DATA_SECTIONS = ['profile', ...SECTIONS.filter((s) => !s.optionalTable).map((s) => s.name)];
+/** The sections every export holds, in order (docs/privacy.md lists them). */
+export const PERSONAL_DATA_SECTIONS = ['profile', ...SECTIONS.map((s) => s.name)];
 
 /**
  * Everything the platform holds about one person (GDPR Art. 15/20), read in one repeatable-read
@@ -80,16 +78,8 @@ export async function gatherPersonalData(em: EntityManager, personId: string): P
     [personId, WITHHELD],
   );
   if (!profile) return null;
-  const present = new Set(
-    (
-      await em.query<{ name: string }[]>(`SELECT t AS name FROM unnest($1::text[]) t WHERE to_regclass(t) IS NOT NULL`, [
-        SECTIONS.flatMap((s) => (s.optionalTable ? [s.optionalTable] : [])),
-      ])
-    ).map((r) => r.name),
-  );
   const data: PersonalData = { exportedAt: new Date().toISOString(), profile: profile.profile };
   for (const section of SECTIONS) {
-    if (section.optionalTable && !present.has(section.optionalTable)) continue;
     const extra = EXTRA[section.name] ? ` || ${EXTRA[section.name]}` : '';
     const [{ rows }]: { rows: unknown[] }[] = await em.query(
       `SELECT coalesce(jsonb_agg(to_jsonb(x) - $2::text[]${extra}), '[]'::jsonb) AS rows FROM ${section.from}`,
