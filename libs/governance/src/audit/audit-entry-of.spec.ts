@@ -43,6 +43,11 @@ describe(auditEntryOf.name, () => {
     expect(JSON.parse(derived.details!)).toEqual({ fromState: 'DRAFT', toState: 'SUBMITTED' });
   });
 
+  it("keeps a flag whose name reads as a secret: a ballot's `secret: true` holds nothing", () => {
+    const derived = entry({ type: 'BALLOT_VOTE_CAST', ballotId: id, secret: true, token: true, password: 'p' })!;
+    expect(JSON.parse(derived.details!)).toEqual({ secret: true, token: true });
+  });
+
   it('passes the concerned organisation on for an actor without one (the system), and drops ids that are not ids', () => {
     expect(entry({ type: 'DATA_POOL_STATE_CHANGED', actorId: null, poolId: id, organizationId: org })).toMatchObject({ actorId: null, organizationId: org });
     expect(entry({ type: 'PROPOSAL_CREATED', actorId: 'system', proposalId: id })).toMatchObject({ actorId: null });

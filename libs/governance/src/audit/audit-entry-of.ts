@@ -21,7 +21,10 @@ export interface AuditDraft {
  */
 const REMINDER_SUFFIXES = ['_REMINDER', '_DUE_TOMORROW', '_CLOSING_SOON', '_BRIEF_READY'];
 
-/** No audit row keeps a secret: fields whose name says it holds one are dropped (decision 124). */
+/**
+ * No audit row keeps a secret: fields whose name says it holds one are dropped (decision 124), unless the
+ * value is a flag (a ballot's `secret: true` says how it is run, it holds nothing).
+ */
 const SECRET_FIELD = /token|secret|password|hash|signature|url/i;
 
 /** The event's own fields that are columns of the row, not details. */
@@ -47,7 +50,7 @@ export function auditEntryOf(event: DomainEvent): AuditDraft | null {
   const entity = entityOf(action, event);
   const details: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(event)) {
-    if (COLUMN_FIELDS.has(key) || key === entity.field || SECRET_FIELD.test(key) || value === undefined) continue;
+    if (COLUMN_FIELDS.has(key) || key === entity.field || (SECRET_FIELD.test(key) && typeof value !== 'boolean') || value === undefined) continue;
     details[key] = value;
   }
   return {

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { Trim } from '@app/core';
+import { MultiLine, Trim } from '@app/core';
 
 @ArgsType()
 export class ErasePersonArgs {
@@ -13,6 +13,7 @@ export class ErasePersonArgs {
   @Trim()
   @IsString()
   @IsNotEmpty()
+  @MultiLine()
   @MaxLength(1000)
   reason: string;
 }
