@@ -67,6 +67,15 @@ describe('Plain lists stop at their bound in SQL (e2e)', () => {
     );
     return id as string;
   };
+  /** A non-secret ballot of a new group, created by the admin; its id. */
+  const ballot = async (kind: 'APPROVAL' | 'RANKING', state: 'OPEN' | 'CLOSED', proposalId: string | null = null) => {
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO ballots (id, working_group_id, title, motion, kind, state, closes_at, quorum_percent, majority_percent, secret, proposal_id, decides_proposal, created_by_id)
+       VALUES (gen_random_uuid(), $1, 'Bounds', 'Bounds', $2, $3, '2026-03-10T18:00:00Z', 50, 50, false, $4, false, $5) RETURNING id`,
+      [(await makeGroup(t)).id, kind, state, proposalId, admin.id],
+    );
+    return id as string;
+  };
 
   const lists: PlainList[] = [
     {
@@ -117,6 +126,76 @@ describe('Plain lists stop at their bound in SQL (e2e)', () => {
       },
       query: `query ($id: ID!) { meeting(id: $id) { agenda { title } } }`,
       labels: (data) => data.meeting.agenda.map((i: any) => i.title),
+    },
+    {
+      field: 'AntitrustCompliance.acknowledgedBy',
+      bound: 500,
+      async parent(count) {
+        const id = await meeting();
+        const organization = await makeOrganization(t);
+        const label = `Acknowledger ${tag()}`;
+        await t.dataSource.query(
+          `WITH p AS (INSERT INTO people (id, organization_id, name, email)
+                      SELECT gen_random_uuid(), $3, '${numbered(label)}, '${label.replace(' ', '-')}-' || n || '@example.org' FROM ${series} RETURNING id),
+                i AS (INSERT INTO meeting_invitations (meeting_id, person_id) SELECT $1, id FROM p)
+           INSERT INTO antitrust_acknowledgements (meeting_id, person_id) SELECT $1, id FROM p`,
+          [id, count, organization.id],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { meeting(id: $id) { antitrust { acknowledgedBy { name } } } }`,
+      labels: (data) => data.meeting.antitrust.acknowledgedBy.map((p: any) => p.name),
+    },
+    {
+      // Refused past its bound when set through the API; rows written otherwise still stop there.
+      field: 'Ballot.priorities',
+      bound: 50,
+      async parent(count) {
+        const id = await ballot('RANKING', 'OPEN');
+        const group = await makeGroup(t);
+        await t.dataSource.query(
+          `WITH pr AS (INSERT INTO priorities (id, working_group_id, title, description, rank, status, created_by_id)
+                       SELECT gen_random_uuid(), $3, '${numbered('Ranked')}, 'Description', $2 + 1 - n, 'ADOPTED', $4 FROM ${series}
+                       RETURNING id, (right(title, 3))::int AS n)
+           INSERT INTO ballot_priorities (ballot_id, priority_id, position) SELECT $1, id, n FROM pr`,
+          [id, count, group.id, admin.id],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { ballot(id: $id) { priorities { title } } }`,
+      labels: (data) => data.ballot.priorities.map((p: any) => p.title),
+    },
+    {
+      // Fixed when the ballot opened: the electorate's recused rows, not the proposal's parties now.
+      field: 'Ballot.recused',
+      bound: 100,
+      async parent(count) {
+        const id = await ballot('APPROVAL', 'OPEN', await proposal());
+        await t.dataSource.query(
+          `WITH ${organizationsCte(`Recused ${tag()}`)}
+           INSERT INTO ballot_electorate (ballot_id, organization_id, recused) SELECT $1, id, true FROM orgs`,
+          [id, count],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { ballot(id: $id) { recused { name } } }`,
+      labels: (data) => data.ballot.recused.map((o: any) => o.name),
+    },
+    {
+      // Listed only once CLOSED, and never for a secret ballot.
+      field: 'Ballot.votes',
+      bound: 200,
+      async parent(count) {
+        const id = await ballot('APPROVAL', 'CLOSED');
+        await t.dataSource.query(
+          `WITH ${organizationsCte(`Voter ${tag()}`)}
+           INSERT INTO ballot_votes (ballot_id, organization_id, choice, cast_by_id, cast_at) SELECT $1, id, 'YES', $3, ${minute} FROM orgs`,
+          [id, count, admin.id],
+        );
+        return id;
+      },
+      query: `query ($id: ID!) { ballot(id: $id) { votes { organization { name } } } }`,
+      labels: (data) => data.ballot.votes.map((v: any) => v.organization.name),
     },
     {
       field: 'Priority.endorsements',
@@ -369,6 +448,8 @@ describe('Plain lists stop at their bound in SQL (e2e)', () => {
     'ResourceNeed.allowedLocations': 'an array column of the row, distinct ISO country codes (capped at input)',
     'UsageTerms.purposes': "part of the pool's terms (a JSON column of the row), a set of the UsagePurpose enum",
     'UsageTerms.allowedLocations': "part of the pool's terms (a JSON column of the row), distinct ISO country codes (capped at input)",
+    'BallotResult.ranking': "part of the ballot's stored result (a JSON column of the row), one entry per priority of the ballot (capped at input)",
+    'Vote.ranking': "an array column of the vote's row, distinct priorities of the ballot (capped at input)",
   };
 
   it('checks every bounded list of the schema that hangs off a parent, at its declared bound', () => {
