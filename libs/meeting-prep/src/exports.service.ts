@@ -145,13 +145,7 @@ export class ExportsService {
     const write = sql`INSERT INTO export_files (id, meeting_id, data_pool_id, person_id, requested_by_id, format, filename, content_type, byte_size, sha256, content, created_at, expires_at)
           VALUES (${row.id}, ${row.meetingId}, ${row.dataPoolId}, ${row.personId}, ${row.requestedById}, ${row.format}, ${row.filename}, ${row.contentType},
                   ${row.byteSize}, ${row.sha256}, ${row.content}, ${row.createdAt}, ${row.expiresAt}) RETURNING id`;
-    if (em) {
-      // Inside the caller's transaction: the event is announced when that transaction commits.
-      await em.query(write.text(), write.values);
-      await this.events.publish(em, event);
-    } else {
-      await this.events.writeWith(this.dataSource, write, event);
-    }
+    await this.events.writeWith(em ?? this.dataSource, write, event);
   }
 
   /**

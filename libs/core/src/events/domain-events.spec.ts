@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { sql } from '../database/sql-fragment';
 import { DomainEvent, DomainEvents } from './domain-events';
 
 describe(DomainEvents.name, () => {
@@ -71,6 +72,23 @@ describe(DomainEvents.name, () => {
     expect(committed).not.toHaveBeenCalled();
     events.announceEmbedded([event]);
     expect(committed).toHaveBeenCalledWith([event]);
+  });
+
+  it("runs writeWith's write and the event's writes as one statement, announced when the caller's transaction commits", async () => {
+    const events = new DomainEvents(dataSource);
+    events.onEventWrite((e, offset, gate) => ({ sql: `INSERT audit $${offset + 1} FROM ${gate}`, params: ['a'] }));
+    const committed = jest.fn();
+    events.onCommitted(committed);
+    const query = jest.fn().mockResolvedValue([]);
+    const em = { queryRunner: { isTransactionActive: true, data: {} }, query } as unknown as EntityManager;
+    await events.writeWith(em, sql`INSERT file ${'f'} RETURNING id`, event);
+    expect(query).toHaveBeenCalledWith('WITH written AS (INSERT file $1 RETURNING id),\nevent_write_1 AS (INSERT audit $2 FROM written)\nSELECT 1', ['f', 'a']);
+    expect(committed).not.toHaveBeenCalled();
+    events.afterTransactionCommit({ queryRunner: em.queryRunner } as never);
+    expect(committed).toHaveBeenCalledWith([event]);
+    // Outside a transaction its one statement has committed: announced at once.
+    await events.writeWith({ query } as unknown as DataSource, sql`INSERT file ${'g'} RETURNING id`, event);
+    expect(committed).toHaveBeenCalledTimes(2);
   });
 
   it('refuses to embed an event that a transactional handler accepts (code cannot join a statement)', () => {

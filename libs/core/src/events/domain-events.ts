@@ -75,7 +75,13 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
     }
     const write = this.writesOf(event);
     if (write) await em.query(write.sql, write.params);
-    const runner = em.queryRunner;
+    this.announceOnCommit(em, event);
+  }
+
+  /** Announces `event` once `db`'s transaction commits, or now when `db` is in none (its statement has committed). */
+  private announceOnCommit(db: DataSource | EntityManager, event: DomainEvent): void {
+    // A DataSource has no queryRunner of its own: its statements commit as they run.
+    const runner = (db as Partial<EntityManager>).queryRunner;
     if (runner?.isTransactionActive) {
       const pending: DomainEvent[] = (runner.data[PENDING] ??= []);
       pending.push(event);
@@ -129,13 +135,13 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
 
   /**
    * Runs `write`, a data-modifying statement with `RETURNING`, with `event`'s writes in the same statement
-   * (once per row it returns: none if it wrote nothing), then announces the event. A one-row change and its
-   * audit entry, outbox row… in one statement and no transaction.
+   * (once per row it returns: none if it wrote nothing), then announces the event — when `db`'s transaction
+   * commits if it is an EntityManager in one. A one-row change and its audit entry, outbox row… in one statement.
    */
-  async writeWith(db: { query(text: string, values?: unknown[]): Promise<unknown> }, write: Sql, event: DomainEvent): Promise<void> {
+  async writeWith(db: DataSource | EntityManager, write: Sql, event: DomainEvent): Promise<void> {
     const writes = this.embed(event, write.values.length, 'written');
     await db.query(`WITH written AS (${write.text()})${writes.sql ? `,\n${writes.sql}` : ''}\nSELECT 1`, [...write.values, ...writes.params]);
-    this.announceEmbedded([event]);
+    this.announceOnCommit(db, event);
   }
 
   /** Announces events whose writes were embedded (`embed`) in a statement that has now committed. */
