@@ -26,7 +26,7 @@ const SWEEP_SKIPS = new Set(['public.people.name', 'public.people.email', 'publi
  * without touching this): notifications of other people ("Anna Example commented…"), audit details,
  * minutes, notes. The email becomes the placeholder address, the name "Former member". Runs inside the
  * erasure's transaction, after `SET LOCAL ecava.erasure = 'on'` (the append-only logs' escape).
- * Returns how many values changed.
+ * Returns how many rows changed.
  */
 export async function sweepQuotations(em: EntityManager, personId: string, quoted: { name: string; email: string }): Promise<number> {
   // Every schema the platform writes: public and the job queue's (pgboss), whose jobs carry events'
@@ -42,21 +42,36 @@ export async function sweepQuotations(em: EntityManager, personId: string, quote
     { find: quoted.email, by: erasedEmail(personId) },
     { find: quoted.name, by: FORMER_MEMBER },
   ].filter((r) => r.find.trim().length > 0);
-  let changed = 0;
+  const byTable = new Map<string, { column: string; type: string }[]>();
   for (const { schema, table, column, type } of columns) {
     if (SWEEP_SKIPS.has(`${schema}.${table}.${column}`)) continue;
-    const target = `"${column}"`;
-    for (const { find, by } of replacements) {
+    const key = `"${schema}"."${table}"`;
+    byTable.set(key, [...(byTable.get(key) ?? []), { column, type }]);
+  }
+  let changed = 0;
+  // One UPDATE per table, all its columns and both quotations at once: each table is read once.
+  for (const [table, tableColumns] of byTable) {
+    const params: unknown[] = [];
+    const param = (value: string) => {
+      const at = params.indexOf(value);
+      return `$${at >= 0 ? at + 1 : params.push(value)}`;
+    };
+    const sets: string[] = [];
+    const matches: string[] = [];
+    for (const { column, type } of tableColumns) {
       const isJson = type === 'jsonb';
-      const pattern = wholeWordPattern(isJson ? asJsonText(find) : find);
-      const value = isJson ? `${target}::text` : target;
-      const rewritten = `regexp_replace(${value}, $1, $2, 'gi')`;
-      const result: unknown = await em.query(
-        `UPDATE "${schema}"."${table}" SET "${column}" = ${isJson ? `(${rewritten})::jsonb` : rewritten} WHERE ${value} ~* $1`,
-        [pattern, by],
-      );
-      if (Array.isArray(result) && typeof result[1] === 'number') changed += result[1];
+      const value = isJson ? `"${column}"::text` : `"${column}"`;
+      let rewritten = value;
+      for (const { find, by } of replacements) {
+        const pattern = param(wholeWordPattern(isJson ? asJsonText(find) : find));
+        rewritten = `regexp_replace(${rewritten}, ${pattern}, ${param(by)}, 'gi')`;
+        matches.push(`${value} ~* ${pattern}`);
+      }
+      sets.push(`"${column}" = ${isJson ? `(${rewritten})::jsonb` : rewritten}`);
     }
+    if (matches.length === 0) continue;
+    const result: unknown = await em.query(`UPDATE ${table} SET ${sets.join(', ')} WHERE ${matches.join(' OR ')}`, params);
+    if (Array.isArray(result) && typeof result[1] === 'number') changed += result[1];
   }
   return changed;
 }
