@@ -40,6 +40,9 @@ const DELETIONS: readonly string[] = [
   `UPDATE working_group_participants SET ended_at = now() WHERE person_id = $1 AND ended_at IS NULL`,
 ];
 
+/** All of them as one statement: data-modifying CTEs, which all see the rows as they were before it. */
+const ERASE_ROWS = `WITH ${DELETIONS.map((statement, i) => `erase_${i + 1} AS (${statement})`).join(',\n')}\nSELECT 1`;
+
 /**
  * The right to erasure (GDPR Art. 17), irreversible. In one transaction: the person's row keeps its id
  * (authored proposals, comments, votes and signatures stay, attributed to "Former member") but loses
@@ -80,7 +83,7 @@ export class ErasureService {
     if (person.erasedAt) throw new ConflictError('PERSON_ALREADY_ERASED', 'This person has already been erased', 'personId');
     // The append-only tables (data_pool_events, audit_log) accept this transaction's rewrites.
     await em.query(`SET LOCAL ecava.erasure = 'on'`);
-    for (const statement of DELETIONS) await em.query(statement, [personId]);
+    await em.query(ERASE_ROWS, [personId]);
     await em.query(
       `UPDATE people SET name = $2, email = $3, title = NULL, role = 'MEMBER', erased_at = now(), updated_at = now() WHERE id = $1`,
       [personId, FORMER_MEMBER, erasedEmail(personId)],
