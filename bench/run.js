@@ -380,11 +380,12 @@ async function main() {
     const picked = values.workloads?.split(',');
     const loads = workloads(f).filter((load) => !picked || picked.includes(load.name));
     const pickedVariants = values.only?.split(',');
-    const variants = variantsOf({ adminToken, memberToken, f })
+    const allVariants = variantsOf({ adminToken, memberToken, f });
+    const variants = allVariants
       .filter((v) => !pickedVariants || pickedVariants.includes(v.name))
       .filter((v) => hasPostgraphile || !v.server.startsWith('postgraphile'));
     const flat = workloads(f).find((l) => l.name === 'flat');
-    const memberHeaders = variantsOf({ adminToken, memberToken, f }).find((v) => v.name === 'platform-member').headers;
+    const memberHeaders = allVariants.find((v) => v.name === 'platform-member').headers;
     fs.writeFileSync(statementFile, JSON.stringify(await captureFlatStatement(env, database.url, memberHeaders, flat.platform)));
     const serverNames = [...new Set(variants.map((v) => v.server))];
     const appliesTo = (v, load) => !v.only || v.only.includes(load.name);
