@@ -13,8 +13,10 @@ const stamp = path.join(outDir, '.build-stamp');
 function* sources(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* sources(full);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) yield full;
+    // The browser client has its own build (scripts/build-web.js).
+    if (entry.isDirectory()) {
+      if (full !== path.join(root, 'apps', 'web')) yield* sources(full);
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) yield full;
   }
 }
 

@@ -5,6 +5,7 @@ import { AppConfig, createValidationPipe } from '@app/core';
 import { AppModule, AppModuleOptions } from './app.module';
 import { logRequests } from './request-logger';
 import { useSecurityHeaders } from './security-headers';
+import { serveWebClient } from './web-client';
 
 const KEEP_ALIVE_MS = 65_000;
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -31,7 +32,8 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.getHttpServer().headersTimeout = KEEP_ALIVE_MS + 1_000;
   const server = app.getHttpAdapter().getInstance();
   // Apollo's sandbox page needs inline scripts; the strict CSP applies whenever it is off.
-  useSecurityHeaders(server, { contentSecurityPolicy: config.graphqlPlayground ? false : undefined, crossOriginEmbedderPolicy: false });
+  useSecurityHeaders(server, { contentSecurityPolicy: config.graphqlPlayground ? false : contentSecurityPolicy(config.publicUrl), crossOriginEmbedderPolicy: false });
+  await serveWebClient(server, config.webDir);
   // RFC 8058 one-click unsubscribes are posted as forms: url-encoded (Nest's adapter parses those) or, by
   // some providers, multipart. The signed token in the URL is the credential; a multipart body is not read.
   server.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
@@ -41,4 +43,21 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.useGlobalPipes(createValidationPipe());
   if (config.nodeEnv !== 'test') logRequests(server, logger, config.isProduction);
   return app;
+}
+
+/**
+ * Helmet's defaults, narrowed for the browser client: scripts, styles and data only from this origin
+ * (inline styles for the accessible primitives' positioning), and connections only to the API itself and
+ * its WebSocket (graphql-ws on `/graphql`).
+ */
+function contentSecurityPolicy(publicUrl: string) {
+  const ws = publicUrl.replace(/^http/, 'ws');
+  return {
+    directives: {
+      'connect-src': ["'self'", ws],
+      'img-src': ["'self'", 'data:'],
+      'style-src': ["'self'", "'unsafe-inline'"],
+      'frame-ancestors': ["'none'"],
+    },
+  };
 }

@@ -60,6 +60,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Apollo's sandbox and introspection; on by default outside production. */
   graphqlPlayground: boolean;
+  /** The built browser client (scripts/build-web.js), served at `/`; nothing is served when it is absent. */
+  webDir: string;
   /** Browser origins allowed by CORS; empty: no cross-origin browser access. `*` allows any. */
   corsOrigins: string[];
   /** Sign-in link requests allowed per address and per client IP within 15 minutes. */
@@ -226,6 +228,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       .map((o) => o.trim())
       .filter(Boolean),
     graphqlPlayground: bool('GRAPHQL_PLAYGROUND', nodeEnv !== 'production'),
+    webDir: resolve(text('WEB_DIR') ?? 'dist/web'),
     signInLimitPerEmail: int('SIGN_IN_LIMIT_PER_EMAIL', 5, 1, 1000),
     signInLimitPerIp: int('SIGN_IN_LIMIT_PER_IP', 30, 1, 100000),
     signingSecret,
