@@ -1,7 +1,12 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from './de.json';
-import en from './en.json';
+
+// One file per area and language (en/common.json, de/proposals.json…), each a namespace-free slice of
+// keys under the area's own top-level key; merged here. Missing German keys fall back to English, and
+// test/browser/i18n checks that both languages have the same keys.
+const files = import.meta.glob<Record<string, unknown>>('./*/*.json', { eager: true, import: 'default' });
+const bundle = (language: string) =>
+  Object.assign({}, ...Object.entries(files).filter(([path]) => path.startsWith(`./${language}/`)).map(([, keys]) => keys)) as Record<string, unknown>;
 
 export const LANGUAGES = ['en', 'de'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -14,7 +19,7 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, de: { translation: de } },
+  resources: { en: { translation: bundle('en') }, de: { translation: bundle('de') } },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
