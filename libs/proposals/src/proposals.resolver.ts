@@ -8,7 +8,8 @@ import { createWorkingGroupLoaders, WorkingGroup } from '@app/working-groups';
 import { ChangeProposalStateArgs, CreateProposalInput, InvitePartnerArgs, ProposalsArgs, RespondToLeadInvitationArgs, RespondToPartnerInvitationArgs, UpdateProposalArgs } from './dto/proposal.input';
 import { PartnersService } from './partners/partners.service';
 import { ProposalEntity } from './proposal.entity';
-import { CommentConnection, CooperationProposal, CooperationProposalConnection, ProposalEvent, ProposalEventConnection, ProposalPartner } from './proposal.model';
+import { proposalActions } from './proposal-permissions';
+import { CommentConnection, CooperationProposal, ProposalViewerCan, CooperationProposalConnection, ProposalEvent, ProposalEventConnection, ProposalPartner } from './proposal.model';
 import { createProposalLoaders, HISTORY_NEWEST, LISTED_PARTNERS, LISTED_PRIORITIES, LISTED_SUPPORTERS } from './proposals.loader';
 import { ProposalsService } from './proposals.service';
 import { selectedProposalProperties } from './proposal-list.query';
@@ -119,6 +120,16 @@ export class ProposalsResolver {
   @ResolveField(() => Boolean, { description: "Whether the viewer's organisation supports it." })
   viewerHasSupported(proposal: ProposalEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createProposalLoaders).viewerHasSupported.load(proposal.id);
+  }
+
+  @ResolveField(() => ProposalViewerCan, { description: 'What the viewer may do with it now; computed by the rules the mutations apply.' })
+  async viewerCan(proposal: ProposalEntity, _args: unknown, ctx: GqlContext) {
+    const viewer = ctx.viewer!;
+    const [role, partnerConsent] = await Promise.all([
+      ctx.loaders.of(createWorkingGroupLoaders).viewerRole.load(proposal.workingGroupId),
+      ctx.loaders.of(createProposalLoaders).viewerPartnerConsent.load(proposal.id),
+    ]);
+    return proposalActions(viewer, proposal, { role, partnerConsent });
   }
 
   @ResolveField(() => CommentConnection, { description: 'Oldest first.' })
