@@ -13,6 +13,11 @@ export function roleManages(viewer: Viewer, role: ParticipantRole | null): boole
   return viewer.role === 'ADMIN' || (role !== null && MANAGER_ROLES.includes(role));
 }
 
+/** The refusal of a change reserved to the group's managers. */
+export function notGroupManagerError(): ForbiddenError {
+  return new ForbiddenError("Only the group's chairs, secretaries and admins may do this", 'NOT_GROUP_MANAGER');
+}
+
 /** Who may do what in a working group; every service asks here. */
 @Injectable()
 export class WorkingGroupPolicy {
@@ -31,7 +36,7 @@ export class WorkingGroupPolicy {
 
   async assertCanManage(viewer: Viewer, workingGroupId: string, db?: EntityManager | DataSource): Promise<void> {
     if (!(await this.canManage(viewer, workingGroupId, db))) {
-      throw new ForbiddenError('Only the group\'s chairs, secretaries and admins may do this', 'NOT_GROUP_MANAGER');
+      throw notGroupManagerError();
     }
   }
 }
