@@ -1,6 +1,7 @@
 import { Actor, makeGroup, makePerson, seat } from './support/factories';
 import { ballotInput, CHANGE_BALLOT_STATE, CREATE_BALLOT, must, vote } from './support/ballots';
 import { GqlResponse, ok, startTestApp, TestApp } from './support/test-app';
+import { expectMutationsAgree, statementsOf } from './support/viewer-can';
 
 const FLAGS = ['open', 'close', 'cancel', 'vote'] as const;
 type Flag = (typeof FLAGS)[number];
@@ -81,27 +82,18 @@ describe('Ballot.viewerCan (e2e)', () => {
 
   it.each(SITUATIONS)('answers per role for a ballot %s, and each mutation agrees with it', async (situation) => {
     const id = await ballotIn(situation);
-    const answers: Record<string, Can | null> = {};
+    const answers = {} as Record<Role, Can | null>;
     for (const role of ROLES) answers[role] = ok(await t.gql(READ, { id }, people[role].token)).ballot?.viewerCan ?? null;
     expect(answers).toEqual(Object.fromEntries(ROLES.map((role) => [role, expected(role, situation)])));
 
-    for (const role of ROLES) {
-      const can = answers[role];
-      if (!can) continue;
-      for (const flag of FLAGS) {
-        const response = await attempt(flag, can[flag] ? await ballotIn(situation) : id, people[role]);
-        const outcome = response.errors ? response.errors[0].extensions.code : 'ok';
-        expect({ role, flag, outcome }).toEqual({ role, flag, outcome: can[flag] ? 'ok' : expect.stringMatching(/^(FORBIDDEN|CONFLICT)$/) });
-      }
-    }
+    await expectMutationsAgree({ id, answers, flags: FLAGS, attempt: (flag, target, role) => attempt(flag, target, people[role]), fresh: () => ballotIn(situation) });
   });
 
   it('sends as many statements for many ballots as for a few', async () => {
     const query = `query ($g: ID!) { workingGroup(id: $g) { ballots(first: 50) { edges { node { id viewerCan { ${FLAGS.join(' ')} } } } } } }`;
     const statementsFor = async (who: Actor) => {
-      await t.gql(query, { g: group }, who.token);
-      const { result, statements } = await t.counter.measure(() => t.gql(query, { g: group }, who.token));
-      return { rows: ok(result).workingGroup.ballots.edges.length as number, statements: statements.length };
+      const { data, statements } = await statementsOf(t, query, { g: group }, who.token);
+      return { rows: data.workingGroup.ballots.edges.length as number, statements };
     };
     for (const situation of SITUATIONS) await ballotIn(situation);
     const few = await statementsFor(people.chair);

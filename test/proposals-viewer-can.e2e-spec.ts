@@ -1,5 +1,6 @@
 import { Actor, makeGroup, makeOrganization, makePerson, makeProposal, moveProposal, seat, acceptLead, invitePartner } from './support/factories';
 import { GqlResponse, ok, startTestApp, TestApp } from './support/test-app';
+import { expectMutationsAgree, statementsOf } from './support/viewer-can';
 
 const STATES = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'APPROVED', 'REJECTED', 'IN_PROGRESS', 'COMPLETED', 'WITHDRAWN'] as const;
 type State = (typeof STATES)[number];
@@ -152,17 +153,14 @@ describe('CooperationProposal.viewerCan (e2e)', () => {
     for (const role of ROLES) answers.set(role, (await read(id, f.people[role]))?.viewerCan ?? null);
     expect(Object.fromEntries(answers)).toEqual(Object.fromEntries(ROLES.map((role) => [role, expected(role, state)])));
 
-    for (const role of ROLES) {
-      const can = answers.get(role);
-      if (!can) continue;
-      for (const flag of FLAGS) {
-        // A move that succeeds changes the state: it is tried on a proposal of its own in the same state.
-        const target = can[flag] && MOVES[flag] ? await proposalIn(f, state) : id;
-        const response = await attempt(flag, target, f.people[role]);
-        const outcome = response.errors ? refusedCode(response) : 'ok';
-        expect({ role, flag, outcome }).toEqual({ role, flag, outcome: can[flag] ? 'ok' : expect.stringMatching(/^(FORBIDDEN|CONFLICT)$/) });
-      }
-    }
+    await expectMutationsAgree({
+      id,
+      answers: Object.fromEntries(answers) as Record<Role, Can | null>,
+      flags: FLAGS,
+      attempt: (flag, target, role) => attempt(flag, target, f.people[role]),
+      // A move that succeeds changes the state; the other actions leave it as it is.
+      fresh: async (flag) => (MOVES[flag] ? proposalIn(f, state) : id),
+    });
   });
 
   it('offers the lead invitation to the organisation named as lead, and submission only once it consented', async () => {
@@ -215,10 +213,9 @@ describe('CooperationProposal.viewerCan (e2e)', () => {
     const f = await fixture();
     const query = `query ($g: ID!) { proposals(first: 50, filter: { workingGroupId: $g }) { edges { node { id state ${VIEWER_CAN} } } } }`;
     const statementsFor = async (who: Actor, rows: number) => {
-      await t.gql(query, { g: f.group.id }, who.token);
-      const { result, statements } = await t.counter.measure(() => t.gql(query, { g: f.group.id }, who.token));
-      expect(ok(result).proposals.edges).toHaveLength(rows);
-      return statements.length;
+      const { data, statements } = await statementsOf(t, query, { g: f.group.id }, who.token);
+      expect(data.proposals.edges).toHaveLength(rows);
+      return statements;
     };
     for (let i = 0; i < 3; i += 1) await proposalIn(f, STATES[i]);
     const few = { member: await statementsFor(f.people.member, 2), author: await statementsFor(f.people.author, 3) };
