@@ -15,7 +15,7 @@ import {
   writeReturning,
   newId,
 } from '@app/core';
-import { WorkingGroupStatus } from '@app/working-groups';
+import { isOpenGroup, WorkingGroupStatus } from '@app/working-groups';
 import { MeetingFilter, ScheduleMeetingInput, UpdateMeetingInput } from './dto/meeting.input';
 import { MeetingEvents } from './meeting-events';
 import { meetingListQuery } from './meeting-list.query';
@@ -49,7 +49,7 @@ export class MeetingsService {
         const [group]: { status: WorkingGroupStatus }[] = await em.query(`SELECT status FROM working_groups WHERE id = $1`, [workingGroupId]);
         if (!group) throw new NotFoundError('working group');
         await this.policy.assertCanManage(viewer, workingGroupId, em);
-        if (group.status === WorkingGroupStatus.CLOSED) throw new ConflictError('WORKING_GROUP_CLOSED', 'This working group is closed');
+        if (!isOpenGroup(group)) throw new ConflictError('WORKING_GROUP_CLOSED', 'This working group is closed');
       } else {
         await this.policy.assertCanManage(viewer, null, em);
       }

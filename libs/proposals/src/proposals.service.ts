@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer, newId, valuesRows, WriteBatcher } from '@app/core';
-import { ParticipantRole, seatRoleSql, WorkingGroupStatus } from '@app/working-groups';
+import { isOpenGroup, ParticipantRole, seatRoleSql, WorkingGroupStatus } from '@app/working-groups';
 import { CreateProposalInput, UpdateProposalInput } from './dto/proposal.input';
 import { ProposalHistory, ProposalHistoryEntry } from './events/proposal-events';
 import { isLegalMove, leadHasConsented } from './proposal-permissions';
@@ -53,7 +53,7 @@ export class ProposalsService {
   private assertWritten(viewer: Viewer, checked: DraftChecks | undefined): void {
     if (!checked) throw new NotFoundError('working group');
     this.policy.assertRoleTakesPart(viewer, checked.role, 'propose');
-    if (checked.status === WorkingGroupStatus.CLOSED) {
+    if (!isOpenGroup(checked)) {
       throw new ConflictError('WORKING_GROUP_CLOSED', 'This working group is closed');
     }
     if (!checked.leadIsMember) {
