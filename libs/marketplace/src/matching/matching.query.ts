@@ -39,10 +39,14 @@ export function hardRequirements(): Sql {
 
 /**
  * Coverage: min(1, capability quantity / need quantity) in the same unit; 1 when the need gives no
- * quantity; 0.5 otherwise. Exact decimals (numeric), so the score rounds as a person would.
+ * quantity; 0.5 otherwise. Exact decimals (numeric), so the score rounds as a person would. A capability
+ * that offers at least the need's quantity covers it fully without converting either to numeric (decision
+ * 172): converting a double precision is most of a match's scoring cost, and the conversion keeps order, so
+ * the quotient would be at least 1 and `least` would give 1 anyway.
  */
 const COVERAGE = rawSql(`CASE WHEN n.quantity IS NULL THEN 1::numeric
-  WHEN c.quantity IS NOT NULL AND c.unit = n.unit THEN least(1::numeric, c.quantity::numeric / n.quantity::numeric)
+  WHEN c.quantity IS NOT NULL AND c.unit = n.unit THEN
+    CASE WHEN c.quantity >= n.quantity THEN 1::numeric ELSE least(1::numeric, c.quantity::numeric / n.quantity::numeric) END
   ELSE 0.5 END`);
 
 /**
