@@ -6,6 +6,7 @@ describeInBrowser('web client: working groups, applications, priorities', () => 
   let h: BrowserHarness;
   let chair: Actor;
   let member: Actor;
+  let colleague: Actor;
   let applicant: Actor;
   let applicantOrg: { id: string; name: string };
   let group: { id: string; slug: string };
@@ -19,6 +20,7 @@ describeInBrowser('web client: working groups, applications, priorities', () => 
     groupName = `Group ${group.slug}`;
     chair = await makePerson(h.t, { name: 'Clara Vorsitz' });
     member = await makePerson(h.t, { name: 'Max Mitglied' });
+    colleague = await makePerson(h.t, { organizationId: member.organizationId, name: 'Sam Sekretär' });
     applicantOrg = await makeOrganization(h.t, { name: 'Applicant Motors' });
     applicant = await makePerson(h.t, { organizationId: applicantOrg.id, name: 'Ana Antrag' });
     await seat(h.t, group.id, chair, 'CHAIR');
@@ -75,6 +77,11 @@ describeInBrowser('web client: working groups, applications, priorities', () => 
     expect(new URL(link).pathname).toBe(applicationPath);
     const chairContext = await h.context();
     chairPage = await signInByEmail(h, chairContext, chair.email);
+    // The group page lists it under the pending applications, too.
+    await chairPage.goto(`/working-groups/${group.id}`);
+    const pending = chairPage.getByRole('region', { name: 'Pending applications' }).getByRole('link', { name: 'Application of Applicant Motors' });
+    expect(await pending.getAttribute('href')).toBe(applicationPath);
+    expect(await seriousViolations(chairPage)).toEqual([]);
     await chairPage.goto(link);
     await chairPage.getByRole('heading', { name: `Application of Applicant Motors to ${groupName}` }).waitFor();
     expect(await seriousViolations(chairPage)).toEqual([]);
@@ -100,7 +107,7 @@ describeInBrowser('web client: working groups, applications, priorities', () => 
     await applicantContext.close();
   });
 
-  it('chairs see pending applications, change roles and cannot remove the last chair', async () => {
+  it('chairs see pending applications, seat people, change roles, end memberships, and cannot remove the last chair', async () => {
     const page = chairPage;
     await page.goto(`/working-groups/${group.id}`);
     await page.getByRole('heading', { name: 'Pending applications' }).waitFor();
@@ -114,6 +121,21 @@ describeInBrowser('web client: working groups, applications, priorities', () => 
     await page.getByRole('button', { name: 'Remove seat Clara Vorsitz' }).click();
     await page.getByRole('alert').getByText('A working group must keep at least one chair. Appoint another chair first.').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+
+    // A colleague of a member organisation gets a seat from the form.
+    await page.getByLabel('Person', { exact: true }).selectOption({ label: 'Sam Sekretär' });
+    await page.getByLabel('Role', { exact: true }).selectOption('SECRETARY');
+    await page.getByRole('button', { name: 'Seat', exact: true }).click();
+    await page.getByRole('status').getByText('The seat was saved.').waitFor();
+    await page.locator('li', { hasText: 'Sam Sekretär' }).locator('.tag', { hasText: 'Secretary' }).waitFor();
+    const seats: { role: string }[] = await h.t.dataSource.query(`SELECT role FROM working_group_participants WHERE person_id = $1 AND ended_at IS NULL`, [colleague.id]);
+    expect(seats).toEqual([{ role: 'SECRETARY' }]);
+
+    // Ending a membership asks once more, then the organisation and its seats are gone.
+    await page.getByRole('button', { name: 'End membership Applicant Motors' }).click();
+    await page.getByRole('button', { name: 'Yes, end the membership' }).click();
+    await page.getByRole('heading', { name: '2 member organisations' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Applicant Motors' }).count()).toBe(0);
   });
 
   it('priorities: the emailed /working-groups/:id/priorities link opens them; a member endorses and withdraws', async () => {
@@ -163,7 +185,7 @@ describeInBrowser('web client: working groups, applications, priorities', () => 
     const context = await h.context({ width: 375, height: 740, locale: 'de-DE' });
     const page = await signInByEmail(h, context, member.email);
     await page.goto(`/working-groups/${group.id}`);
-    await page.getByRole('heading', { name: '3 Mitgliedsorganisationen' }).waitFor();
+    await page.getByRole('heading', { name: '2 Mitgliedsorganisationen' }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);

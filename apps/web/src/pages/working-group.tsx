@@ -163,6 +163,15 @@ const RemoveSeat = graphql(`
   }
 `);
 
+const EndMembership = graphql(`
+  mutation EndMembership($workingGroupId: ID!, $organizationId: ID!) {
+    endMembership(workingGroupId: $workingGroupId, organizationId: $organizationId) {
+      id
+      status
+    }
+  }
+`);
+
 const CandidatesQuery = graphql(`
   query SeatCandidates($id: ID!) {
     workingGroup(id: $id) {
@@ -220,6 +229,7 @@ function Members({ groupId, viewer }: { groupId: string; viewer: GroupsViewer | 
                     ))}
                   </ul>
                 )}
+                {manager && <EndMembershipButton groupId={groupId} organization={m.organization} onEnded={reload} />}
               </li>
             );
           })}
@@ -291,6 +301,39 @@ function Seat({
         </form>
       )}
     </li>
+  );
+}
+
+/** Ending a membership also ends its people's seats: the button asks once more before it acts. */
+function EndMembershipButton({ groupId, organization, onEnded }: { groupId: string; organization: { id: string; name: string }; onEnded: () => void }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const [result, end] = useMutation(EndMembership);
+  return (
+    <div className="end-membership">
+      <GroupsError error={result.error} />
+      {confirming ? (
+        <p role="group" aria-label={t('groups.members.endConfirmLabel', { organization: organization.name })}>
+          {t('groups.members.endConfirm', { organization: organization.name })}{' '}
+          <button
+            type="button"
+            className="button"
+            disabled={result.fetching}
+            onClick={() => void end({ workingGroupId: groupId, organizationId: organization.id }).then((a) => !a.error && onEnded())}
+          >
+            {t('groups.members.endYes')}
+          </button>{' '}
+          <button type="button" className="button subtle" onClick={() => setConfirming(false)}>
+            {t('common.cancel')}
+          </button>
+        </p>
+      ) : (
+        <button type="button" className="button subtle" onClick={() => setConfirming(true)}>
+          {t('groups.members.end')}
+          <span className="visually-hidden"> {organization.name}</span>
+        </button>
+      )}
+    </div>
   );
 }
 
