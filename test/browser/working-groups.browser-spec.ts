@@ -51,6 +51,10 @@ describeInBrowser('web client: working groups, applications, priorities', () => 
     expect(await page.getByRole('heading', { name: 'Seat a person' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Pending applications' }).count()).toBe(0);
 
+    // A second tab opened the form before the first one submits (a colleague's, or a double submit).
+    const late = await applicantContext.newPage();
+    await late.goto(`/working-groups/${group.id}/apply`);
+    await late.getByLabel('Motivation').fill('Second try');
     await page.getByRole('link', { name: 'Apply for Applicant Motors' }).click();
     await page.getByLabel('Motivation').fill('We build battery management systems and want to share field data.');
     await page.getByLabel('Contribution (optional)').fill('Ten years of cell ageing data.');
@@ -65,12 +69,15 @@ describeInBrowser('web client: working groups, applications, priorities', () => 
     await page.getByRole('button', { name: 'Withdraw the application' }).waitFor();
     expect(await page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
 
-    // Applying again is refused, in words, and what was typed stays.
-    await page.goto(`/working-groups/${group.id}/apply`);
-    await page.getByLabel('Motivation').fill('Second try');
-    await page.getByRole('button', { name: 'Submit application' }).click();
-    await page.getByRole('alert').getByText('Your organisation already has an open application to this working group.').waitFor();
-    expect(await page.getByLabel('Motivation').inputValue()).toBe('Second try');
+    // The group page now links to it instead of offering to apply again...
+    await page.getByRole('link', { name: groupName }).click();
+    await page.getByRole('link', { name: "Your organisation's application: Submitted" }).waitFor();
+    expect(await page.getByRole('link', { name: 'Apply for Applicant Motors' }).count()).toBe(0);
+    // ...and the form still open in the other tab is refused in words, keeping what was typed.
+    await late.getByRole('button', { name: 'Submit application' }).click();
+    await late.getByRole('alert').getByText('Your organisation already has an open application to this working group.').waitFor();
+    expect(await late.getByLabel('Motivation').inputValue()).toBe('Second try');
+    await late.close();
 
     // The chair follows the link in the email the platform sent.
     const link = await linkFromEmail(h.smtp, chair.email, /https?:\/\/\S+\/applications\/[0-9a-f-]{36}/, before);

@@ -21,6 +21,10 @@ const GroupQuery = graphql(`
         id
         name
       }
+      viewerApplication {
+        id
+        state
+      }
     }
   }
 `);
@@ -42,7 +46,9 @@ export default function WorkingGroupPage() {
   if (!group) return <NotFoundPage />;
   const role = seatRole(viewer, group.id);
   const orgIsMember = !!viewer?.organization.memberships.some((m) => m.status === 'ACTIVE' && m.workingGroup.id === group.id);
-  const mayApply = !!viewer && !orgIsMember && group.status !== 'CLOSED';
+  const application = group.viewerApplication;
+  const applicationOpen = application?.state === 'SUBMITTED' || application?.state === 'UNDER_REVIEW';
+  const mayApply = !!viewer && !orgIsMember && !applicationOpen && group.status !== 'CLOSED';
   return (
     <div className="working-group">
       <h1>{group.name}</h1>
@@ -52,6 +58,11 @@ export default function WorkingGroupPage() {
         {role && <span className="tag">{t('groups.list.myRole', { role: t(`roles.${role}`) })}</span>}{' '}
         {group.chairs.length > 0 && t('groups.detail.chairs', { names: group.chairs.map((c) => c.name).join(', ') })}
       </p>
+      {application && !orgIsMember && (
+        <p>
+          <Link to={`/applications/${application.id}`}>{t('groups.apply.current', { state: t(`groups.applicationState.${application.state}`) })}</Link>
+        </p>
+      )}
       {mayApply && (
         <p>
           <Link className="button primary" to={`/working-groups/${group.id}/apply`}>

@@ -13,6 +13,10 @@ const WorkingGroupsQuery = graphql(`
       slug
       mission
       status
+      viewerApplication {
+        id
+        state
+      }
     }
   }
 `);
@@ -45,6 +49,8 @@ export default function WorkingGroupsPage() {
                     <span className="tag">{t('groups.list.myRole', { role: t(`roles.${role}`) })}</span>
                   ) : memberOf.has(g.id) ? (
                     <span className="tag">{t('groups.list.orgMember')}</span>
+                  ) : g.viewerApplication ? (
+                    <span className="tag">{t('groups.list.application', { state: t(`groups.applicationState.${g.viewerApplication.state}`) })}</span>
                   ) : (
                     <span>{t('groups.list.noRole')}</span>
                   )}
