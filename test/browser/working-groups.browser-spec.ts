@@ -210,5 +210,7 @@ describeInBrowser('web client: working groups, applications, priorities', () => 
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
+    // Nothing failed in any page of this file.
+    expect(h.pageErrors).toEqual([]);
   });
 });
