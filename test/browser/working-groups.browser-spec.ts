@@ -187,6 +187,28 @@ describeInBrowser('web client: working groups, applications, priorities', () => 
     await context.close();
   });
 
+  it('the applicant organisation withdraws an open application; the group offers to apply again', async () => {
+    const other = await makePerson(h.t, { name: 'Wim Withdraw' });
+    const submitted = await h.t.gql(
+      `mutation ($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }`,
+      { input: { workingGroupId: group.id, organizationId: other.organizationId, motivation: 'Maybe later' } },
+      other.token,
+    );
+    const id: string = submitted.data.submitApplication.id;
+    const context = await h.context();
+    const page = await signInByEmail(h, context, other.email);
+    await page.goto(`/applications/${id}`);
+    await page.getByTestId('application-state').getByText('Submitted').waitFor();
+    await page.getByRole('button', { name: 'Withdraw the application' }).click();
+    await page.getByTestId('application-state').getByText('Withdrawn').waitFor();
+    expect(await page.getByRole('button', { name: 'Withdraw the application' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: groupName }).click();
+    await page.getByRole('link', { name: "Your organisation's application: Withdrawn" }).waitFor();
+    await page.getByRole('link', { name: /^Apply for / }).waitFor();
+    await context.close();
+  });
+
   it('in German on a 375 px phone: the group page fits and reads German; the tabs work by keyboard', async () => {
     await h.t.dataSource.query(`UPDATE people SET locale = 'DE' WHERE id = $1`, [member.id]);
     const context = await h.context({ width: 375, height: 740, locale: 'de-DE' });
