@@ -11,6 +11,15 @@ const Search = lazy(() => import('./pages/search'));
 const Notifications = lazy(() => import('./pages/notifications'));
 const Settings = lazy(() => import('./pages/settings'));
 const NotFound = lazy(() => import('./pages/not-found'));
+const Marketplace = lazy(() => import('./pages/marketplace/list'));
+const Capability = lazy(() => import('./pages/marketplace/capability'));
+const NewCapability = lazy(() => import('./pages/marketplace/capability').then((m) => ({ default: m.NewCapabilityPage })));
+const ResourceNeed = lazy(() => import('./pages/marketplace/need'));
+const NewResourceNeed = lazy(() => import('./pages/marketplace/need').then((m) => ({ default: m.NewNeedPage })));
+const Introductions = lazy(() => import('./pages/marketplace/introductions'));
+const Introduction = lazy(() => import('./pages/marketplace/introductions').then((m) => ({ default: m.IntroductionPage })));
+const DataPools = lazy(() => import('./pages/data-pools/list'));
+const DataPool = lazy(() => import('./pages/data-pools/detail'));
 
 export function App() {
   return (
@@ -25,6 +34,15 @@ export function App() {
                 <Route path="search" element={<Search />} />
                 <Route path="notifications" element={<Notifications />} />
                 <Route path="settings" element={<Settings />} />
+                <Route path="marketplace" element={<Marketplace />} />
+                <Route path="capabilities/new" element={<NewCapability />} />
+                <Route path="capabilities/:id" element={<Capability />} />
+                <Route path="resource-needs/new" element={<NewResourceNeed />} />
+                <Route path="resource-needs/:id" element={<ResourceNeed />} />
+                <Route path="introductions" element={<Introductions />} />
+                <Route path="introductions/:id" element={<Introduction />} />
+                <Route path="data-pools" element={<DataPools />} />
+                <Route path="data-pools/:id" element={<DataPool />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Route>

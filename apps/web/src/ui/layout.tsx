@@ -77,6 +77,8 @@ export function Layout() {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
+          <NavLink to="/marketplace">{t('marketplace.nav')}</NavLink>
+          <NavLink to="/data-pools">{t('dataPools.nav')}</NavLink>
         </nav>
         <SearchBox />
         <Bell />
