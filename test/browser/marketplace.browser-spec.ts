@@ -1,5 +1,5 @@
 import { BrowserContext, Page } from 'playwright-core';
-import { CHANGE_STATE, createPool, INVITE, must, SIGN, termsInput, UPDATE_TERMS } from '../support/data-pools';
+import { CHANGE_STATE, createPool, INVITE, must, REQUEST_ACCESS, SIGN, termsInput, UPDATE_TERMS } from '../support/data-pools';
 import { Actor, makeGroup, makePerson, seat } from '../support/factories';
 import { addCapability, addNeed } from '../support/marketplace';
 import { BrowserHarness, describeInBrowser, seriousViolations, signInByEmail, startBrowserHarness } from './support/browser';
@@ -132,10 +132,12 @@ describeInBrowser('web client: the marketplace and data pools', () => {
     let steward: Actor;
     let party: Actor;
     let pool: { id: string; title: string };
+    let partyOrganization: string;
 
     beforeAll(async () => {
       steward = await makePerson(h.t, { name: 'Stella Steward' });
       party = await makePerson(h.t, { name: 'Paul Party' });
+      [{ name: partyOrganization }] = await h.t.dataSource.query(`SELECT name FROM organizations WHERE id = $1`, [party.organizationId]);
       await seat(h.t, group.id, steward, 'MEMBER');
       pool = await createPool(h.t, steward, group.id, { title: 'Motorway camera pool' });
       await must(h.t, INVITE, { pool: pool.id, org: party.organizationId, role: 'CONTRIBUTOR' }, steward);
@@ -179,7 +181,7 @@ describeInBrowser('web client: the marketplace and data pools', () => {
       await context.close();
     });
 
-    it('the steward sees the party’s signature of the current version', async () => {
+    it('the steward sees the party’s signature of the current version, signs it too, activates the pool and decides a request', async () => {
       const context = await h.context();
       const page = await signInByEmail(h, context, steward.email);
       await page.goto(`/data-pools/${pool.id}`);
@@ -195,6 +197,22 @@ describeInBrowser('web client: the marketplace and data pools', () => {
       const file = await fetch(new URL(href, h.t.url));
       expect(file.status).toBe(200);
       expect(await file.text()).toContain('Motorway A9 front camera');
+
+      // The steward's own signature went back to pending with the terms change: activating is refused until it signs.
+      await page.getByTestId('my-signature').getByText('signed version 1; the current version is 2').waitFor();
+      await page.getByRole('button', { name: 'Activate' }).click();
+      await page.getByRole('alert').getByText('Not every steward, contributor and host has signed the current terms yet.').waitFor();
+      await page.getByRole('button', { name: 'Sign terms version 2' }).click();
+      await page.getByTestId('my-signature').getByText('signed the current terms (version 2)').waitFor();
+      await page.getByRole('button', { name: 'Activate' }).click();
+      await page.getByTestId('pool-state').getByText('Active').waitFor();
+
+      await must(h.t, REQUEST_ACCESS, { pool: pool.id, org: party.organizationId, purpose: 'MODEL_TRAINING', why: 'Lane-keeping model' }, party);
+      await page.reload();
+      const decision = page.getByRole('group', { name: `Decision on the request of ${partyOrganization}` });
+      await decision.getByRole('button', { name: 'Approve' }).click();
+      await page.getByRole('listitem').filter({ hasText: 'Lane-keeping model' }).getByText('Approved', { exact: true }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
       await context.close();
     });
   });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import type { AccessRequestState, DataModality, DataPoolExportFormat, DataSensitivity, UsagePurpose } from '../../gql/graphql';
+import type { AccessRequestState, DataModality, DataPoolExportFormat, DataPoolState, DataSensitivity, UsagePurpose } from '../../gql/graphql';
 import { fieldProblem } from '../../ui/errors';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { AreaError, instantOf, numberOrNull, SENSITIVITIES, useViewer } from '../marketplace/shared';
@@ -173,6 +173,15 @@ const DecideAccess = graphql(`
   }
 `);
 
+const ChangePoolState = graphql(`
+  mutation ChangeDataPoolState($id: ID!, $state: DataPoolState!, $note: String) {
+    changeDataPoolState(id: $id, state: $state, note: $note) {
+      id
+      state
+    }
+  }
+`);
+
 const ExportPool = graphql(`
   mutation ExportDataPool($poolId: ID!, $format: DataPoolExportFormat!) {
     exportDataPool(poolId: $poolId, format: $format) {
@@ -193,7 +202,7 @@ const ENDED = ['CLOSED', 'EXPIRED'];
 export default function DataPoolPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { orgId, isAdmin } = useViewer();
+  const { orgId, isAdmin, groups } = useViewer();
   const [{ data, error, fetching }, refresh] = useQuery({ query: PoolQuery, variables: { id } });
   const reload = () => refresh({ requestPolicy: 'network-only' });
   if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <AreaError area="dataPools" error={error} />;
@@ -209,6 +218,8 @@ export default function DataPoolPage() {
   const mine = pool.signatories.find((s) => s.organization.id === orgId);
   const signedCurrent = mine?.state === 'SIGNED' && mine.termsVersion === pool.termsVersion;
   const steward = pool.steward.id === orgId || isAdmin;
+  // The pool's moves are the steward's people's, the group's chairs', co-chairs' and secretaries', and admins' (docs/data-pools.md).
+  const mayMove = steward || groups.some((g) => g.id === pool.workingGroup.id && ['CHAIR', 'CO_CHAIR', 'SECRETARY'].includes(g.role));
   const yes = (value: boolean) => (value ? t('dataPools.yes') : t('dataPools.no'));
 
   return (
@@ -234,6 +245,8 @@ export default function DataPoolPage() {
           {pool.validFrom ? formatDate(pool.validFrom) : '–'} – {pool.validUntil ? formatDate(pool.validUntil) : t('dataPools.untilClosed')}
         </dd>
       </dl>
+
+      {mayMove && <StateMoves poolId={pool.id} state={pool.state} />}
 
       <section aria-labelledby="terms-heading" className="card">
         <h2 id="terms-heading">{t('dataPools.terms', { version: pool.termsVersion })}</h2>
@@ -356,6 +369,49 @@ export default function DataPoolPage() {
 
       <Exports poolId={pool.id} />
     </article>
+  );
+}
+
+/** The moves the state table allows from here (EXPIRED is the platform's); the API checks the signatures for ACTIVE. */
+const MOVES: Record<string, DataPoolState[]> = {
+  DRAFT: ['OPEN_FOR_SIGNATURE', 'CLOSED'],
+  OPEN_FOR_SIGNATURE: ['ACTIVE', 'CLOSED'],
+  ACTIVE: ['SUSPENDED', 'CLOSED'],
+  SUSPENDED: ['ACTIVE', 'CLOSED'],
+  EXPIRED: ['CLOSED'],
+};
+
+function StateMoves({ poolId, state }: { poolId: string; state: string }) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const [result, change] = useMutation(ChangePoolState);
+  const moves = MOVES[state] ?? [];
+  if (moves.length === 0) return null;
+  return (
+    <section aria-labelledby="moves-heading" className="card">
+      <h2 id="moves-heading">{t('dataPools.moveTitle')}</h2>
+      <AreaError area="dataPools" error={result.error} labels={{ state: t('dataPools.state'), note: t('dataPools.moveNote') }} />
+      <div className="form">
+        <label htmlFor="move-note">{t('dataPools.moveNote')}</label>
+        <input id="move-note" value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      <div className="actions">
+        {moves.map((to) => (
+          <button
+            key={to}
+            type="button"
+            className={to === 'CLOSED' ? 'button subtle' : 'button'}
+            disabled={result.fetching}
+            onClick={() => {
+              if (to === 'CLOSED' && !window.confirm(t('dataPools.closeConfirm'))) return;
+              void change({ id: poolId, state: to, note: note.trim() || null });
+            }}
+          >
+            {t(`dataPools.moves.${to}`)}
+          </button>
+        ))}
+      </div>
+    </section>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -70,6 +70,28 @@ const UpdateCapability = graphql(`
         id
         name
       }
+    }
+  }
+`);
+
+const MyOpenNeedsQuery = graphql(`
+  query MyOpenNeeds($organizationId: ID!) {
+    resourceNeeds(filter: { organizationId: $organizationId, status: OPEN }, first: 50) {
+      edges {
+        node {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+const AskAboutCapability = graphql(`
+  mutation AskAboutCapability($needId: ID!, $capabilityId: ID!, $message: String) {
+    requestIntroduction(needId: $needId, capabilityId: $capabilityId, message: $message) {
+      id
+      state
     }
   }
 `);
@@ -163,6 +185,8 @@ export default function CapabilityPage() {
       </dl>
       {c.description && <p className="prose">{c.description}</p>}
 
+      {orgId && c.organization.id !== orgId && c.status === 'ACTIVE' && <AskAbout capabilityId={c.id} organizationId={orgId} />}
+
       {mayEdit && (
         <section aria-labelledby="manage-heading" className="card">
           <h2 id="manage-heading">{t('marketplace.manage')}</h2>
@@ -219,5 +243,56 @@ export default function CapabilityPage() {
         </section>
       )}
     </article>
+  );
+}
+
+/**
+ * A need's owner may ask about any active capability it may read, not only its matches (decision 85): one of
+ * the viewer's organisation's open needs, and a message. Shown only when the organisation has an open need.
+ */
+function AskAbout({ capabilityId, organizationId }: { capabilityId: string; organizationId: string }) {
+  const { t } = useTranslation();
+  const [{ data }] = useQuery({ query: MyOpenNeedsQuery, variables: { organizationId } });
+  const [needId, setNeedId] = useState('');
+  const [message, setMessage] = useState('');
+  const [result, ask] = useMutation(AskAboutCapability);
+  const needs = data?.resourceNeeds.edges.map((e) => e.node) ?? [];
+  if (needs.length === 0) return null;
+  const chosen = needId || needs[0].id;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void ask({ needId: chosen, capabilityId, message: message.trim() || null });
+  };
+  return (
+    <section aria-labelledby="ask-heading" className="card">
+      <h2 id="ask-heading">{t('marketplace.ask')}</h2>
+      {result.data ? (
+        <p role="status">
+          {t('marketplace.asked')} <Link to={`/resource-needs/${chosen}`}>{needs.find((n) => n.id === chosen)?.title}</Link>
+        </p>
+      ) : (
+        <form className="form" onSubmit={submit}>
+          <AreaError area="marketplace" error={result.error} labels={{ needId: t('marketplace.forNeed'), capabilityId: t('marketplace.capability'), message: t('marketplace.message') }} />
+          <label htmlFor="ask-need">{t('marketplace.forNeed')}</label>
+          <select id="ask-need" value={chosen} onChange={(e) => setNeedId(e.target.value)}>
+            {needs.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.title}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="ask-message">{t('marketplace.message')}</label>
+          <p className="meta" id="ask-message-hint">
+            {t('marketplace.messageHint')}
+          </p>
+          <textarea id="ask-message" aria-describedby="ask-message-hint" value={message} onChange={(e) => setMessage(e.target.value)} />
+          <div className="actions">
+            <button type="submit" className="button primary" disabled={result.fetching}>
+              {t('marketplace.sendRequest')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
   );
 }
