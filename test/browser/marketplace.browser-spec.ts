@@ -1,7 +1,7 @@
 import { BrowserContext, Page } from 'playwright-core';
 import { CHANGE_STATE, createPool, INVITE, must, REQUEST_ACCESS, SIGN, termsInput, UPDATE_TERMS } from '../support/data-pools';
 import { Actor, makeGroup, makePerson, seat } from '../support/factories';
-import { addCapability, addNeed } from '../support/marketplace';
+import { addCapability, addNeed, UPDATE_NEED } from '../support/marketplace';
 import { BrowserHarness, describeInBrowser, seriousViolations, signInByEmail, startBrowserHarness } from './support/browser';
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -124,6 +124,20 @@ describeInBrowser('web client: the marketplace and data pools', () => {
       await page.getByRole('heading', { name: 'Crash simulation campaign', level: 1 }).waitFor();
       await page.getByText('This need is anonymous').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
+
+      // Editing with the version read: a colleague's save in between is a conflict that keeps what was typed.
+      const id = new URL(page.url()).pathname.split('/').pop()!;
+      await page.getByRole('button', { name: 'Edit' }).click();
+      await page.getByLabel('Title').fill('Crash simulation campaign, phase 2');
+      const colleague = await h.t.gql(UPDATE_NEED, { id, v: 1, input: { description: 'Two campaigns' } }, owner.token);
+      expect(colleague.errors).toBeUndefined();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('alert').getByText('Someone else saved a newer version in the meantime. (field: Version)').waitFor();
+      expect(await page.getByLabel('Title').inputValue()).toBe('Crash simulation campaign, phase 2');
+      await page.getByRole('button', { name: 'Load the latest version' }).click();
+      await page.getByText('Two campaigns').waitFor();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { name: 'Crash simulation campaign, phase 2', level: 1 }).waitFor();
       await ownerContext.close();
     });
   });
