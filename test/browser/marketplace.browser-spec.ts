@@ -159,36 +159,37 @@ describeInBrowser('web client: the marketplace and data pools', () => {
       await must(h.t, SIGN, { pool: pool.id, org: steward.organizationId, v: 1 }, steward);
     });
 
-    it('signs version 1 after the terms changed: the conflict is explained, the current terms are read and signed', async () => {
+    it('a German-speaking party signs version 1 after the terms changed: the conflict is explained in German, the current terms are read and signed', async () => {
+      await h.t.dataSource.query(`UPDATE people SET locale = 'DE' WHERE id = $1`, [party.id]);
       const context = await h.context();
       const page = await signInByEmail(h, context, party.email);
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data pools' }).click();
-      await page.getByRole('heading', { name: 'Data pools', level: 1 }).waitFor();
+      await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Datenpools' }).click();
+      await page.getByRole('heading', { name: 'Datenpools', level: 1 }).waitFor();
       await page.getByRole('link', { name: pool.title }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByRole('link', { name: pool.title }).click();
-      await page.getByRole('heading', { name: 'Usage terms, version 1' }).waitFor();
+      await page.getByRole('heading', { name: 'Nutzungsbedingungen, Version 1' }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
 
       // The steward changes the terms while the party reads version 1.
       const current = await h.t.gql(`query ($id: ID!) { dataPool(id: $id) { version } }`, { id: pool.id }, steward.token);
       await must(h.t, UPDATE_TERMS, { id: pool.id, v: current.data.dataPool.version, terms: termsInput({ retentionDays: 180 }) }, steward);
 
-      await page.getByRole('button', { name: 'Sign terms version 1' }).click();
-      await page.getByRole('alert').getByText('The terms changed since you read them.', { exact: false }).waitFor();
-      await page.getByRole('button', { name: 'Read the current terms' }).click();
-      await page.getByRole('heading', { name: 'Usage terms, version 2' }).waitFor();
-      await page.getByText('180 days').waitFor();
-      await page.getByRole('button', { name: 'Sign terms version 2' }).click();
-      await page.getByTestId('my-signature').getByText('signed the current terms (version 2)', { exact: false }).waitFor();
+      await page.getByRole('button', { name: 'Bedingungen Version 1 unterzeichnen' }).click();
+      await page.getByRole('alert').getByText('Die Bedingungen haben sich geändert, seit Sie sie gelesen haben.', { exact: false }).waitFor();
+      await page.getByRole('button', { name: 'Aktuelle Bedingungen lesen' }).click();
+      await page.getByRole('heading', { name: 'Nutzungsbedingungen, Version 2' }).waitFor();
+      await page.getByText('180 Tage').waitFor();
+      await page.getByRole('button', { name: 'Bedingungen Version 2 unterzeichnen' }).click();
+      await page.getByTestId('my-signature').getByText('hat die aktuellen Bedingungen unterzeichnet (Version 2)', { exact: false }).waitFor();
       // A signed contributor may now register datasets.
-      await page.locator('summary', { hasText: 'Register a dataset' }).click();
-      await page.getByLabel('Title').fill('Motorway A9 front camera');
-      await page.getByLabel('Licence (SPDX id, e.g. CC-BY-4.0)').fill('cc-by-4.0');
-      await page.getByLabel('Country where it is stored (ISO code)').fill('DE');
-      await page.getByRole('button', { name: 'Register a dataset' }).click();
-      await page.getByRole('heading', { name: 'Catalogue: 1 dataset' }).waitFor();
+      await page.locator('summary', { hasText: 'Datensatz eintragen' }).click();
+      await page.getByLabel('Titel').fill('Motorway A9 front camera');
+      await page.getByLabel('Lizenz (SPDX-Kennung, z. B. CC-BY-4.0)').fill('cc-by-4.0');
+      await page.getByLabel('Land der Speicherung (ISO-Code)').fill('DE');
+      await page.getByRole('button', { name: 'Datensatz eintragen' }).click();
+      await page.getByRole('heading', { name: 'Katalog: 1 Datensatz' }).waitFor();
       // The licence is stored in SPDX's case.
       expect(await page.getByRole('listitem').filter({ hasText: 'Motorway A9 front camera' }).textContent()).toContain('CC-BY-4.0');
       expect(await seriousViolations(page)).toEqual([]);
