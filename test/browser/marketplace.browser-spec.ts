@@ -228,6 +228,9 @@ describeInBrowser('web client: the marketplace and data pools', () => {
       await decision.getByRole('button', { name: 'Approve' }).click();
       await page.getByRole('listitem').filter({ hasText: 'Lane-keeping model' }).getByText('Approved', { exact: true }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
+      const history = page.getByRole('region', { name: 'History' });
+      await history.getByText('Terms changed').waitFor();
+      expect(await history.getByText('Terms signed').count()).toBeGreaterThanOrEqual(3);
       await context.close();
     });
   });

@@ -76,6 +76,28 @@ const PoolQuery = graphql(`
           name
         }
       }
+      history(first: 100) {
+        totalCount
+        edges {
+          node {
+            id
+            type
+            at
+            termsVersion
+            fromState
+            toState
+            note
+            actor {
+              id
+              name
+            }
+            organization {
+              id
+              name
+            }
+          }
+        }
+      }
       accessRequests(first: 100) {
         totalCount
         edges {
@@ -368,8 +390,31 @@ export default function DataPoolPage() {
       </section>
 
       <Exports poolId={pool.id} />
+
+      <section aria-labelledby="history-heading" className="card">
+        <h2 id="history-heading">{t('dataPools.history')}</h2>
+        <p className="meta">{t('dataPools.historyHint', { count: pool.history.totalCount })}</p>
+        <ol className="list history">
+          {pool.history.edges.map(({ node: e }) => (
+            <li key={e.id}>
+              <span>{t(`dataPools.events.${e.type}`, { defaultValue: e.type })}</span>
+              <span className="meta">
+                {formatDateTime(e.at)} · {e.actor?.name ?? t('dataPools.platform')}
+                {e.organization && ` · ${e.organization.name}`} · {t('dataPools.termsVersionShort', { version: e.termsVersion })}
+                {e.toState && ` · ${e.fromState ? `${stateLabel(t, e.fromState)} → ` : ''}${stateLabel(t, e.toState)}`}
+                {e.note && ` · ${e.note}`}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
     </article>
   );
+}
+
+/** A state in the history: a pool's, a signature's or a request's, whichever the event is about. */
+function stateLabel(t: (key: string[] | string, options?: Record<string, unknown>) => string, state: string): string {
+  return t([`dataPools.states.${state}`, `dataPools.requestStates.${state}`, `dataPools.signatureStates.${state}`], { defaultValue: state });
 }
 
 /** The moves the state table allows from here (EXPIRED is the platform's); the API checks the signatures for ACTIVE. */
