@@ -74,8 +74,12 @@ describeInBrowser('web client: the marketplace and data pools', () => {
       expect(await seriousViolations(page)).toEqual([]);
       // The provider answers; withdrawing is the owner's, so it is not offered.
       expect(await card.getByRole('button', { name: 'Withdraw the request' }).count()).toBe(0);
+      // By keyboard alone: from the note, Tab reaches Accept, with a visible focus ring, and Enter presses it.
       await card.getByLabel('Note (shown to both sides)').fill('Happy to talk.');
-      await card.getByRole('button', { name: 'Accept' }).click();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Accept');
+      expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+      await page.keyboard.press('Enter');
       await card.getByTestId('introduction-state').getByText('Accepted').waitFor();
       await card.getByRole('heading', { name: 'Contacts' }).waitFor();
       // Starting the proposal is the need owner's.

@@ -170,6 +170,12 @@ const AddDataset = graphql(`
   }
 `);
 
+const RemoveDataset = graphql(`
+  mutation RemoveDataset($id: ID!) {
+    removeDataset(id: $id)
+  }
+`);
+
 const RequestAccess = graphql(`
   mutation RequestDataAccess($poolId: ID!, $organizationId: ID!, $purpose: UsagePurpose!, $justification: String!) {
     requestDataAccess(poolId: $poolId, organizationId: $organizationId, purpose: $purpose, justification: $justification) {
@@ -352,6 +358,7 @@ export default function DataPoolPage() {
                 {d.recordingHours != null && ` · ${t('dataPools.hours', { count: d.recordingHours })}`}
                 {d.personalData && ` · ${t('dataPools.personalData')}`}
               </span>
+              {(d.contributor.id === orgId || steward) && <RemoveButton id={d.id} title={d.title} onDone={reload} />}
             </li>
           ))}
         </ul>
@@ -659,6 +666,27 @@ function DatasetForm({ poolId, organizationId, hosts, onDone }: { poolId: string
         </div>
       </form>
     </details>
+  );
+}
+
+/** The contributor's people, the steward's and admins remove a dataset from the catalogue. */
+function RemoveButton({ id, title, onDone }: { id: string; title: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [result, remove] = useMutation(RemoveDataset);
+  return (
+    <>
+      <button
+        type="button"
+        className="button subtle"
+        disabled={result.fetching}
+        onClick={() => {
+          if (window.confirm(t('dataPools.removeConfirm', { title }))) void remove({ id }).then((answer) => !answer.error && onDone());
+        }}
+      >
+        {t('dataPools.remove', { title })}
+      </button>
+      <AreaError area="dataPools" error={result.error} />
+    </>
   );
 }
 
