@@ -1,6 +1,6 @@
 import { BrowserContext, Page } from 'playwright-core';
 import { CHANGE_STATE, createPool, INVITE, must, REQUEST_ACCESS, SIGN, termsInput, UPDATE_TERMS } from '../support/data-pools';
-import { Actor, makeGroup, makePerson, seat } from '../support/factories';
+import { Actor, makeGroup, makeOrganization, makePerson, seat } from '../support/factories';
 import { addCapability, addNeed, UPDATE_NEED } from '../support/marketplace';
 import { BrowserHarness, describeInBrowser, seriousViolations, signInByEmail, startBrowserHarness } from './support/browser';
 
@@ -235,6 +235,16 @@ describeInBrowser('web client: the marketplace and data pools', () => {
       const history = page.getByRole('region', { name: 'History' });
       await history.getByText('Terms changed').waitFor();
       expect(await history.getByText('Terms signed').count()).toBeGreaterThanOrEqual(3);
+
+      // The steward invites a research institute as a user, found by name.
+      const institute = await makeOrganization(h.t, { name: 'Vorndale Research Institute', kind: 'RESEARCH' });
+      await page.locator('summary', { hasText: 'Invite an organisation' }).click();
+      await page.getByLabel('Find the organisation by name').fill('Vorndale');
+      await page.getByLabel('Organisation', { exact: true }).locator('option', { hasText: 'Vorndale Research Institute' }).waitFor({ state: 'attached' });
+      await page.getByLabel('Role', { exact: true }).selectOption('USER');
+      await page.getByRole('button', { name: 'Invite an organisation' }).click();
+      await page.getByTestId(`signatory-${institute.id}`).getByText('User').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
       await context.close();
     });
   });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import type { AccessRequestState, DataModality, DataPoolExportFormat, DataPoolState, DataSensitivity, UsagePurpose } from '../../gql/graphql';
+import type { AccessRequestState, DataModality, DataPoolExportFormat, DataPoolRole, DataPoolState, DataSensitivity, UsagePurpose } from '../../gql/graphql';
 import { fieldProblem } from '../../ui/errors';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { AreaError, instantOf, numberOrNull, SENSITIVITIES, useViewer } from '../marketplace/shared';
@@ -166,6 +166,28 @@ const AddDataset = graphql(`
   mutation AddDataset($input: DatasetInput!) {
     addDataset(input: $input) {
       id
+    }
+  }
+`);
+
+const OrganizationsQuery = graphql(`
+  query PoolInviteOrganizations($search: String!) {
+    organizations(filter: { search: $search }, first: 20) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+const InviteToPool = graphql(`
+  mutation InviteToDataPool($poolId: ID!, $organizationId: ID!, $role: DataPoolRole!) {
+    inviteToDataPool(poolId: $poolId, organizationId: $organizationId, role: $role) {
+      id
+      state
     }
   }
 `);
@@ -343,6 +365,7 @@ export default function DataPoolPage() {
             </tbody>
           </table>
         </div>
+        {steward && !ENDED.includes(pool.state) && <InviteForm poolId={pool.id} invited={pool.signatories.filter((x) => x.state !== 'WITHDRAWN').map((x) => x.organization.id)} onDone={reload} />}
       </section>
 
       <section aria-labelledby="datasets-heading" className="card">
@@ -662,6 +685,64 @@ function DatasetForm({ poolId, organizationId, hosts, onDone }: { poolId: string
         <div className="actions">
           <button type="submit" className="button primary" disabled={result.fetching}>
             {t('dataPools.addDataset')}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+const INVITABLE: DataPoolRole[] = ['CONTRIBUTOR', 'HOST', 'USER'];
+
+/** The steward invites an organisation, found by name, in a role (a new contributor or host reopens an active pool for signature). */
+function InviteForm({ poolId, invited, onDone }: { poolId: string; invited: string[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [organizationId, setOrganizationId] = useState('');
+  const [role, setRole] = useState<DataPoolRole>('CONTRIBUTOR');
+  const [{ data }] = useQuery({ query: OrganizationsQuery, variables: { search: search.trim() }, pause: search.trim().length < 2 });
+  const [result, invite] = useMutation(InviteToPool);
+  const found = search.trim().length < 2 ? [] : (data?.organizations.edges.map((e) => e.node).filter((o) => !invited.includes(o.id)) ?? []);
+  const chosen = found.some((o) => o.id === organizationId) ? organizationId : (found[0]?.id ?? '');
+  const labels = { organizationId: t('dataPools.organization'), role: t('dataPools.role') };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen) return;
+    void invite({ poolId, organizationId: chosen, role }).then((answer) => {
+      if (answer.data) {
+        setSearch('');
+        onDone();
+      }
+    });
+  };
+  return (
+    <details className="add">
+      <summary>{t('dataPools.invite')}</summary>
+      <form className="form" onSubmit={submit}>
+        <AreaError area="dataPools" error={result.error} labels={labels} />
+        <label htmlFor="invite-search">{t('dataPools.findOrganization')}</label>
+        <input id="invite-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <label htmlFor="invite-organization">{labels.organizationId}</label>
+        <select id="invite-organization" value={chosen} onChange={(e) => setOrganizationId(e.target.value)}>
+          {found.length === 0 && <option value="">{t('dataPools.noOrganizationFound')}</option>}
+          {found.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="invite-role">{labels.role}</label>
+        <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as DataPoolRole)}>
+          {INVITABLE.map((r) => (
+            <option key={r} value={r}>
+              {t(`dataPools.roles.${r}`)}
+            </option>
+          ))}
+        </select>
+        <p className="meta">{t('dataPools.inviteHint')}</p>
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={result.fetching || !chosen}>
+            {t('dataPools.invite')}
           </button>
         </div>
       </form>
