@@ -175,6 +175,9 @@ describeInBrowser('web client: the marketplace and data pools', () => {
       await page.getByRole('link', { name: pool.title }).click();
       await page.getByRole('heading', { name: 'Nutzungsbedingungen, Version 1' }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
+      // A contributor neither moves the pool nor invites (viewerCan).
+      expect(await page.getByRole('heading', { name: 'Status des Pools' }).count()).toBe(0);
+      expect(await page.getByText('Organisation einladen').count()).toBe(0);
 
       // The steward changes the terms while the party reads version 1.
       const current = await h.t.gql(`query ($id: ID!) { dataPool(id: $id) { version } }`, { id: pool.id }, steward.token);
@@ -200,7 +203,7 @@ describeInBrowser('web client: the marketplace and data pools', () => {
       await context.close();
     });
 
-    it('the steward sees the party’s signature of the current version, signs it too, activates the pool and decides a request', async () => {
+    it('the steward sees the party’s signature of the current version, signs it too, activates the pool, decides a request and invites', async () => {
       const context = await h.context();
       const page = await signInByEmail(h, context, steward.email);
       await page.goto(`/data-pools/${pool.id}`);
@@ -217,10 +220,11 @@ describeInBrowser('web client: the marketplace and data pools', () => {
       expect(file.status).toBe(200);
       expect(await file.text()).toContain('Motorway A9 front camera');
 
-      // The steward's own signature went back to pending with the terms change: activating is refused until it signs.
+      // The steward's own signature went back to pending with the terms change: activating is not offered
+      // (viewerCan.activate) until it signs; suspending is not offered either, the pool is not active.
       await page.getByTestId('my-signature').getByText('signed version 1; the current version is 2').waitFor();
-      await page.getByRole('button', { name: 'Activate' }).click();
-      await page.getByRole('alert').getByText('Not every steward, contributor and host has signed the current terms yet.').waitFor();
+      expect(await page.getByRole('button', { name: 'Activate' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Suspend' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Sign terms version 2' }).click();
       await page.getByTestId('my-signature').getByText('signed the current terms (version 2)').waitFor();
       await page.getByRole('button', { name: 'Activate' }).click();

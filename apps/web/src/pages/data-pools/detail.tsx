@@ -21,6 +21,19 @@ const PoolQuery = graphql(`
       validFrom
       validUntil
       version
+      viewerCan {
+        openForSignature
+        activate
+        suspend
+        close
+        sign
+        withdraw
+        addDataset
+        requestAccess
+        decideAccessRequests
+        invite
+        editTerms
+      }
       terms {
         purposes
         commercialUse
@@ -134,6 +147,19 @@ const SignPool = graphql(`
     signDataPool(poolId: $poolId, organizationId: $organizationId, termsVersion: $termsVersion) {
       id
       state
+      viewerCan {
+        openForSignature
+        activate
+        suspend
+        close
+        sign
+        withdraw
+        addDataset
+        requestAccess
+        decideAccessRequests
+        invite
+        editTerms
+      }
       signatories {
         role
         state
@@ -158,6 +184,19 @@ const WithdrawPool = graphql(`
     withdrawFromDataPool(poolId: $poolId, organizationId: $organizationId, note: $note) {
       id
       state
+      viewerCan {
+        openForSignature
+        activate
+        suspend
+        close
+        sign
+        withdraw
+        addDataset
+        requestAccess
+        decideAccessRequests
+        invite
+        editTerms
+      }
     }
   }
 `);
@@ -188,6 +227,19 @@ const InviteToPool = graphql(`
     inviteToDataPool(poolId: $poolId, organizationId: $organizationId, role: $role) {
       id
       state
+      viewerCan {
+        openForSignature
+        activate
+        suspend
+        close
+        sign
+        withdraw
+        addDataset
+        requestAccess
+        decideAccessRequests
+        invite
+        editTerms
+      }
     }
   }
 `);
@@ -228,6 +280,19 @@ const ChangePoolState = graphql(`
     changeDataPoolState(id: $id, state: $state, note: $note) {
       id
       state
+      viewerCan {
+        openForSignature
+        activate
+        suspend
+        close
+        sign
+        withdraw
+        addDataset
+        requestAccess
+        decideAccessRequests
+        invite
+        editTerms
+      }
     }
   }
 `);
@@ -246,13 +311,11 @@ const ExportPool = graphql(`
 
 const MODALITIES: DataModality[] = ['CAMERA', 'LIDAR', 'RADAR', 'ULTRASONIC', 'CAN_BUS', 'GNSS_IMU', 'HD_MAP', 'SCENARIOS', 'SIMULATION', 'TABULAR', 'TEXT', 'OTHER'];
 const EXPORTS: DataPoolExportFormat[] = ['DCAT_AP_JSONLD', 'ODRL_JSONLD', 'AGREEMENT_PDF'];
-const SIGNABLE = ['OPEN_FOR_SIGNATURE', 'ACTIVE', 'SUSPENDED'];
-const ENDED = ['CLOSED', 'EXPIRED'];
 
 export default function DataPoolPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { orgId, isAdmin, groups } = useViewer();
+  const { orgId, isAdmin } = useViewer();
   const [{ data, error, fetching }, refresh] = useQuery({ query: PoolQuery, variables: { id } });
   const reload = () => refresh({ requestPolicy: 'network-only' });
   if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <AreaError area="dataPools" error={error} />;
@@ -268,8 +331,18 @@ export default function DataPoolPage() {
   const mine = pool.signatories.find((s) => s.organization.id === orgId);
   const signedCurrent = mine?.state === 'SIGNED' && mine.termsVersion === pool.termsVersion;
   const steward = pool.steward.id === orgId || isAdmin;
-  // The pool's moves are the steward's people's, the group's chairs', co-chairs' and secretaries', and admins' (docs/data-pools.md).
-  const mayMove = steward || groups.some((g) => g.id === pool.workingGroup.id && ['CHAIR', 'CO_CHAIR', 'SECRETARY'].includes(g.role));
+  // What the viewer may do is the API's answer (viewerCan), not worked out here.
+  const can = pool.viewerCan;
+  const moves = (
+    [
+      ['OPEN_FOR_SIGNATURE', can.openForSignature],
+      ['ACTIVE', can.activate],
+      ['SUSPENDED', can.suspend],
+      ['CLOSED', can.close],
+    ] as [DataPoolState, boolean][]
+  )
+    .filter(([, allowed]) => allowed)
+    .map(([to]) => to);
   const yes = (value: boolean) => (value ? t('dataPools.yes') : t('dataPools.no'));
 
   return (
@@ -296,7 +369,7 @@ export default function DataPoolPage() {
         </dd>
       </dl>
 
-      {mayMove && <StateMoves poolId={pool.id} state={pool.state} />}
+      {moves.length > 0 && <StateMoves poolId={pool.id} moves={moves} />}
 
       <section aria-labelledby="terms-heading" className="card">
         <h2 id="terms-heading">{t('dataPools.terms', { version: pool.termsVersion })}</h2>
@@ -335,6 +408,8 @@ export default function DataPoolPage() {
           state={mine.state}
           signedCurrent={signedCurrent}
           signedVersion={mine.termsVersion ?? null}
+          maySign={can.sign && !signedCurrent}
+          mayWithdraw={can.withdraw}
           onChange={reload}
         />
       )}
@@ -365,7 +440,7 @@ export default function DataPoolPage() {
             </tbody>
           </table>
         </div>
-        {steward && !ENDED.includes(pool.state) && <InviteForm poolId={pool.id} invited={pool.signatories.filter((x) => x.state !== 'WITHDRAWN').map((x) => x.organization.id)} onDone={reload} />}
+        {can.invite && <InviteForm poolId={pool.id} invited={pool.signatories.filter((x) => x.state !== 'WITHDRAWN').map((x) => x.organization.id)} onDone={reload} />}
       </section>
 
       <section aria-labelledby="datasets-heading" className="card">
@@ -385,7 +460,7 @@ export default function DataPoolPage() {
             </li>
           ))}
         </ul>
-        {mine && (mine.role === 'CONTRIBUTOR' || mine.role === 'STEWARD') && signedCurrent && !ENDED.includes(pool.state) && (
+        {mine && can.addDataset && (
           <DatasetForm
             poolId={pool.id}
             organizationId={mine.organization.id}
@@ -411,11 +486,11 @@ export default function DataPoolPage() {
                 {r.note && ` · ${r.note}`}
                 {r.expiresAt && ` · ${t('dataPools.expires', { date: formatDate(r.expiresAt) })}`}
               </span>
-              {steward && (r.state === 'REQUESTED' || r.state === 'APPROVED') && <Decision id={r.id} state={r.state} organization={r.organization.name} poolActive={pool.state === 'ACTIVE'} />}
+              {can.decideAccessRequests && (r.state === 'REQUESTED' || r.state === 'APPROVED') && <Decision id={r.id} state={r.state} organization={r.organization.name} poolActive={pool.state === 'ACTIVE'} />}
             </li>
           ))}
         </ul>
-        {mine && signedCurrent && pool.state === 'ACTIVE' && <AccessForm poolId={pool.id} organizationId={mine.organization.id} purposes={pool.terms.purposes} onDone={reload} />}
+        {mine && can.requestAccess && <AccessForm poolId={pool.id} organizationId={mine.organization.id} purposes={pool.terms.purposes} onDone={reload} />}
         {mine && !signedCurrent && mine.state !== 'WITHDRAWN' && <p className="meta">{t('dataPools.signFirst')}</p>}
       </section>
 
@@ -447,21 +522,11 @@ function stateLabel(t: (key: string[] | string, options?: Record<string, unknown
   return t([`dataPools.states.${state}`, `dataPools.requestStates.${state}`, `dataPools.signatureStates.${state}`], { defaultValue: state });
 }
 
-/** The moves the state table allows from here (EXPIRED is the platform's); the API checks the signatures for ACTIVE. */
-const MOVES: Record<string, DataPoolState[]> = {
-  DRAFT: ['OPEN_FOR_SIGNATURE', 'CLOSED'],
-  OPEN_FOR_SIGNATURE: ['ACTIVE', 'CLOSED'],
-  ACTIVE: ['SUSPENDED', 'CLOSED'],
-  SUSPENDED: ['ACTIVE', 'CLOSED'],
-  EXPIRED: ['CLOSED'],
-};
-
-function StateMoves({ poolId, state }: { poolId: string; state: string }) {
+/** The moves the API says the viewer may make now (viewerCan); ACTIVE only once every bound party signed. */
+function StateMoves({ poolId, moves }: { poolId: string; moves: DataPoolState[] }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [result, change] = useMutation(ChangePoolState);
-  const moves = MOVES[state] ?? [];
-  if (moves.length === 0) return null;
   return (
     <section aria-labelledby="moves-heading" className="card">
       <h2 id="moves-heading">{t('dataPools.moveTitle')}</h2>
@@ -499,6 +564,8 @@ function MySignature(props: {
   state: string;
   signedCurrent: boolean;
   signedVersion: number | null;
+  maySign: boolean;
+  mayWithdraw: boolean;
   onChange: () => void;
 }) {
   const { t } = useTranslation();
@@ -506,8 +573,7 @@ function MySignature(props: {
   const [withdrawn, withdraw] = useMutation(WithdrawPool);
   const [note, setNote] = useState('');
   const stale = signed.error?.graphQLErrors.some((e) => e.extensions?.reason === 'STALE_TERMS_VERSION');
-  const mayWithdraw = props.role !== 'STEWARD' && props.state !== 'WITHDRAWN' && !ENDED.includes(props.poolState);
-  const maySign = props.state !== 'WITHDRAWN' && !props.signedCurrent && SIGNABLE.includes(props.poolState);
+  const { maySign, mayWithdraw } = props;
   return (
     <section aria-labelledby="mine-heading" className="card">
       <h2 id="mine-heading">{t('dataPools.mySignature', { organization: props.organization.name })}</h2>
