@@ -78,6 +78,8 @@ export function Layout() {
             {t('nav.home')}
           </NavLink>
           <NavLink to="/working-groups">{t('groups.nav')}</NavLink>
+          <NavLink to="/marketplace">{t('marketplace.nav')}</NavLink>
+          <NavLink to="/data-pools">{t('dataPools.nav')}</NavLink>
         </nav>
         <SearchBox />
         <Bell />
