@@ -11,6 +11,10 @@ const Search = lazy(() => import('./pages/search'));
 const Notifications = lazy(() => import('./pages/notifications'));
 const Settings = lazy(() => import('./pages/settings'));
 const NotFound = lazy(() => import('./pages/not-found'));
+const Proposals = lazy(() => import('./pages/proposals'));
+const NewProposal = lazy(() => import('./pages/proposal-new'));
+const Proposal = lazy(() => import('./pages/proposal'));
+const EditProposal = lazy(() => import('./pages/proposal-edit'));
 
 export function App() {
   return (
@@ -25,6 +29,10 @@ export function App() {
                 <Route path="search" element={<Search />} />
                 <Route path="notifications" element={<Notifications />} />
                 <Route path="settings" element={<Settings />} />
+                <Route path="proposals" element={<Proposals />} />
+                <Route path="proposals/new" element={<NewProposal />} />
+                <Route path="proposals/:id" element={<Proposal />} />
+                <Route path="proposals/:id/edit" element={<EditProposal />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Route>

@@ -77,6 +77,7 @@ export function Layout() {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
+          <NavLink to="/proposals">{t('proposals.nav')}</NavLink>
         </nav>
         <SearchBox />
         <Bell />
