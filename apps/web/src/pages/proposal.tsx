@@ -214,7 +214,9 @@ function offers(p: Proposal, me: Me) {
   const party = p.author.organization.id === myOrg || p.leadOrganization.id === myOrg || p.partners.some((x) => x.organization.id === myOrg && x.consent === 'CONSENTED');
   return {
     edit: authorOrg && (p.state === 'DRAFT' || p.state === 'SUBMITTED'),
-    submit: authorOrg && p.state === 'DRAFT',
+    // Submitting waits for the lead's consent (the API refuses it before); the page says so instead.
+    submit: authorOrg && p.state === 'DRAFT' && p.leadConsent === 'CONSENTED',
+    waitingForLead: authorOrg && p.state === 'DRAFT' && p.leadConsent !== 'CONSENTED',
     withdraw: authorOrg && AUTHOR_MAY_WITHDRAW.includes(p.state),
     manage: admin || (!!seat && MANAGER_ROLES.includes(seat)),
     support: !party && (admin || (!!seat && seat !== 'OBSERVER')) && SUPPORTABLE.includes(p.state),
@@ -374,7 +376,7 @@ function Actions({ proposal, can, onDone }: { proposal: Proposal; can: ReturnTyp
           </div>
         </div>
       )}
-      {can.submit && proposal.leadConsent !== 'CONSENTED' && <p className="meta">{t('proposals.actions.waitingForLead')}</p>}
+      {can.waitingForLead && <p className="meta">{t('proposals.actions.waitingForLead')}</p>}
       <div className="buttons">
         {can.edit && (
           <Link className="button" to={`/proposals/${proposal.id}/edit`}>
