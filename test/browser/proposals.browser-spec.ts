@@ -1,5 +1,5 @@
 import { BrowserContext, Page } from 'playwright-core';
-import { Actor, makeGroup, makeOrganization, makePerson, makeProposal, seat } from '../support/factories';
+import { Actor, insertProposal, makeGroup, makeOrganization, makePerson, makePriority, makeProposal, seat } from '../support/factories';
 import { BrowserHarness, describeInBrowser, seriousViolations, signInByEmail, startBrowserHarness } from './support/browser';
 
 // Cooperation proposals in the browser, each journey with several people in their own browser contexts.
@@ -44,6 +44,7 @@ describeInBrowser('web client: cooperation proposals', () => {
     await seat(h.t, group.id, chair, 'CHAIR');
     await seat(h.t, group.id, german, 'MEMBER');
     await h.t.dataSource.query(`UPDATE people SET locale = 'DE' WHERE id = $1`, [german.id]);
+    await makePriority(h.t, group.id, chair, 'Safer cities');
   });
   afterAll(() => h?.close());
 
@@ -61,12 +62,14 @@ describeInBrowser('web client: cooperation proposals', () => {
     await a.getByLabel('Summary').fill('Pool rare driving situations across OEMs.');
     await a.getByLabel('Description').fill('We pool corner cases to train perception models.');
     await a.getByLabel('Kind').selectOption('DATA_POOLING');
+    await a.getByRole('group', { name: 'Linked priorities' }).getByLabel('Safer cities').check();
     expect(await seriousViolations(a)).toEqual([]);
     await a.getByRole('button', { name: 'Save draft' }).click();
     await a.waitForURL(/\/proposals\/[0-9a-f-]{36}$/);
     proposalId = a.url().split('/').at(-1)!;
     await a.getByRole('heading', { name: 'Shared corner-case driving data', level: 1 }).waitFor();
     await expectState(a, 'Draft');
+    await a.getByRole('region', { name: 'Linked priorities' }).getByText('Safer cities').waitFor();
 
     // The lead (the author's organisation) invites the partner.
     await a.getByLabel('Find an organisation').fill('Partner');
@@ -242,6 +245,30 @@ describeInBrowser('web client: cooperation proposals', () => {
     expect(await a.getByLabel('Title', { exact: true }).inputValue()).toBe('x'.repeat(300));
     expect(await a.getByLabel('Summary').inputValue()).toBe('Kept summary');
     expect(a.url()).toContain('/proposals/new');
+  });
+
+  it('the list filters by group, sorts by title and pages with "Show more"', async () => {
+    const bulk = await makeGroup(h.t);
+    for (let n = 1; n <= 22; n += 1) {
+      await insertProposal(h.t, chair, bulk.id, { title: `Bulk ${String(n).padStart(2, '0')}`, confidentiality: 'PUBLIC', state: 'SUBMITTED' });
+    }
+    const a = pages.author;
+    await a.goto('/proposals');
+    await a.locator('#filter-group option', { hasText: `Group ${bulk.slug}` }).waitFor({ state: 'attached' });
+    await a.getByLabel('Working group').selectOption({ label: `Group ${bulk.slug}` });
+    await a.getByLabel('Sort by').selectOption('title');
+    await a.getByRole('heading', { name: '22 proposals' }).waitFor();
+    const items = a.locator('.proposal-list > li');
+    await a.locator('.proposal-list > li').first().getByRole('link', { name: 'Bulk 01' }).waitFor();
+    expect(await items.count()).toBe(20);
+    expect(a.url()).toContain(`group=${bulk.id}`);
+    await a.getByRole('button', { name: 'Show more proposals' }).click();
+    await items.nth(21).getByRole('link', { name: 'Bulk 22' }).waitFor();
+    expect(await items.count()).toBe(22);
+    expect(await a.getByRole('button', { name: 'Show more proposals' }).count()).toBe(0);
+    await a.getByLabel('State').selectOption('DRAFT');
+    await a.getByText('No proposal matches.').waitFor();
+    expect(await seriousViolations(a)).toEqual([]);
   });
 
   it('journey 4: in German, on a 375 px phone, a member finds the proposal, supports it and comments', async () => {
