@@ -223,6 +223,7 @@ function offers(p: Proposal, me: Me) {
     invite: (admin || p.leadOrganization.id === myOrg) && p.leadConsent === 'CONSENTED' && !CLOSED.includes(p.state),
     answerPartner: p.partners.some((x) => x.organization.id === myOrg && x.consent === 'INVITED') && !CLOSED.includes(p.state),
     answerLead: p.leadOrganization.id === myOrg && p.leadConsent === 'INVITED' && p.state === 'DRAFT',
+    comment: admin || party || p.partners.some((x) => x.organization.id === myOrg) || (!!seat && seat !== 'OBSERVER'),
   };
 }
 
@@ -315,7 +316,7 @@ export default function ProposalPage() {
           )}
         </section>
       </div>
-      <Comments proposal={proposal} tz={tz} onDone={reload} />
+      <Comments proposal={proposal} tz={tz} canComment={can.comment} onDone={reload} />
       <section aria-labelledby="history-heading" className="card">
         <h2 id="history-heading">{t('proposals.history.title')}</h2>
         <ol className="list history">
@@ -532,7 +533,7 @@ function Partners({ proposal, can, onDone }: { proposal: Proposal; can: ReturnTy
   );
 }
 
-function Comments({ proposal, tz, onDone }: { proposal: Proposal; tz: string; onDone: () => void }) {
+function Comments({ proposal, tz, canComment, onDone }: { proposal: Proposal; tz: string; canComment: boolean; onDone: () => void }) {
   const { t } = useTranslation();
   const comments = proposal.comments.edges.map((e) => e.node);
   const known = new Set(comments.map((c) => c.id));
@@ -544,15 +545,16 @@ function Comments({ proposal, tz, onDone }: { proposal: Proposal; tz: string; on
       {roots.length === 0 && <p>{t('proposals.comments.none')}</p>}
       <ul className="thread">
         {roots.map((c) => (
-          <CommentItem key={c.id} comment={c} all={comments} proposalId={proposal.id} tz={tz} onDone={onDone} />
+          <CommentItem key={c.id} comment={c} all={comments} proposalId={proposal.id} tz={tz} canComment={canComment} onDone={onDone} />
         ))}
       </ul>
-      <CommentForm proposalId={proposal.id} onDone={onDone} idPrefix="new-comment" />
+      {canComment && <CommentForm proposalId={proposal.id} onDone={onDone} idPrefix="new-comment" />}
     </section>
   );
 }
 
-function CommentItem({ comment, all, proposalId, tz, onDone }: { comment: Comment; all: Comment[]; proposalId: string; tz: string; onDone: () => void }) {
+function CommentItem(props: { comment: Comment; all: Comment[]; proposalId: string; tz: string; canComment: boolean; onDone: () => void }) {
+  const { comment, all, proposalId, tz, canComment, onDone } = props;
   const { t } = useTranslation();
   const [replying, setReplying] = useState(false);
   const replies = all.filter((c) => c.parentId === comment.id);
@@ -562,9 +564,11 @@ function CommentItem({ comment, all, proposalId, tz, onDone }: { comment: Commen
         <strong>{comment.author.name}</strong> · {formatDateTime(comment.createdAt, tz)}
       </p>
       <p className="prose">{comment.body}</p>
-      <button type="button" className="button subtle" aria-expanded={replying} onClick={() => setReplying(!replying)}>
-        {t('proposals.comments.reply', { name: comment.author.name })}
-      </button>
+      {canComment && (
+        <button type="button" className="button subtle" aria-expanded={replying} onClick={() => setReplying(!replying)}>
+          {t('proposals.comments.reply', { name: comment.author.name })}
+        </button>
+      )}
       {replying && (
         <CommentForm
           proposalId={proposalId}
@@ -579,7 +583,7 @@ function CommentItem({ comment, all, proposalId, tz, onDone }: { comment: Commen
       {replies.length > 0 && (
         <ul className="thread">
           {replies.map((r) => (
-            <CommentItem key={r.id} comment={r} all={all} proposalId={proposalId} tz={tz} onDone={onDone} />
+            <CommentItem key={r.id} comment={r} all={all} proposalId={proposalId} tz={tz} canComment={canComment} onDone={onDone} />
           ))}
         </ul>
       )}
