@@ -44,6 +44,14 @@ const ListOptions = graphql(`
       id
       name
     }
+    me {
+      id
+      role
+      participations {
+        id
+        role
+      }
+    }
   }
 `);
 
@@ -66,6 +74,8 @@ export default function ProposalsPage() {
   const sort = params.get('sort') && SORTS[params.get('sort')!] ? params.get('sort')! : 'newest';
   const [typed, setTyped] = useState(search);
   const [{ data: options }] = useQuery({ query: ListOptions });
+  // Drafting needs a seat other than observer somewhere (admins may draft anywhere); the API decides per group.
+  const mayDraft = options?.me?.role === 'ADMIN' || !!options?.me?.participations.some((p) => p.role !== 'OBSERVER');
 
   const filter: ProposalFilter = {
     ...(state ? { states: [state as ProposalState] } : {}),
@@ -88,9 +98,11 @@ export default function ProposalsPage() {
     <div className="proposals">
       <div className="page-head">
         <h1>{t('proposals.list.title')}</h1>
-        <Link className="button primary" to={group ? `/proposals/new?group=${group}` : '/proposals/new'}>
-          {t('proposals.list.new')}
-        </Link>
+        {mayDraft && (
+          <Link className="button primary" to={group ? `/proposals/new?group=${group}` : '/proposals/new'}>
+            {t('proposals.list.new')}
+          </Link>
+        )}
       </div>
       <form role="search" className="filters" onSubmit={submitSearch} aria-label={t('proposals.list.filters')}>
         <div>
