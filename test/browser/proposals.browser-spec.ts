@@ -215,7 +215,8 @@ describeInBrowser('web client: cooperation proposals', () => {
     await p.getByText('Your organisation is asked to lead this proposal.').waitFor();
     expect(await seriousViolations(p)).toEqual([]);
     await p.getByRole('button', { name: 'Accept to lead' }).click();
-    await p.getByText('Your organisation is asked to lead this proposal.').waitFor({ state: 'detached' });
+    await p.getByText('Your organisation has accepted to lead this draft.').waitFor();
+    await p.getByRole('button', { name: 'Hand the lead back' }).waitFor();
     // The author's page follows live and now offers submitting.
     await a.getByRole('button', { name: 'Submit for review' }).click();
     await expectState(a, 'Submitted');

@@ -20,6 +20,9 @@ const NewProposalQuery = graphql(`
         workingGroup {
           id
           name
+          viewerCan {
+            createProposal
+          }
         }
       }
     }
@@ -66,7 +69,7 @@ export default function NewProposalPage() {
   const labels = useFieldLabels();
 
   if (!data) return <ErrorMessage error={error} />;
-  const groups = data.me?.participations.filter((p) => p.role !== 'OBSERVER').map((p) => p.workingGroup) ?? [];
+  const groups = data.me?.participations.filter((p) => p.workingGroup.viewerCan.createProposal).map((p) => p.workingGroup) ?? [];
   const priorities = [...(data.groupPriorities ?? []), ...data.alliancePriorities].filter((p) => p.status !== 'ARCHIVED');
   const myOrg = data.me?.organization.id ?? '';
 

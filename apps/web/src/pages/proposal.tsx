@@ -12,18 +12,7 @@ const ProposalDetail = graphql(`
   query ProposalDetail($id: ID!) {
     me {
       id
-      role
       timezone
-      organization {
-        id
-      }
-      participations {
-        id
-        role
-        workingGroup {
-          id
-        }
-      }
     }
     proposal(id: $id) {
       id
@@ -74,6 +63,22 @@ const ProposalDetail = graphql(`
         name
       }
       viewerHasSupported
+      viewerCan {
+        edit
+        submit
+        withdraw
+        startReview
+        approve
+        reject
+        startWork
+        complete
+        support
+        unsupport
+        invitePartners
+        respondToPartnerInvitation
+        respondToLeadInvitation
+        comment
+      }
       history {
         id
         type
@@ -194,36 +199,19 @@ const Organizations = graphql(`
 `);
 
 type Proposal = NonNullable<ProposalDetailQuery['proposal']>;
-type Me = NonNullable<ProposalDetailQuery['me']>;
 type Comment = Proposal['comments']['edges'][number]['node'];
 
-const MANAGER_ROLES = ['CHAIR', 'CO_CHAIR', 'SECRETARY'];
-const AUTHOR_MAY_WITHDRAW: ProposalState[] = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'IN_PROGRESS'];
-const SUPPORTABLE: ProposalState[] = ['SUBMITTED', 'UNDER_REVIEW', 'APPROVED', 'IN_PROGRESS'];
-const CLOSED: ProposalState[] = ['REJECTED', 'COMPLETED', 'WITHDRAWN'];
-
 /**
- * What the viewer is offered, from the role information the API exposes (the API decides and refuses;
- * refusals are shown, never hidden).
+ * What the viewer is offered: the API's viewerCan, computed by the rules the mutations apply. Refusals
+ * (a change in the meantime) are still shown where they happen.
  */
-function offers(p: Proposal, me: Me) {
-  const admin = me.role === 'ADMIN';
-  const myOrg = me.organization.id;
-  const seat = me.participations.find((s) => s.workingGroup.id === p.workingGroup.id)?.role;
-  const authorOrg = admin || p.author.organization.id === myOrg;
-  const party = p.author.organization.id === myOrg || p.leadOrganization.id === myOrg || p.partners.some((x) => x.organization.id === myOrg && x.consent === 'CONSENTED');
+function offers(p: Proposal) {
+  const can = p.viewerCan;
   return {
-    edit: authorOrg && (p.state === 'DRAFT' || p.state === 'SUBMITTED'),
-    // Submitting waits for the lead's consent (the API refuses it before); the page says so instead.
-    submit: authorOrg && p.state === 'DRAFT' && p.leadConsent === 'CONSENTED',
-    waitingForLead: authorOrg && p.state === 'DRAFT' && p.leadConsent !== 'CONSENTED',
-    withdraw: authorOrg && AUTHOR_MAY_WITHDRAW.includes(p.state),
-    manage: admin || (!!seat && MANAGER_ROLES.includes(seat)),
-    support: !party && (admin || (!!seat && seat !== 'OBSERVER')) && SUPPORTABLE.includes(p.state),
-    invite: (admin || p.leadOrganization.id === myOrg) && p.leadConsent === 'CONSENTED' && !CLOSED.includes(p.state),
-    answerPartner: p.partners.some((x) => x.organization.id === myOrg && x.consent === 'INVITED') && !CLOSED.includes(p.state),
-    answerLead: p.leadOrganization.id === myOrg && p.leadConsent === 'INVITED' && p.state === 'DRAFT',
-    comment: admin || party || p.partners.some((x) => x.organization.id === myOrg) || (!!seat && seat !== 'OBSERVER'),
+    ...can,
+    // A draft the author's organisation cannot submit yet because the lead has not consented: say why.
+    waitingForLead: can.edit && p.state === 'DRAFT' && p.leadConsent !== 'CONSENTED',
+    review: can.startReview || can.approve || can.reject || can.startWork || can.complete,
   };
 }
 
@@ -250,7 +238,7 @@ export default function ProposalPage() {
       </div>
     );
   }
-  const can = offers(proposal, me);
+  const can = offers(proposal);
   const tz = me.timezone;
 
   return (
@@ -301,7 +289,7 @@ export default function ProposalPage() {
           ) : (
             <p>{t('proposals.support.none')}</p>
           )}
-          {can.support && <SupportButton proposal={proposal} />}
+          {(proposal.viewerHasSupported ? can.unsupport : can.support) && <SupportButton proposal={proposal} />}
         </section>
         <section aria-labelledby="priorities-heading" className="card">
           <h2 id="priorities-heading">{t('proposals.field.priorities')}</h2>
@@ -358,13 +346,12 @@ function Actions({ proposal, can, onDone }: { proposal: Proposal; can: ReturnTyp
     event.preventDefault();
     void move('REJECTED', reason);
   };
-  const review = can.manage && ['SUBMITTED', 'UNDER_REVIEW', 'APPROVED', 'IN_PROGRESS'].includes(proposal.state);
-  if (!can.edit && !can.submit && !can.withdraw && !review && !can.answerLead) return null;
+  if (!can.edit && !can.submit && !can.withdraw && !can.review && !can.respondToLeadInvitation && !can.waitingForLead) return null;
   return (
     <section aria-labelledby="actions-heading" className="card actions">
       <h2 id="actions-heading">{t('proposals.actions.title')}</h2>
       <ProposalError error={result.error ?? lead.error} labels={labels} />
-      {can.answerLead && (
+      {can.respondToLeadInvitation && proposal.leadConsent === 'INVITED' && (
         <div className="notice">
           <p>{t('proposals.lead.asked')}</p>
           <div className="buttons">
@@ -375,6 +362,15 @@ function Actions({ proposal, can, onDone }: { proposal: Proposal; can: ReturnTyp
               {t('proposals.lead.decline')}
             </button>
           </div>
+        </div>
+      )}
+      {/* While it is a draft, a lead that accepted may still hand the lead back to the author's organisation. */}
+      {can.respondToLeadInvitation && proposal.leadConsent === 'CONSENTED' && (
+        <div className="notice">
+          <p>{t('proposals.lead.accepted')}</p>
+          <button type="button" className="button subtle" disabled={lead.fetching} onClick={() => void answerLead('DECLINED')}>
+            {t('proposals.lead.giveBack')}
+          </button>
         </div>
       )}
       {can.waitingForLead && <p className="meta">{t('proposals.actions.waitingForLead')}</p>}
@@ -389,27 +385,27 @@ function Actions({ proposal, can, onDone }: { proposal: Proposal; can: ReturnTyp
             {t('proposals.actions.submit')}
           </button>
         )}
-        {can.manage && proposal.state === 'SUBMITTED' && (
+        {can.startReview && (
           <button type="button" className="button primary" disabled={result.fetching} onClick={() => void move('UNDER_REVIEW')}>
             {t('proposals.review.start')}
           </button>
         )}
-        {can.manage && proposal.state === 'UNDER_REVIEW' && (
-          <>
-            <button type="button" className="button primary" disabled={result.fetching} onClick={() => void move('APPROVED')}>
-              {t('proposals.review.approve')}
-            </button>
-            <button type="button" className="button" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
-              {t('proposals.review.reject')}
-            </button>
-          </>
+        {can.approve && (
+          <button type="button" className="button primary" disabled={result.fetching} onClick={() => void move('APPROVED')}>
+            {t('proposals.review.approve')}
+          </button>
         )}
-        {can.manage && proposal.state === 'APPROVED' && (
+        {can.reject && (
+          <button type="button" className="button" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
+            {t('proposals.review.reject')}
+          </button>
+        )}
+        {can.startWork && (
           <button type="button" className="button" disabled={result.fetching} onClick={() => void move('IN_PROGRESS')}>
             {t('proposals.review.start_work')}
           </button>
         )}
-        {can.manage && proposal.state === 'IN_PROGRESS' && (
+        {can.complete && (
           <button type="button" className="button" disabled={result.fetching} onClick={() => void move('COMPLETED')}>
             {t('proposals.review.complete')}
           </button>
@@ -420,7 +416,7 @@ function Actions({ proposal, can, onDone }: { proposal: Proposal; can: ReturnTyp
           </button>
         )}
       </div>
-      {rejecting && (
+      {rejecting && can.reject && (
         <form className="form" onSubmit={reject}>
           <label htmlFor="reject-reason">{labels.note}</label>
           <textarea id="reject-reason" className="short" required value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -459,7 +455,7 @@ function Partners({ proposal, can, onDone }: { proposal: Proposal; can: ReturnTy
   const [search, setSearch] = useState('');
   const [organizationId, setOrganizationId] = useState('');
   const [role, setRole] = useState('');
-  const [{ data: candidates }] = useQuery({ query: Organizations, variables: { search: search || null }, pause: !can.invite });
+  const [{ data: candidates }] = useQuery({ query: Organizations, variables: { search: search || null }, pause: !can.invitePartners });
   const [invited, invite] = useMutation(InvitePartner);
   const [answered, respond] = useMutation(RespondPartner);
   const taken = new Set([proposal.leadOrganization.id, ...proposal.partners.map((p) => p.organization.id)]);
@@ -494,7 +490,7 @@ function Partners({ proposal, can, onDone }: { proposal: Proposal; can: ReturnTy
         <p>{t('proposals.partners.none')}</p>
       )}
       <ProposalError error={answered.error} />
-      {can.answerPartner && (
+      {can.respondToPartnerInvitation && (
         <div className="notice">
           <p>{t('proposals.partners.asked')}</p>
           <div className="buttons">
@@ -507,7 +503,7 @@ function Partners({ proposal, can, onDone }: { proposal: Proposal; can: ReturnTy
           </div>
         </div>
       )}
-      {can.invite && (
+      {can.invitePartners && (
         <form className="form" onSubmit={submit} aria-labelledby="invite-heading">
           <h3 id="invite-heading">{t('proposals.partners.invite')}</h3>
           <ProposalError error={invited.error} labels={labels} />

@@ -49,7 +49,12 @@ const ListOptions = graphql(`
       role
       participations {
         id
-        role
+        workingGroup {
+          id
+          viewerCan {
+            createProposal
+          }
+        }
       }
     }
   }
@@ -74,8 +79,8 @@ export default function ProposalsPage() {
   const sort = params.get('sort') && SORTS[params.get('sort')!] ? params.get('sort')! : 'newest';
   const [typed, setTyped] = useState(search);
   const [{ data: options }] = useQuery({ query: ListOptions });
-  // Drafting needs a seat other than observer somewhere (admins may draft anywhere); the API decides per group.
-  const mayDraft = options?.me?.role === 'ADMIN' || !!options?.me?.participations.some((p) => p.role !== 'OBSERVER');
+  // Drafting is offered where the viewer may draft in some group (admins anywhere); the API decides per group.
+  const mayDraft = options?.me?.role === 'ADMIN' || !!options?.me?.participations.some((p) => p.workingGroup.viewerCan.createProposal);
 
   const filter: ProposalFilter = {
     ...(state ? { states: [state as ProposalState] } : {}),
