@@ -232,6 +232,9 @@ describeInBrowser('web client: cooperation proposals', () => {
     // Nothing is offered on a rejected proposal to the author but reading and commenting.
     await expectState(a, 'Rejected');
     expect(await a.getByRole('region', { name: 'What you can do' }).count()).toBe(0);
+    await a.goto(`/proposals/${id}/edit`);
+    await a.getByText('You cannot edit this proposal').waitFor();
+    expect(await a.getByRole('button', { name: 'Save' }).count()).toBe(0);
 
     // The API's validation error names the field with the form's label, in the person's language; the form keeps its text.
     await a.goto(`/proposals/new?group=${group.id}`);

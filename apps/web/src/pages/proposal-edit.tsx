@@ -18,6 +18,9 @@ const ProposalForEdit = graphql(`
       confidentiality
       state
       version
+      viewerCan {
+        edit
+      }
       priorities {
         id
         title
@@ -77,6 +80,15 @@ export default function EditProposalPage() {
       <div>
         <h1>{t('notFound.title')}</h1>
         <p>{t('notFound.text')}</p>
+      </div>
+    );
+  }
+  if (!data.proposal.viewerCan.edit) {
+    return (
+      <div>
+        <h1>{data.proposal.title}</h1>
+        <p>{t('proposals.edit.notAllowed')}</p>
+        <Link to={`/proposals/${data.proposal.id}`}>{t('proposals.edit.back')}</Link>
       </div>
     );
   }
