@@ -25,6 +25,10 @@ const Introductions = lazy(() => import('./pages/marketplace/introductions'));
 const Introduction = lazy(() => import('./pages/marketplace/introductions').then((m) => ({ default: m.IntroductionPage })));
 const DataPools = lazy(() => import('./pages/data-pools/list'));
 const DataPool = lazy(() => import('./pages/data-pools/detail'));
+const Proposals = lazy(() => import('./pages/proposals'));
+const NewProposal = lazy(() => import('./pages/proposal-new'));
+const Proposal = lazy(() => import('./pages/proposal'));
+const EditProposal = lazy(() => import('./pages/proposal-edit'));
 
 export function App() {
   return (
@@ -53,6 +57,10 @@ export function App() {
                 <Route path="introductions/:id" element={<Introduction />} />
                 <Route path="data-pools" element={<DataPools />} />
                 <Route path="data-pools/:id" element={<DataPool />} />
+                <Route path="proposals" element={<Proposals />} />
+                <Route path="proposals/new" element={<NewProposal />} />
+                <Route path="proposals/:id" element={<Proposal />} />
+                <Route path="proposals/:id/edit" element={<EditProposal />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Route>

@@ -80,6 +80,7 @@ export function Layout() {
           <NavLink to="/working-groups">{t('groups.nav')}</NavLink>
           <NavLink to="/marketplace">{t('marketplace.nav')}</NavLink>
           <NavLink to="/data-pools">{t('dataPools.nav')}</NavLink>
+          <NavLink to="/proposals">{t('proposals.nav')}</NavLink>
         </nav>
         <SearchBox />
         <Bell />
