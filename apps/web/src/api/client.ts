@@ -2,6 +2,7 @@ import { cacheExchange } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { createClient as createWsClient } from 'graphql-ws';
 import { Client, fetchExchange, subscriptionExchange } from 'urql';
+import { EMBEDDED_TYPES } from '../gql/embedded-types';
 
 /**
  * One urql client per signed-in session: a normalised cache (Graphcache) with Relay-style pagination for
@@ -26,11 +27,8 @@ export function createApiClient(token: string | null): { client: Client; dispose
     fetchOptions: () => ({ headers }),
     exchanges: [
       cacheExchange({
-        keys: {
-          // Objects without an id of their own are embedded in their parent.
-          PageInfo: () => null,
-          SearchHit: () => null,
-        },
+        // Objects without an id of their own (viewerCan, terms, edges…) are embedded in their parent.
+        keys: Object.fromEntries(EMBEDDED_TYPES.map((name) => [name, () => null])),
         resolvers: {
           Query: { proposals: relayPagination(), myNotifications: relayPagination(), search: relayPagination() },
         },
