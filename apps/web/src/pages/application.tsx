@@ -6,7 +6,7 @@ import { graphql } from '../gql';
 import type { ApplicationState } from '../gql/graphql';
 import { ErrorMessage, fieldProblem } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
-import { canManage, GroupsError, useViewer } from './groups-shared';
+import { GroupsError, useViewer } from './groups-shared';
 import NotFoundPage from './not-found';
 
 const ApplicationQuery = graphql(`
@@ -32,6 +32,9 @@ const ApplicationQuery = graphql(`
         name
       }
       workingGroup {
+        viewerCan {
+          reviewApplications
+        }
         id
         name
       }
@@ -70,7 +73,7 @@ export default function ApplicationPage() {
   if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <ErrorMessage error={error} />;
   const application = data.application;
   if (!application) return <NotFoundPage />;
-  const manager = canManage(viewer, application.workingGroup.id);
+  const manager = application.workingGroup.viewerCan.reviewApplications;
   const applicant = viewer?.organization.id === application.organization.id || viewer?.role === 'ADMIN';
   const open = application.state === 'SUBMITTED' || application.state === 'UNDER_REVIEW';
   const move = async (state: ApplicationState) => {

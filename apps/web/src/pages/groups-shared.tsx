@@ -8,7 +8,6 @@ import { ErrorMessage, problemsOf } from '../ui/errors';
 
 // Shared by the working-group, application and priority screens (not a screen itself).
 
-export const MANAGER_ROLES: readonly ParticipantRole[] = ['CHAIR', 'CO_CHAIR', 'SECRETARY'];
 
 /** What the signed-in person is: platform role, organisation, seats. The screens offer actions from it. */
 export const ViewerQuery = graphql(`
@@ -52,14 +51,6 @@ export function useViewer(): { viewer: GroupsViewer | null | undefined; error: C
 
 export function seatRole(viewer: GroupsViewer | null | undefined, groupId: string): ParticipantRole | null {
   return viewer?.participations.find((p) => p.workingGroup.id === groupId)?.role ?? null;
-}
-
-/** Admins and the group's chairs, co-chairs and secretaries manage it (the API decides; this only picks what to offer). */
-export function canManage(viewer: GroupsViewer | null | undefined, groupId: string): boolean {
-  if (!viewer) return false;
-  if (viewer.role === 'ADMIN') return true;
-  const role = seatRole(viewer, groupId);
-  return role !== null && MANAGER_ROLES.includes(role);
 }
 
 /** Endorsing: admins; participants other than observers (of the group, or of any group for alliance-wide ones). */

@@ -6,7 +6,7 @@ import { graphql } from '../gql';
 import type { ParticipantRole, ProposalKind, ProposalOrderField, ProposalState, OrderDirection } from '../gql/graphql';
 import { ErrorMessage, fieldProblem } from '../ui/errors';
 import { formatDate, formatDateTime } from '../ui/format';
-import { canManage, GroupsError, PriorityList, seatRole, useViewer, type GroupsViewer } from './groups-shared';
+import { GroupsError, PriorityList, seatRole, useViewer, type GroupsViewer } from './groups-shared';
 import NotFoundPage from './not-found';
 
 const GroupQuery = graphql(`
@@ -24,6 +24,9 @@ const GroupQuery = graphql(`
       viewerApplication {
         id
         state
+      }
+      viewerCan {
+        apply
       }
     }
   }
@@ -47,8 +50,7 @@ export default function WorkingGroupPage() {
   const role = seatRole(viewer, group.id);
   const orgIsMember = !!viewer?.organization.memberships.some((m) => m.status === 'ACTIVE' && m.workingGroup.id === group.id);
   const application = group.viewerApplication;
-  const applicationOpen = application?.state === 'SUBMITTED' || application?.state === 'UNDER_REVIEW';
-  const mayApply = !!viewer && !orgIsMember && !applicationOpen && group.status !== 'CLOSED';
+  const mayApply = !!viewer && group.viewerCan.apply;
   return (
     <div className="working-group">
       <h1>{group.name}</h1>
@@ -79,7 +81,7 @@ export default function WorkingGroupPage() {
         <NavLink to={`/working-groups/${group.id}/meetings`}>{t('groups.detail.meetings')}</NavLink>
       </nav>
       <Routes>
-        <Route index element={<Members groupId={group.id} viewer={viewer} />} />
+        <Route index element={<Members groupId={group.id} />} />
         <Route path="priorities" element={<Priorities groupId={group.id} viewer={viewer} />} />
         <Route path="proposals" element={<Proposals groupId={group.id} />} />
         <Route path="meetings" element={<Meetings groupId={group.id} />} />
@@ -103,6 +105,10 @@ const MembersQuery = graphql(`
   query WorkingGroupMembers($id: ID!) {
     workingGroup(id: $id) {
       id
+      viewerCan {
+        manageSeats
+        reviewApplications
+      }
       memberships(first: 100) {
         totalCount
         edges {
@@ -210,17 +216,18 @@ const CandidatesQuery = graphql(`
   }
 `);
 
-function Members({ groupId, viewer }: { groupId: string; viewer: GroupsViewer | null | undefined }) {
+function Members({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const [{ data, error }, refresh] = useQuery({ query: MembersQuery, variables: { id: groupId } });
-  const manager = canManage(viewer, groupId);
   const reload = () => refresh({ requestPolicy: 'network-only' });
   if (!data?.workingGroup) return <ErrorMessage error={error} />;
   const group = data.workingGroup;
+  // What to offer is the API's answer (viewerCan), computed by the policy the mutations use.
+  const manager = group.viewerCan.manageSeats;
   const seats = group.participants.edges.map((e) => e.node);
   return (
     <>
-      {manager && <PendingApplications groupId={groupId} />}
+      {group.viewerCan.reviewApplications && <PendingApplications groupId={groupId} />}
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">{t('groups.members.title', { count: group.memberships.totalCount })}</h2>
         {group.memberships.edges.length === 0 && <p>{t('groups.members.none')}</p>}

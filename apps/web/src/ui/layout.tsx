@@ -78,9 +78,9 @@ export function Layout() {
             {t('nav.home')}
           </NavLink>
           <NavLink to="/working-groups">{t('groups.nav')}</NavLink>
+          <NavLink to="/proposals">{t('proposals.nav')}</NavLink>
           <NavLink to="/marketplace">{t('marketplace.nav')}</NavLink>
           <NavLink to="/data-pools">{t('dataPools.nav')}</NavLink>
-          <NavLink to="/proposals">{t('proposals.nav')}</NavLink>
         </nav>
         <SearchBox />
         <Bell />
