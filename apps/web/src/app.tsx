@@ -11,6 +11,10 @@ const Search = lazy(() => import('./pages/search'));
 const Notifications = lazy(() => import('./pages/notifications'));
 const Settings = lazy(() => import('./pages/settings'));
 const NotFound = lazy(() => import('./pages/not-found'));
+const Ballots = lazy(() => import('./pages/ballots'));
+const Ballot = lazy(() => import('./pages/ballot'));
+const AuditLog = lazy(() => import('./pages/audit-log'));
+const Privacy = lazy(() => import('./pages/privacy'));
 
 export function App() {
   return (
@@ -25,6 +29,10 @@ export function App() {
                 <Route path="search" element={<Search />} />
                 <Route path="notifications" element={<Notifications />} />
                 <Route path="settings" element={<Settings />} />
+                <Route path="ballots" element={<Ballots />} />
+                <Route path="ballots/:id" element={<Ballot />} />
+                <Route path="audit-log" element={<AuditLog />} />
+                <Route path="privacy" element={<Privacy />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Route>

@@ -77,6 +77,8 @@ export function Layout() {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
+          <NavLink to="/ballots">{t('governance.nav.ballots')}</NavLink>
+          {me?.role === 'ADMIN' && <NavLink to="/audit-log">{t('governance.nav.auditLog')}</NavLink>}
         </nav>
         <SearchBox />
         <Bell />
@@ -90,6 +92,9 @@ export function Layout() {
                 <DropdownMenu.Label className="menu-label">{me.organization.name}</DropdownMenu.Label>
                 <DropdownMenu.Item asChild>
                   <Link to="/settings">{t('nav.settings')}</Link>
+                </DropdownMenu.Item>
+                <DropdownMenu.Item asChild>
+                  <Link to="/privacy">{t('governance.nav.privacy')}</Link>
                 </DropdownMenu.Item>
                 <DropdownMenu.Item
                   onSelect={() => {
