@@ -47,6 +47,18 @@ describeInBrowser('web client: ballots, audit log, privacy', () => {
     await chairPage.getByLabel('Motion').fill('The group adopts the data charter.');
     await chairPage.getByLabel('Quorum (%)').fill('50');
     expect(await seriousViolations(chairPage)).toEqual([]);
+    // A closing time in the past: the API's error names the field with the form's label, nothing typed is lost.
+    const closes = chairPage.getByLabel('Closes at');
+    const valid = await closes.inputValue();
+    await closes.fill('2020-01-01T10:00');
+    await chairPage.getByRole('button', { name: 'Save draft ballot' }).click();
+    const alert = chairPage.getByRole('alert');
+    await alert.getByText('(field: Closes at)').waitFor();
+    expect(await alert.locator('[data-field]').getAttribute('data-field')).toBe('closesAt');
+    expect(await closes.getAttribute('aria-invalid')).toBe('true');
+    expect(await chairPage.getByLabel('Title').inputValue()).toBe(title);
+    expect(await chairPage.getByLabel('Motion').inputValue()).toBe('The group adopts the data charter.');
+    await closes.fill(valid);
     await chairPage.getByRole('button', { name: 'Save draft ballot' }).click();
     await chairPage.getByRole('heading', { name: title, level: 1 }).waitFor();
     await chairPage.getByText('Draft', { exact: true }).waitFor();
@@ -115,20 +127,23 @@ describeInBrowser('web client: ballots, audit log, privacy', () => {
     expect(ranking).toEqual([third.id, first.id, second.id]);
   });
 
-  it('admins get the audit log (filtered, newest first); members get neither the entry nor the page', async () => {
+  it('admins get the audit log (filtered, newest first, in German for a German admin); members get neither the entry nor the page', async () => {
     expect(await voterPage.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
     await voterPage.goto('/audit-log');
     await voterPage.getByText('Only administrators may read the audit log.').waitFor();
 
+    // A German-speaking admin: the screen in German.
+    const germanAdmin = await makePerson(h.t, { name: 'Anke Verwaltung', admin: true });
+    await h.t.dataSource.query(`UPDATE people SET locale = 'DE' WHERE id = $1`, [germanAdmin.id]);
     const context = await h.context();
-    const page = await signInByEmail(h, context, admin.email);
-    await page.getByRole('link', { name: 'Audit log' }).click();
-    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+    const page = await signInByEmail(h, context, germanAdmin.email);
+    await page.getByRole('link', { name: 'Prüfprotokoll' }).click();
+    await page.getByRole('heading', { name: 'Prüfprotokoll', level: 1 }).waitFor();
     await page.getByRole('cell', { name: 'BALLOT_VOTE_CAST' }).first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByLabel('Action').fill('ballot_created');
-    await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.getByRole('heading', { name: /^2 entries/ }).waitFor();
+    await page.getByLabel('Aktion').fill('ballot_created');
+    await page.getByRole('button', { name: 'Filter anwenden' }).click();
+    await page.getByRole('heading', { name: /^2 Einträge/ }).waitFor();
     const actions = await page.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(actions).toEqual(['BALLOT_CREATED', 'BALLOT_CREATED']);
     // Newest first: the RANKING ballot was drafted last.
