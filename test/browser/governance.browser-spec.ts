@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { BrowserContext, Page } from 'playwright-core';
 import { vote } from '../support/ballots';
-import { Actor, makeGroup, makePerson, makePriority, seat } from '../support/factories';
+import { Actor, makeGroup, makePerson, makePriority, makeProposal, moveProposal, seat } from '../support/factories';
 import { BrowserHarness, describeInBrowser, seriousViolations, signInByEmail, startBrowserHarness } from './support/browser';
 
 jest.setTimeout(120_000);
@@ -46,6 +46,16 @@ describeInBrowser('web client: ballots, audit log, privacy', () => {
     await chairPage.getByLabel('Title').fill(title);
     await chairPage.getByLabel('Motion').fill('The group adopts the data charter.');
     await chairPage.getByLabel('Quorum (%)').fill('50');
+    // The ballot decides a proposal under review; its author's organisation is recused.
+    const author = await makePerson(h.t, { name: 'Arne Author' });
+    await seat(h.t, group.id, author, 'MEMBER');
+    const proposalTitle = `Shared test track ${Date.now()}`;
+    const proposalId = await makeProposal(h.t, author, group.id, { title: proposalTitle });
+    await moveProposal(h.t, proposalId, 'UNDER_REVIEW', { author, manager: chair });
+    await chairPage.getByLabel('Kind').selectOption('RANKING');
+    await chairPage.getByLabel('Kind').selectOption('APPROVAL'); // asks for the group's proposals again
+    await chairPage.getByLabel(/^Proposal/).selectOption({ label: proposalTitle });
+    await chairPage.getByLabel(/The result decides the proposal/).check();
     expect(await seriousViolations(chairPage)).toEqual([]);
     // A closing time in the past: the API's error names the field with the form's label, nothing typed is lost.
     const closes = chairPage.getByLabel('Closes at');
@@ -62,6 +72,8 @@ describeInBrowser('web client: ballots, audit log, privacy', () => {
     await chairPage.getByRole('button', { name: 'Save draft ballot' }).click();
     await chairPage.getByRole('heading', { name: title, level: 1 }).waitFor();
     await chairPage.getByText('Draft', { exact: true }).waitFor();
+    await chairPage.getByRole('link', { name: proposalTitle }).waitFor();
+    await chairPage.getByText('the result decides the proposal', { exact: false }).waitFor();
     expect(await seriousViolations(chairPage)).toEqual([]);
     await chairPage.getByRole('button', { name: 'Open ballot' }).click();
     await chairPage.getByText('Open', { exact: true }).waitFor();

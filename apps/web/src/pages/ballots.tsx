@@ -65,6 +65,20 @@ const PrioritiesQuery = graphql(`
   }
 `);
 
+const ProposalsQuery = graphql(`
+  query BallotProposals($workingGroupId: ID!) {
+    proposals(first: 50, filter: { workingGroupId: $workingGroupId, states: [SUBMITTED, UNDER_REVIEW] }) {
+      edges {
+        node {
+          id
+          title
+          state
+        }
+      }
+    }
+  }
+`);
+
 const CreateBallot = graphql(`
   mutation CreateBallot($input: CreateBallotInput!) {
     createBallot(input: $input) {
@@ -170,6 +184,8 @@ function CreateBallotForm({ groups, admin }: { groups: { id: string; name: strin
     majorityPercent: '50',
     secret: false,
     priorityIds: [] as string[],
+    proposalId: '',
+    decidesProposal: false,
   });
   const [result, create] = useMutation(CreateBallot);
   const [priorities] = useQuery({
@@ -177,8 +193,16 @@ function CreateBallotForm({ groups, admin }: { groups: { id: string; name: strin
     variables: { workingGroupId: values.workingGroupId || null },
     pause: values.kind !== 'RANKING',
   });
+  const [proposals] = useQuery({
+    query: ProposalsQuery,
+    variables: { workingGroupId: values.workingGroupId },
+    pause: values.kind !== 'APPROVAL' || !values.workingGroupId,
+  });
+  const proposal = proposals.data?.proposals.edges.find((e) => e.node.id === values.proposalId)?.node;
   const labels = {
     workingGroupId: t('governance.create.group'),
+    proposalId: t('governance.create.proposal'),
+    decidesProposal: t('governance.create.decides'),
     title: t('governance.create.titleField'),
     motion: t('governance.create.motion'),
     kind: t('governance.create.kind'),
@@ -205,6 +229,8 @@ function CreateBallotForm({ groups, admin }: { groups: { id: string; name: strin
         majorityPercent: values.kind === 'APPROVAL' ? Number(values.majorityPercent) : undefined,
         secret: values.secret,
         priorityIds: values.kind === 'RANKING' ? values.priorityIds : undefined,
+        proposalId: values.kind === 'APPROVAL' && values.proposalId ? values.proposalId : undefined,
+        decidesProposal: values.kind === 'APPROVAL' && proposal?.state === 'UNDER_REVIEW' ? values.decidesProposal : undefined,
       },
     });
     if (answer.data) void navigate(`/ballots/${answer.data.createBallot.id}`);
@@ -217,7 +243,7 @@ function CreateBallotForm({ groups, admin }: { groups: { id: string; name: strin
       <form className="form" onSubmit={submit}>
         <ErrorMessage error={result.error} labels={labels} />
         <label htmlFor="ballot-group">{labels.workingGroupId}</label>
-        <select id="ballot-group" value={values.workingGroupId} aria-invalid={invalid('workingGroupId')} onChange={(e) => set({ workingGroupId: e.target.value, priorityIds: [] })}>
+        <select id="ballot-group" value={values.workingGroupId} aria-invalid={invalid('workingGroupId')} onChange={(e) => set({ workingGroupId: e.target.value, priorityIds: [], proposalId: '', decidesProposal: false })}>
           {unique.map((g) => (
             <option key={g.id} value={g.id}>
               {g.name}
@@ -250,6 +276,25 @@ function CreateBallotForm({ groups, admin }: { groups: { id: string; name: strin
               </div>
             ))}
           </fieldset>
+        )}
+        {values.kind === 'APPROVAL' && values.workingGroupId && (
+          <>
+            <label htmlFor="ballot-proposal">{labels.proposalId}</label>
+            <select id="ballot-proposal" value={values.proposalId} aria-invalid={invalid('proposalId')} onChange={(e) => set({ proposalId: e.target.value, decidesProposal: false })}>
+              <option value="">{t('governance.create.noProposal')}</option>
+              {proposals.data?.proposals.edges.map(({ node: p }) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+            {proposal?.state === 'UNDER_REVIEW' && (
+              <div className="gov-check">
+                <input id="ballot-decides" type="checkbox" checked={values.decidesProposal} onChange={(e) => set({ decidesProposal: e.target.checked })} />
+                <label htmlFor="ballot-decides">{labels.decidesProposal}</label>
+              </div>
+            )}
+          </>
         )}
         <label htmlFor="ballot-closes">{labels.closesAt}</label>
         <input id="ballot-closes" type="datetime-local" required value={values.closesAt} aria-invalid={invalid('closesAt')} onChange={(e) => set({ closesAt: e.target.value })} />
