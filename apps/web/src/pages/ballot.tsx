@@ -7,7 +7,6 @@ import type { BallotState, VoteChoice } from '../gql/graphql';
 import { ConfirmDialog, DialogClose } from '../ui/confirm-dialog';
 import { ErrorMessage } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
-import { MANAGING_ROLES } from './ballots';
 
 const BallotQuery = graphql(`
   query BallotDetail($id: ID!) {
@@ -18,13 +17,6 @@ const BallotQuery = graphql(`
       organization {
         id
         name
-      }
-      participations {
-        id
-        role
-        workingGroup {
-          id
-        }
       }
     }
     ballot(id: $id) {
@@ -42,6 +34,12 @@ const BallotQuery = graphql(`
       decidesProposal
       eligibleCount
       votesCast
+      viewerCan {
+        open
+        close
+        cancel
+        vote
+      }
       workingGroup {
         id
         name
@@ -127,6 +125,12 @@ const ChangeState = graphql(`
     changeBallotState(id: $id, state: $state, note: $note) {
       id
       state
+      viewerCan {
+        open
+        close
+        cancel
+        vote
+      }
       opensAt
       eligibleCount
       votesCast
@@ -152,11 +156,9 @@ export default function BallotPage() {
       </div>
     );
   const tz = me.timezone;
-  const groupId = ballot.workingGroup?.id ?? null;
-  const seats = me.participations.filter((p) => groupId === null || p.workingGroup.id === groupId);
-  const manages = me.role === 'ADMIN' || (groupId !== null && seats.some((p) => MANAGING_ROLES.includes(p.role)));
-  const recused = ballot.recused.some((o) => o.id === me.organization.id);
-  const mayVote = ballot.state === 'OPEN' && !recused && seats.some((p) => p.role !== 'OBSERVER');
+  // The API's viewerCan decides what is offered (decision 220).
+  const can = ballot.viewerCan;
+  const mayVote = can.vote;
   const reload = () => refresh({ requestPolicy: 'network-only' });
 
   return (
@@ -290,9 +292,7 @@ export default function BallotPage() {
         </section>
       )}
 
-      {manages && (ballot.state === 'DRAFT' || ballot.state === 'OPEN') && (
-        <ManageBallot id={ballot.id} state={ballot.state} mayClose={ballot.votesCast >= ballot.eligibleCount} onChange={reload} />
-      )}
+      {(can.open || can.close || can.cancel) && <ManageBallot id={ballot.id} state={ballot.state} can={can} onChange={reload} />}
     </div>
   );
 }
@@ -380,7 +380,7 @@ function RankingVote({ ballotId, organizationId, priorities, replacing }: { ball
   );
 }
 
-function ManageBallot({ id, state, mayClose, onChange }: { id: string; state: BallotState; mayClose: boolean; onChange: () => void }) {
+function ManageBallot({ id, state, can, onChange }: { id: string; state: BallotState; can: { open: boolean; close: boolean; cancel: boolean }; onChange: () => void }) {
   const { t } = useTranslation();
   const [result, change] = useMutation(ChangeState);
   const [cancelling, setCancelling] = useState(false);
@@ -403,45 +403,47 @@ function ManageBallot({ id, state, mayClose, onChange }: { id: string; state: Ba
       <h2 id="ballot-manage">{t('governance.manage.heading')}</h2>
       <ErrorMessage error={result.error} />
       <div className="gov-actions">
-        {state === 'DRAFT' && (
+        {can.open && (
           <button type="button" className="button primary" disabled={result.fetching} onClick={() => void to('OPEN')}>
             {t('governance.manage.open')}
           </button>
         )}
-        {state === 'OPEN' && mayClose && (
+        {can.close && (
           <button type="button" className="button primary" disabled={result.fetching} onClick={() => void to('CLOSED')}>
             {t('governance.manage.close')}
           </button>
         )}
-        <ConfirmDialog
-          open={cancelling}
-          onOpenChange={setCancelling}
-          title={t('governance.manage.cancelTitle')}
-          description={t('governance.manage.cancelText')}
-          trigger={
-            <button type="button" className="button subtle">
-              {t('governance.manage.cancel')}
-            </button>
-          }
-        >
-          <form className="form" onSubmit={confirmCancel}>
-            <ErrorMessage error={cancelResult.error} labels={{ note: t('governance.manage.note') }} />
-            <label htmlFor="cancel-note">{t('governance.manage.note')}</label>
-            <textarea id="cancel-note" required value={note} onChange={(e) => setNote(e.target.value)} />
-            <div className="gov-actions">
-              <button type="submit" className="button primary" disabled={cancelResult.fetching}>
-                {t('governance.manage.confirmCancel')}
+        {can.cancel && (
+          <ConfirmDialog
+            open={cancelling}
+            onOpenChange={setCancelling}
+            title={t('governance.manage.cancelTitle')}
+            description={t('governance.manage.cancelText')}
+            trigger={
+              <button type="button" className="button subtle">
+                {t('governance.manage.cancel')}
               </button>
-              <DialogClose asChild>
-                <button type="button" className="button subtle">
-                  {t('governance.keep')}
+            }
+          >
+            <form className="form" onSubmit={confirmCancel}>
+              <ErrorMessage error={cancelResult.error} labels={{ note: t('governance.manage.note') }} />
+              <label htmlFor="cancel-note">{t('governance.manage.note')}</label>
+              <textarea id="cancel-note" required value={note} onChange={(e) => setNote(e.target.value)} />
+              <div className="gov-actions">
+                <button type="submit" className="button primary" disabled={cancelResult.fetching}>
+                  {t('governance.manage.confirmCancel')}
                 </button>
-              </DialogClose>
-            </div>
-          </form>
-        </ConfirmDialog>
+                <DialogClose asChild>
+                  <button type="button" className="button subtle">
+                    {t('governance.keep')}
+                  </button>
+                </DialogClose>
+              </div>
+            </form>
+          </ConfirmDialog>
+        )}
       </div>
-      {state === 'OPEN' && !mayClose && <p className="meta">{t('governance.manage.closesItself')}</p>}
+      {state === 'OPEN' && !can.close && <p className="meta">{t('governance.manage.closesItself')}</p>}
     </section>
   );
 }
