@@ -10,6 +10,11 @@ const Home = lazy(() => import('./pages/home'));
 const Search = lazy(() => import('./pages/search'));
 const Notifications = lazy(() => import('./pages/notifications'));
 const Settings = lazy(() => import('./pages/settings'));
+const WorkingGroups = lazy(() => import('./pages/working-groups'));
+const WorkingGroup = lazy(() => import('./pages/working-group'));
+const Application = lazy(() => import('./pages/application'));
+const AlliancePriorities = lazy(() => import('./pages/priorities'));
+const Priority = lazy(() => import('./pages/priority'));
 const NotFound = lazy(() => import('./pages/not-found'));
 const Ballots = lazy(() => import('./pages/ballots'));
 const Ballot = lazy(() => import('./pages/ballot'));
@@ -29,6 +34,11 @@ export function App() {
                 <Route path="search" element={<Search />} />
                 <Route path="notifications" element={<Notifications />} />
                 <Route path="settings" element={<Settings />} />
+                <Route path="working-groups" element={<WorkingGroups />} />
+                <Route path="working-groups/:id/*" element={<WorkingGroup />} />
+                <Route path="applications/:id" element={<Application />} />
+                <Route path="priorities" element={<AlliancePriorities />} />
+                <Route path="priorities/:id" element={<Priority />} />
                 <Route path="ballots" element={<Ballots />} />
                 <Route path="ballots/:id" element={<Ballot />} />
                 <Route path="audit-log" element={<AuditLog />} />

@@ -142,5 +142,18 @@ export function createWorkingGroupLoaders(dataSource: DataSource, viewer: Viewer
       const byGroup = new Map(rows.map((r) => [r.groupId, r.role]));
       return groupIds.map((id) => byGroup.get(id) ?? null);
     }),
+    /** The newest application of the viewer's organisation to each group, one statement per batch. */
+    viewerApplication: new DataLoader<string, ApplicationEntity | null>(async (groupIds) => {
+      if (!viewer) return groupIds.map(() => null);
+      const rows: ApplicationEntity[] = await dataSource.query(
+        `SELECT DISTINCT ON (a.working_group_id) ${selectColumns(dataSource, ApplicationEntity, 'a')}
+         FROM membership_applications a
+         WHERE a.organization_id = $1 AND a.working_group_id = ANY($2)
+         ORDER BY a.working_group_id, a.created_at DESC, a.id DESC`,
+        [viewer.organizationId, groupIds],
+      );
+      const byGroup = new Map(rows.map((r) => [r.workingGroupId, r]));
+      return groupIds.map((id) => byGroup.get(id) ?? null);
+    }),
   };
 }

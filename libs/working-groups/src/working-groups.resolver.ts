@@ -6,6 +6,7 @@ import { workingGroupActions, WorkingGroupViewerCanSource } from './working-grou
 import { WorkingGroupEntity } from './working-group.entity';
 import { MANAGER_ROLES } from './working-group.enums';
 import {
+  MembershipApplication,
   MembershipApplicationConnection,
   WorkingGroup,
   WorkingGroupMembershipConnection,
@@ -85,5 +86,13 @@ export class WorkingGroupsResolver {
       }
     }
     return loaders.applicationsOfGroup(group.id, args.state ?? null, pageArgs(args));
+  }
+
+  @ResolveField(() => MembershipApplication, {
+    nullable: true,
+    description: "The newest application of the viewer's own organisation to this group, in any state; null when it never applied.",
+  })
+  viewerApplication(@Parent() group: WorkingGroupEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createWorkingGroupLoaders).viewerApplication.load(group.id);
   }
 }

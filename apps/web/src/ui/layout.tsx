@@ -77,6 +77,7 @@ export function Layout() {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
+          <NavLink to="/working-groups">{t('groups.nav')}</NavLink>
           <NavLink to="/ballots">{t('governance.nav.ballots')}</NavLink>
           {me?.role === 'ADMIN' && <NavLink to="/audit-log">{t('governance.nav.auditLog')}</NavLink>}
         </nav>
