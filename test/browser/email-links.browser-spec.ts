@@ -20,9 +20,6 @@ const PENDING_MERGE: Record<string, string> = {
   meeting: 'web-meetings',
   'data pool': 'web-market',
   'resource need': 'web-market',
-  application: 'web-groups',
-  "group's priorities": 'web-groups',
-  'alliance priorities': 'web-groups',
 };
 
 /**
