@@ -16,10 +16,7 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
  * is not asserted. TODO after merging each branch: delete its entries here, so the title is asserted too.
  */
 const PENDING_MERGE: Record<string, string> = {
-  proposal: 'web-proposals',
   meeting: 'web-meetings',
-  'data pool': 'web-market',
-  'resource need': 'web-market',
 };
 
 /**

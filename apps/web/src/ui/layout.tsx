@@ -78,6 +78,9 @@ export function Layout() {
             {t('nav.home')}
           </NavLink>
           <NavLink to="/working-groups">{t('groups.nav')}</NavLink>
+          <NavLink to="/marketplace">{t('marketplace.nav')}</NavLink>
+          <NavLink to="/data-pools">{t('dataPools.nav')}</NavLink>
+          <NavLink to="/proposals">{t('proposals.nav')}</NavLink>
           <NavLink to="/ballots">{t('governance.nav.ballots')}</NavLink>
           {me?.role === 'ADMIN' && <NavLink to="/audit-log">{t('governance.nav.auditLog')}</NavLink>}
         </nav>
