@@ -29,6 +29,10 @@ const Proposals = lazy(() => import('./pages/proposals'));
 const NewProposal = lazy(() => import('./pages/proposal-new'));
 const Proposal = lazy(() => import('./pages/proposal'));
 const EditProposal = lazy(() => import('./pages/proposal-edit'));
+const Ballots = lazy(() => import('./pages/ballots'));
+const Ballot = lazy(() => import('./pages/ballot'));
+const AuditLog = lazy(() => import('./pages/audit-log'));
+const Privacy = lazy(() => import('./pages/privacy'));
 
 export function App() {
   return (
@@ -61,6 +65,10 @@ export function App() {
                 <Route path="proposals/new" element={<NewProposal />} />
                 <Route path="proposals/:id" element={<Proposal />} />
                 <Route path="proposals/:id/edit" element={<EditProposal />} />
+                <Route path="ballots" element={<Ballots />} />
+                <Route path="ballots/:id" element={<Ballot />} />
+                <Route path="audit-log" element={<AuditLog />} />
+                <Route path="privacy" element={<Privacy />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Route>

@@ -81,6 +81,8 @@ export function Layout() {
           <NavLink to="/proposals">{t('proposals.nav')}</NavLink>
           <NavLink to="/marketplace">{t('marketplace.nav')}</NavLink>
           <NavLink to="/data-pools">{t('dataPools.nav')}</NavLink>
+          <NavLink to="/ballots">{t('governance.nav.ballots')}</NavLink>
+          {me?.role === 'ADMIN' && <NavLink to="/audit-log">{t('governance.nav.auditLog')}</NavLink>}
         </nav>
         <SearchBox />
         <Bell />
@@ -94,6 +96,9 @@ export function Layout() {
                 <DropdownMenu.Label className="menu-label">{me.organization.name}</DropdownMenu.Label>
                 <DropdownMenu.Item asChild>
                   <Link to="/settings">{t('nav.settings')}</Link>
+                </DropdownMenu.Item>
+                <DropdownMenu.Item asChild>
+                  <Link to="/privacy">{t('governance.nav.privacy')}</Link>
                 </DropdownMenu.Item>
                 <DropdownMenu.Item
                   onSelect={() => {
