@@ -11,6 +11,9 @@ const Search = lazy(() => import('./pages/search'));
 const Notifications = lazy(() => import('./pages/notifications'));
 const Settings = lazy(() => import('./pages/settings'));
 const NotFound = lazy(() => import('./pages/not-found'));
+const Meetings = lazy(() => import('./pages/meetings'));
+const Meeting = lazy(() => import('./pages/meeting'));
+const MeetingForm = lazy(() => import('./pages/meeting-form'));
 
 export function App() {
   return (
@@ -25,6 +28,10 @@ export function App() {
                 <Route path="search" element={<Search />} />
                 <Route path="notifications" element={<Notifications />} />
                 <Route path="settings" element={<Settings />} />
+                <Route path="meetings" element={<Meetings />} />
+                <Route path="meetings/new" element={<MeetingForm />} />
+                <Route path="meetings/:id" element={<Meeting />} />
+                <Route path="meetings/:id/edit" element={<MeetingForm key="edit" />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Route>

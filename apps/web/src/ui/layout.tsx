@@ -77,6 +77,7 @@ export function Layout() {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
+          <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
         </nav>
         <SearchBox />
         <Bell />
