@@ -600,10 +600,10 @@ function AgendaBuilder({ meeting, onDone }: { meeting: Meeting; onDone: (saved: 
               <label htmlFor={`agenda-description-${item.key}`}>{t('meetings.agenda.description')}</label>
               <textarea id={`agenda-description-${item.key}`} className="short" value={item.description} onChange={(e) => update(item.key, { description: e.target.value })} />
               <div className="actions">
-                <button type="button" className="button subtle" disabled={index === 0} onClick={() => { move(index, -1); focusLater(`agenda-up-${item.key}`); }} id={`agenda-up-${item.key}`} aria-label={t('meetings.agenda.up', { title: item.title || index + 1 })}>
+                <button type="button" className="button subtle" disabled={index === 0} onClick={() => { move(index, -1); focusLater(`agenda-${index - 1 === 0 ? 'down' : 'up'}-${item.key}`); }} id={`agenda-up-${item.key}`} aria-label={t('meetings.agenda.up', { title: item.title || index + 1 })}>
                   ↑ {t('meetings.agenda.upShort')}
                 </button>
-                <button type="button" className="button subtle" disabled={index === items.length - 1} onClick={() => { move(index, 1); focusLater(`agenda-down-${item.key}`); }} id={`agenda-down-${item.key}`} aria-label={t('meetings.agenda.down', { title: item.title || index + 1 })}>
+                <button type="button" className="button subtle" disabled={index === items.length - 1} onClick={() => { move(index, 1); focusLater(`agenda-${index + 1 === items.length - 1 ? 'up' : 'down'}-${item.key}`); }} id={`agenda-down-${item.key}`} aria-label={t('meetings.agenda.down', { title: item.title || index + 1 })}>
                   ↓ {t('meetings.agenda.downShort')}
                 </button>
                 <button type="button" className="button subtle" onClick={() => setItems((all) => all.filter((i) => i.key !== item.key))} aria-label={t('meetings.agenda.remove', { title: item.title || index + 1 })}>
