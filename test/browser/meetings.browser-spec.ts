@@ -141,7 +141,7 @@ describeInBrowser('web client: meetings', () => {
     expect(text).toContain('Data model review');
   });
 
-  it('after the start, the chair records attendance, writes minutes and adds an action item; its owner marks it done; counsel approves the agenda; a meeting is cancelled with a reason', async () => {
+  it('after the start, the chair records attendance, writes minutes and adds an action item; its owner marks it done; counsel approves the agenda; a meeting is edited and cancelled with a reason', async () => {
     const now = Date.now();
     const held = await insertMeeting(h.t, chair, group.id, {
       title: 'Pilot retrospective',
@@ -200,8 +200,22 @@ describeInBrowser('web client: meetings', () => {
     expect(await c.getByRole('button', { name: 'Approve the agenda' }).count()).toBe(0);
     await counselContext.close();
 
-    // The chair cancels it, with a reason.
+    // The chair edits it: the form shows the times as they are in the meeting's zone; the change bumps the sequence.
     await page.goto(`/meetings/${upcoming.id}`);
+    await page.getByRole('link', { name: 'Edit meeting' }).click();
+    await page.getByRole('heading', { name: 'Edit meeting', level: 1 }).waitFor();
+    const start = page.getByLabel('Starts', { exact: true });
+    expect(await start.inputValue()).toMatch(/T10:00$/);
+    const end = page.getByLabel('Ends', { exact: true });
+    await end.fill((await end.inputValue()).replace(/T11:00$/, 'T11:30'));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    const [edited] = await h.t.dataSource.query(`SELECT sequence, ends_at - starts_at AS length FROM meetings WHERE id = $1`, [upcoming.id]);
+    expect(edited.sequence).toBe(1);
+    expect(edited.length).toMatchObject({ hours: 1, minutes: 30 });
+
+    // The chair cancels it, with a reason.
     await page.getByRole('button', { name: 'Cancel meeting…' }).click();
     await page.getByLabel('Reason for cancelling').fill('The pilot was postponed.');
     await page.getByRole('button', { name: 'Cancel the meeting' }).click();
