@@ -162,6 +162,16 @@ describeInBrowser('web client: meetings', () => {
       { person_id: chair.id, attended: true },
     ]);
 
+    // Anyone can be invited, found by name.
+    const guest = await makePerson(h.t, { name: 'Ina Invitee' });
+    await page.getByLabel('Name of the person').fill('Ina Inv');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: 'Invite Ina Invitee' }).click();
+    await page.getByText('Ina Invitee is invited.').waitFor();
+    await page.getByLabel('Ina Invitee').waitFor();
+    const [invitation] = await h.t.dataSource.query(`SELECT status FROM meeting_invitations WHERE meeting_id = $1 AND person_id = $2`, [held, guest.id]);
+    expect(invitation.status).toBe('INVITED');
+
     await page.getByRole('button', { name: 'Write minutes' }).click();
     await page.getByLabel('Minutes (Markdown)').fill('We agreed on the pilot scope.');
     await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -10,6 +10,7 @@ export interface MeetingAccess {
   cancel: boolean;
   downloadBrief: boolean;
   edit: boolean;
+  invite: boolean;
   recordAttendance: boolean;
   rsvp: boolean;
   setAgenda: boolean;
@@ -47,6 +48,7 @@ export function meetingAccess(
     cancel: organiser && meeting.status !== 'HELD',
     downloadBrief: true,
     edit: organiser,
+    invite: organiser,
     recordAttendance: organiser && Date.parse(meeting.startsAt) <= now,
     rsvp: invited,
     setAgenda: organiser,

@@ -188,6 +188,32 @@ const SetActionItemStatus = graphql(`
   }
 `);
 
+const FindPeople = graphql(`
+  query FindPeopleToInvite($search: String!) {
+    people(first: 10, filter: { search: $search }) {
+      edges {
+        node {
+          id
+          name
+          organization {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+const Invite = graphql(`
+  mutation InviteToMeeting($meetingId: ID!, $personIds: [ID!]!) {
+    invite(meetingId: $meetingId, personIds: $personIds) {
+      id
+      attendeeCount
+    }
+  }
+`);
+
 const ExportBrief = graphql(`
   mutation ExportMeetingBrief($meetingId: ID!, $format: ExportFormat!) {
     exportMeetingBrief(meetingId: $meetingId, format: $format) {
@@ -692,7 +718,65 @@ function Invitations({ meeting, can, refresh }: { meeting: Meeting; can: Meeting
           ))}
         </ul>
       )}
+      {can.invite && <InvitePeople meeting={meeting} refresh={refresh} />}
     </section>
+  );
+}
+
+/** Organisers invite anyone on the platform, found by name (a workshop has no group to invite from). */
+function InvitePeople({ meeting, refresh }: { meeting: Meeting; refresh: Refresh }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [search, setSearch] = useState('');
+  const [{ data, error, fetching }] = useQuery({ query: FindPeople, variables: { search }, pause: search.length < 2 });
+  const [result, invite] = useMutation(Invite);
+  const [invited, setInvited] = useState<string | null>(null);
+  const already = new Set(meeting.invitations.map((i) => i.person.id));
+  const found = data?.people.edges.map((e) => e.node).filter((p) => !already.has(p.id)) ?? [];
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSearch(text.trim());
+  };
+  const add = async (person: { id: string; name: string }) => {
+    setInvited(null);
+    const answer = await invite({ meetingId: meeting.id, personIds: [person.id] });
+    if (answer.data) {
+      setInvited(person.name);
+      refresh();
+    }
+  };
+  return (
+    <div className="form inset">
+      <h3 id="invite-heading">{t('meetings.invite.title')}</h3>
+      <form className="searchbox" onSubmit={submit} aria-labelledby="invite-heading">
+        <label htmlFor="invite-search" className="visually-hidden">
+          {t('meetings.invite.search')}
+        </label>
+        <input id="invite-search" type="search" value={text} placeholder={t('meetings.invite.search')} onChange={(e) => setText(e.target.value)} />
+        <button type="submit" className="button">
+          {t('meetings.invite.find')}
+        </button>
+      </form>
+      <ErrorMessage error={error ?? result.error} />
+      {invited && <p role="status">{t('meetings.invite.done', { name: invited })}</p>}
+      {search.length >= 2 && !fetching && data && (
+        found.length === 0 ? (
+          <p>{t('meetings.invite.noneFound')}</p>
+        ) : (
+          <ul className="list">
+            {found.map((p) => (
+              <li key={p.id}>
+                {p.name}
+                <span className="meta">{p.organization.name}</span>
+                <button type="button" className="button subtle" disabled={result.fetching} onClick={() => void add(p)}>
+                  {t('meetings.invite.add', { name: p.name })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )
+      )}
+    </div>
   );
 }
 
