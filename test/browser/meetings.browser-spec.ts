@@ -225,9 +225,23 @@ describeInBrowser('web client: meetings', () => {
     expect(edited.sequence).toBe(1);
     expect(edited.length).toMatchObject({ hours: 1, minutes: 30 });
 
-    // The chair cancels it, with a reason.
+    // The chair replaces the competition-law statement for this meeting.
+    await page.getByRole('button', { name: 'Replace the statement for this meeting' }).click();
+    await page.getByLabel('Statement for this meeting').fill('Only public information is discussed in this meeting.');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.locator('blockquote').getByText('Only public information is discussed in this meeting.').waitFor();
+
+    // A refusal (the meeting was held in between) is shown, and the reason typed stays.
     await page.getByRole('button', { name: 'Cancel meeting…' }).click();
     await page.getByLabel('Reason for cancelling').fill('The pilot was postponed.');
+    await h.t.dataSource.query(`UPDATE meetings SET status = 'HELD' WHERE id = $1`, [upcoming.id]);
+    await page.getByRole('button', { name: 'Cancel the meeting' }).click();
+    await page.getByRole('alert').locator('[data-code]').first().waitFor();
+    expect(await page.getByRole('alert').locator('[data-code]').first().getAttribute('data-code')).toBe('CONFLICT');
+    expect(await page.getByLabel('Reason for cancelling').inputValue()).toBe('The pilot was postponed.');
+    await h.t.dataSource.query(`UPDATE meetings SET status = 'SCHEDULED' WHERE id = $1`, [upcoming.id]);
+
+    // Once it can be cancelled again, the same form, with what was typed, cancels it.
     await page.getByRole('button', { name: 'Cancel the meeting' }).click();
     await page.getByText('This meeting was cancelled: The pilot was postponed.').waitFor();
     expect(await page.getByRole('button', { name: 'Edit agenda' }).count()).toBe(0);

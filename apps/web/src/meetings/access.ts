@@ -14,6 +14,7 @@ export interface MeetingAccess {
   recordAttendance: boolean;
   rsvp: boolean;
   setAgenda: boolean;
+  setAntitrustStatement: boolean;
   writeMinutes: boolean;
 }
 
@@ -52,6 +53,7 @@ export function meetingAccess(
     recordAttendance: organiser && Date.parse(meeting.startsAt) <= now,
     rsvp: invited,
     setAgenda: organiser,
+    setAntitrustStatement: organiser,
     writeMinutes: organiser,
   };
 }

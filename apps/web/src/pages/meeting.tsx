@@ -130,6 +130,14 @@ const Approve = graphql(`
   }
 `);
 
+const SetStatement = graphql(`
+  mutation SetAntitrustStatement($meetingId: ID!, $statement: String) {
+    setAntitrustStatement(meetingId: $meetingId, statement: $statement) {
+      id
+    }
+  }
+`);
+
 const Cancel = graphql(`
   mutation CancelMeeting($id: ID!, $reason: String) {
     cancelMeeting(id: $id, reason: $reason) {
@@ -456,6 +464,7 @@ function Antitrust({ meeting, can, refresh }: { meeting: Meeting; can: MeetingAc
         )
       )}
       <p className="meta">{t('meetings.antitrust.counts', { done: a.acknowledgedBy.length, pending: a.pendingCount })}</p>
+      {can.setAntitrustStatement && <EditStatement meeting={meeting} refresh={refresh} />}
       <h3>{t('meetings.antitrust.approval')}</h3>
       {a.agendaApprovedAt ? (
         <p className="ok">{t('meetings.antitrust.approvedBy', { name: a.agendaApprovedBy?.name ?? '—', date: formatDateTime(a.agendaApprovedAt) })}</p>
@@ -468,6 +477,52 @@ function Antitrust({ meeting, can, refresh }: { meeting: Meeting; can: MeetingAc
         </button>
       )}
     </section>
+  );
+}
+
+/** Organisers replace the alliance's default statement for this meeting, or restore it. */
+function EditStatement({ meeting, refresh }: { meeting: Meeting; refresh: Refresh }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState(meeting.antitrust.statement);
+  const [result, save] = useMutation(SetStatement);
+  const submit = async (statement: string | null) => {
+    const answer = await save({ meetingId: meeting.id, statement });
+    if (answer.data) {
+      setOpen(false);
+      refresh();
+    }
+  };
+  if (!open) {
+    return (
+      <button type="button" className="button subtle" onClick={() => setOpen(true)}>
+        {t('meetings.antitrust.edit')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="form inset"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit(text);
+      }}
+    >
+      <ErrorMessage error={result.error} labels={{ statement: t('meetings.antitrust.statement') }} />
+      <label htmlFor="antitrust-statement">{t('meetings.antitrust.statement')}</label>
+      <textarea id="antitrust-statement" value={text} aria-invalid={!!fieldProblem(result.error, 'statement')} onChange={(e) => setText(e.target.value)} />
+      <div className="actions">
+        <button type="submit" className="button primary" disabled={result.fetching}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="button subtle" disabled={result.fetching} onClick={() => void submit(null)}>
+          {t('meetings.antitrust.restore')}
+        </button>
+        <button type="button" className="button subtle" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 
