@@ -797,6 +797,8 @@ function InvitePeople({ meeting, refresh }: { meeting: Meeting; refresh: Refresh
     const answer = await invite({ meetingId: meeting.id, personIds: [person.id] });
     if (answer.data) {
       setInvited(person.name);
+      setText('');
+      setSearch('');
       refresh();
     }
   };
