@@ -18,7 +18,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { Client, Pool } = require('pg');
 const { seed } = require('./seed');
-const { textGenerator } = require('./text');
+const { proposalTextGenerator, textGenerator } = require('./text');
 const { SERVER, createDatabase } = require('./bench-database');
 
 const root = path.resolve(__dirname, '..');
@@ -245,8 +245,19 @@ async function insertMarketplace(client, { capabilities, needs }) {
   };
   data.resource_needs.push(need);
   // bench/seed.js gives proposals a state but no submission time, so a non-admin could read only its own
-  // organisation's: every proposal past DRAFT was submitted when it was created.
-  await client.query(`UPDATE cooperation_proposals SET submitted_at = created_at WHERE state <> 'DRAFT'`);
+  // organisation's: every proposal past DRAFT was submitted when it was created. And one body for all: here
+  // each gets a title, summary and body from its kind and group (bench/text.js, decision 170). One UPDATE.
+  const { rows: proposals } = await client.query(
+    `SELECT p.id, p.kind, g.slug FROM cooperation_proposals p JOIN working_groups g ON g.id = p.working_group_id ORDER BY p.id`,
+  );
+  const proposalText = proposalTextGenerator(prng(17_2028));
+  const texts = proposals.map((p) => proposalText(p.kind, p.slug));
+  await client.query(
+    `UPDATE cooperation_proposals p SET title = u.title, summary = u.summary, body = u.body,
+            submitted_at = CASE WHEN p.state <> 'DRAFT' THEN p.created_at END
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS u(id, title, summary, body) WHERE p.id = u.id`,
+    [proposals.map((p) => p.id), texts.map((t) => t.title), texts.map((t) => t.summary), texts.map((t) => t.body)],
+  );
   for (const [table, rows] of Object.entries(data)) await insertRows(client, table, rows);
   return { counts: { capabilities: data.capabilities.length, resource_needs: data.resource_needs.length }, member, needId: need.id };
 }

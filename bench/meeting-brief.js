@@ -33,12 +33,12 @@ const mib = (bytes) => bytes / 1024 / 1024;
 /** In a child: load, build the brief, render once cold and `runs` times warm; print one JSON line. */
 async function child(format) {
   const { sampleBrief } = require(dist('libs/meeting-prep/src/testing/sample-brief'));
-  const { EXPORT_KINDS } = require(dist('libs/meeting-prep/src/renderers'));
+  const { BRIEF_RENDERERS } = require(dist('libs/meeting-prep/src/renderers/brief-renderers'));
   const started = performance.now();
   const brief = sampleBrief({ agendaItems, attendees });
   const buildMs = performance.now() - started;
   const baselineRss = process.memoryUsage().rss;
-  const render = EXPORT_KINDS[format].render;
+  const render = BRIEF_RENDERERS[format];
   const times = [];
   let size = 0;
   for (let i = 0; i <= runs; i++) {

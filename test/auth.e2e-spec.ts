@@ -1,6 +1,7 @@
 import { ParsedMail } from 'mailparser';
 import { makePerson } from './support/factories';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
+import { AuthService } from '@app/core';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 
 const REQUEST_LINK = `mutation ($email: String!) { requestSignInLink(email: $email) }`;
@@ -275,5 +276,32 @@ describe('Sign-in link requests over SMTP, concurrent (e2e)', () => {
     expect(responses.filter((r) => r.data?.requestSignInLink === true)).toHaveLength(30);
     expect(responses.filter((r) => errorCode(r) === 'TOO_MANY_REQUESTS')).toHaveLength(10);
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM sign_in_requests`)).toEqual([{ n: 30 }]);
+  });
+
+  it("lists a person's live sessions, marks the current one, and revokes another browser's", async () => {
+    const person = await makePerson(t);
+    const auth = t.app.get(AuthService);
+    const laptop = await auth.createSession(person.id);
+    const phone = await auth.createSession(person.id);
+    const expired = await auth.createSession(person.id);
+    await t.dataSource.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [expired.session.id]);
+    const stranger = await auth.createSession((await makePerson(t)).id);
+    const SESSIONS = `{ mySessions { id current createdAt expiresAt } }`;
+
+    const listed = (await t.gql(SESSIONS, {}, laptop.token)).data.mySessions;
+    expect(listed.map((s: { id: string; current: boolean }) => [s.id, s.current]).sort()).toEqual([[laptop.session.id, true], [phone.session.id, false]].sort());
+    // With an access token no session is the current one.
+    expect((await t.gql(SESSIONS, {}, person.token)).data.mySessions.every((s: { current: boolean }) => !s.current)).toBe(true);
+
+    const REVOKE = `mutation ($id: ID!) { revokeSession(id: $id) }`;
+    expect((await t.gql(REVOKE, { id: phone.session.id }, laptop.token)).data.revokeSession).toBe(true);
+    expect(errorCode(await t.gql(ME, {}, phone.token))).toBe('UNAUTHENTICATED');
+    expect((await t.gql(ME, {}, laptop.token)).data.me.id).toBe(person.id);
+    // Twice, someone else's, or nonsense: NOT_FOUND, and the stranger stays signed in.
+    expect(errorCode(await t.gql(REVOKE, { id: phone.session.id }, laptop.token))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql(REVOKE, { id: stranger.session.id }, laptop.token))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql(REVOKE, { id: 'not-a-uuid' }, laptop.token))).toBe('NOT_FOUND');
+    expect((await t.gql(ME, {}, stranger.token)).data.me).not.toBeNull();
+    expect((await t.gql(SESSIONS, {}, laptop.token)).data.mySessions.map((s: { id: string }) => s.id)).toEqual([laptop.session.id]);
   });
 });

@@ -438,6 +438,7 @@ describe('Plain lists stop at their bound in SQL (e2e)', () => {
     'Mutation.reorderPriorities': 'LIMIT',
     'Query.myActionItems': 'LIMIT',
     'Query.myAccessTokens': 'LIMIT',
+    'Query.mySessions': 'LIMIT',
     'Person.notificationPreferences': 'one row per category at most (the primary key)',
     'Mutation.updateNotificationPreferences': 'one row per category at most (the primary key)',
     'Query.myIntroductions': 'LIMIT',

@@ -92,6 +92,27 @@ describeInBrowser('web client: the shell, sign-in by email, search, settings', (
     await context.close();
   });
 
+  it('lists the browsers signed in and signs another one out from settings', async () => {
+    // Someone of their own: the member above has switched to German by now.
+    const person = await makePerson(h.t);
+    const laptop = await h.context();
+    const phone = await h.context();
+    const phonePage = await signInByEmail(h, phone, person.email);
+    const page = await signInByEmail(h, laptop, person.email);
+    await page.goto('/settings');
+    const sessions = page.getByTestId('session');
+    await sessions.filter({ hasText: 'This browser' }).waitFor();
+    expect(await sessions.filter({ hasText: 'Another browser' }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    // End every other session: the phone is signed out at its next request.
+    await sessions.filter({ hasText: 'Another browser' }).getByRole('button').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="session"]').length === 1);
+    await phonePage.reload();
+    await phonePage.waitForURL(/\/sign-in/);
+    await laptop.close();
+    await phone.close();
+  });
+
   it('an API error is shown in the person’s language with the field, and what was typed stays', async () => {
     const context = await h.context();
     const page = await signInByEmail(h, context, member.email);

@@ -10,10 +10,28 @@ const Home = lazy(() => import('./pages/home'));
 const Search = lazy(() => import('./pages/search'));
 const Notifications = lazy(() => import('./pages/notifications'));
 const Settings = lazy(() => import('./pages/settings'));
+const WorkingGroups = lazy(() => import('./pages/working-groups'));
+const WorkingGroup = lazy(() => import('./pages/working-group'));
+const Application = lazy(() => import('./pages/application'));
+const AlliancePriorities = lazy(() => import('./pages/priorities'));
+const Priority = lazy(() => import('./pages/priority'));
 const NotFound = lazy(() => import('./pages/not-found'));
 const Meetings = lazy(() => import('./pages/meetings'));
 const Meeting = lazy(() => import('./pages/meeting'));
 const MeetingForm = lazy(() => import('./pages/meeting-form'));
+const Marketplace = lazy(() => import('./pages/marketplace/list'));
+const Capability = lazy(() => import('./pages/marketplace/capability'));
+const NewCapability = lazy(() => import('./pages/marketplace/capability').then((m) => ({ default: m.NewCapabilityPage })));
+const ResourceNeed = lazy(() => import('./pages/marketplace/need'));
+const NewResourceNeed = lazy(() => import('./pages/marketplace/need').then((m) => ({ default: m.NewNeedPage })));
+const Introductions = lazy(() => import('./pages/marketplace/introductions'));
+const Introduction = lazy(() => import('./pages/marketplace/introductions').then((m) => ({ default: m.IntroductionPage })));
+const DataPools = lazy(() => import('./pages/data-pools/list'));
+const DataPool = lazy(() => import('./pages/data-pools/detail'));
+const Proposals = lazy(() => import('./pages/proposals'));
+const NewProposal = lazy(() => import('./pages/proposal-new'));
+const Proposal = lazy(() => import('./pages/proposal'));
+const EditProposal = lazy(() => import('./pages/proposal-edit'));
 
 export function App() {
   return (
@@ -32,6 +50,24 @@ export function App() {
                 <Route path="meetings/new" element={<MeetingForm />} />
                 <Route path="meetings/:id" element={<Meeting />} />
                 <Route path="meetings/:id/edit" element={<MeetingForm key="edit" />} />
+                <Route path="working-groups" element={<WorkingGroups />} />
+                <Route path="working-groups/:id/*" element={<WorkingGroup />} />
+                <Route path="applications/:id" element={<Application />} />
+                <Route path="priorities" element={<AlliancePriorities />} />
+                <Route path="priorities/:id" element={<Priority />} />
+                <Route path="marketplace" element={<Marketplace />} />
+                <Route path="capabilities/new" element={<NewCapability />} />
+                <Route path="capabilities/:id" element={<Capability />} />
+                <Route path="resource-needs/new" element={<NewResourceNeed />} />
+                <Route path="resource-needs/:id" element={<ResourceNeed />} />
+                <Route path="introductions" element={<Introductions />} />
+                <Route path="introductions/:id" element={<Introduction />} />
+                <Route path="data-pools" element={<DataPools />} />
+                <Route path="data-pools/:id" element={<DataPool />} />
+                <Route path="proposals" element={<Proposals />} />
+                <Route path="proposals/new" element={<NewProposal />} />
+                <Route path="proposals/:id" element={<Proposal />} />
+                <Route path="proposals/:id/edit" element={<EditProposal />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Route>

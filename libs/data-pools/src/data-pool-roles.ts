@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ForbiddenError, Viewer } from '@app/core';
 import { WorkingGroupPolicy } from '@app/working-groups';
+import { isSteward, mayChangePoolState } from './data-pool-permissions';
 import { DataPoolEntity } from './pools/data-pool.entity';
 
 /** Who may change what in a pool (reading is `dataPoolReadableBy`). */
@@ -10,17 +11,14 @@ export class DataPoolRoles {
   constructor(private readonly groups: WorkingGroupPolicy) {}
 
   /** The steward's people and admins: terms, invitations, access decisions. */
-  isSteward(viewer: Viewer, pool: DataPoolEntity): boolean {
-    return viewer.role === 'ADMIN' || viewer.organizationId === pool.stewardOrganizationId;
-  }
-
   assertSteward(viewer: Viewer, pool: DataPoolEntity, what: string): void {
-    if (!this.isSteward(viewer, pool)) throw new ForbiddenError(`Only the steward's people and admins may ${what}`, 'NOT_POOL_STEWARD');
+    if (!isSteward(viewer, pool)) throw new ForbiddenError(`Only the steward's people and admins may ${what}`, 'NOT_POOL_STEWARD');
   }
 
   /** State changes: the steward's people, the group's chairs, co-chairs and secretaries, and admins. */
   async assertCanChangeState(viewer: Viewer, pool: DataPoolEntity, em: EntityManager): Promise<void> {
-    if (this.isSteward(viewer, pool) || (await this.groups.canManage(viewer, pool.workingGroupId, em))) return;
+    // The steward needs no look-up of a seat.
+    if (isSteward(viewer, pool) || mayChangePoolState(viewer, pool, await this.groups.roleOf(viewer, pool.workingGroupId, em))) return;
     throw new ForbiddenError("Only the steward's people, the group's chairs and admins may change a pool's state", 'NOT_POOL_MANAGER');
   }
 

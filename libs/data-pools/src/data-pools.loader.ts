@@ -8,6 +8,7 @@ import { DatasetEntity } from './datasets/dataset.entity';
 import { DataPoolEventEntity } from './history/pool-event.entity';
 import { DataPoolEntity } from './pools/data-pool.entity';
 import { dataPoolListQuery } from './pools/data-pool-list.query';
+import { missingSignaturesSql } from './signatories/signature-rules';
 import { DataPoolSignatoryEntity } from './signatories/signatory.entity';
 
 /** The bounds of a pool's plain lists (`@MaxItems`); inviting and adding past them is refused, so nothing is cut. */
@@ -72,6 +73,27 @@ export function createDataPoolLoaders(dataSource: DataSource, viewer: Viewer | n
       },
       'poolId',
     ),
+
+    /** The invitation of the viewer's organisation to each pool (null: never invited). */
+    viewerSignatory: new DataLoader<string, DataPoolSignatoryEntity | null>(async (ids) => {
+      const rows = await querySql<DataPoolSignatoryEntity>(
+        dataSource,
+        sql`SELECT ${rawSql(selectColumns(dataSource, DataPoolSignatoryEntity, 's'))} FROM data_pool_signatories s
+            WHERE s.pool_id = ANY(${ids}::uuid[]) AND s.organization_id = ${signedIn().organizationId}::uuid`,
+      );
+      const byPool = new Map(rows.map((r) => [r.poolId, r]));
+      return ids.map((id) => byPool.get(id) ?? null);
+    }),
+
+    /** How many binding signatures of its current terms each pool lacks (`missingSignaturesSql`). */
+    missingSignatures: new DataLoader<string, number>(async (ids) => {
+      const rows = await querySql<{ id: string; missing: number }>(
+        dataSource,
+        sql`SELECT dp.id, (SELECT count(*)::int FROM (${missingSignaturesSql('dp')}) m) AS missing FROM data_pools dp WHERE dp.id = ANY(${ids}::uuid[])`,
+      );
+      const byId = new Map(rows.map((r) => [r.id, r.missing]));
+      return ids.map((id) => byId.get(id) ?? 0);
+    }),
 
     /** `WorkingGroup.dataPools`: one statement per batch of groups for pages, one for counts. */
     poolsOfGroup(groupId: string, state: DataPoolState | null, args: PageArgs): Connection<DataPoolEntity> {

@@ -2,6 +2,7 @@ export * from './access/access-request.entity';
 export * from './access/access-request.model';
 export * from './access/access-requests.service';
 export * from './data-pool-roles';
+export * from './data-pool-permissions';
 export * from './data-pool.policy';
 export * from './data-pools.enums';
 export * from './data-pools.loader';

@@ -4,7 +4,7 @@ import { DataPoolExportsResolver } from './data-pool-exports/data-pool-exports.r
 import { DataPoolExportsService } from './data-pool-exports/data-pool-exports.service';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
-import { MeetingPrepResolver } from './meeting-prep.resolver';
+import { MeetingPrepResolver, MeetingViewerCanBriefResolver } from './meeting-prep.resolver';
 import { RenderPool } from './renderers/render-pool';
 
 /**
@@ -12,7 +12,7 @@ import { RenderPool } from './renderers/render-pool';
  * (`exportDataPool`), the signed download route `GET /exports/:id` and the shipped JSON-LD context.
  */
 @Module({
-  providers: [ExportsService, MeetingPrepResolver, RenderPool, DataPoolExportsService, DataPoolExportsResolver],
+  providers: [ExportsService, MeetingPrepResolver, MeetingViewerCanBriefResolver, RenderPool, DataPoolExportsService, DataPoolExportsResolver],
   controllers: [ExportsController, ContextsController],
   exports: [ExportsService, DataPoolExportsService],
 })

@@ -1,5 +1,6 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Viewer } from '@app/core';
+import { MeetingViewerCan } from '@app/meetings';
 import { ExportMeetingBriefArgs } from './dto/export-meeting-brief.args';
 import { ExportFile } from './export-file.model';
 import { ExportsService } from './exports.service';
@@ -16,5 +17,14 @@ export class MeetingPrepResolver {
   })
   exportMeetingBrief(@CurrentViewer() viewer: Viewer, @Args() { meetingId, format }: ExportMeetingBriefArgs): Promise<ExportFile> {
     return this.exports.export(viewer, meetingId, format);
+  }
+}
+
+/** `Meeting.viewerCan.downloadBrief`: the brief holds only what its reader may read, so every reader of the meeting exports it. */
+@Resolver(() => MeetingViewerCan)
+export class MeetingViewerCanBriefResolver {
+  @ResolveField(() => Boolean, { description: 'exportMeetingBrief: everyone who reads the meeting (the brief leaves out what they may not read).' })
+  downloadBrief(): boolean {
+    return true;
   }
 }

@@ -14,6 +14,7 @@ export * from './invitations/invitation.model';
 export * from './invitations/invitations.service';
 export * from './meeting-events';
 export * from './meeting-list.query';
+export * from './meeting-permissions';
 export * from './meeting-rules';
 export * from './meeting.entity';
 export * from './meeting.enums';

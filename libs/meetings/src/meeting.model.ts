@@ -52,3 +52,35 @@ export class Meeting {
 
 @ObjectType()
 export class MeetingConnection extends Paginated(Meeting) {}
+
+@ObjectType({
+  description:
+    "What the viewer may do with a meeting now, by the rules the mutations apply (the viewer's seat in the group, " +
+    'their invitation, the meeting\'s status and time). True means the mutation would not be refused for who the ' +
+    'viewer is or the state the meeting is in; it may still refuse the input.',
+})
+export class MeetingViewerCan {
+  @Field({ description: "updateMeeting: the group's chairs, co-chairs, secretaries and admins (workshops: admins), unless cancelled." })
+  edit: boolean;
+
+  @Field({ description: 'cancelMeeting: the organisers, unless cancelled or held.' })
+  cancel: boolean;
+
+  @Field({ description: 'setAgenda: the organisers, unless cancelled.' })
+  setAgenda: boolean;
+
+  @Field({ description: 'invite: the organisers, unless cancelled.' })
+  invite: boolean;
+
+  @Field({ description: 'recordAttendance: the organisers, once the meeting has started, unless cancelled.' })
+  recordAttendance: boolean;
+
+  @Field({ description: 'recordMinutes: the organisers, unless cancelled.' })
+  writeMinutes: boolean;
+
+  @Field({ description: 'addActionItem: the organisers, unless cancelled.' })
+  addActionItem: boolean;
+
+  @Field({ description: 'respondToInvitation: the invitees, unless cancelled.' })
+  rsvp: boolean;
+}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ForbiddenError, inlineSql, rawSql, Sql, sql, Viewer } from '@app/core';
 import { WorkingGroupPolicy } from '@app/working-groups';
+import { organises } from './meeting-permissions';
 
 type Db = DataSource | EntityManager;
 
@@ -39,10 +40,9 @@ export class MeetingPolicy {
   ) {}
 
   /** A group's meetings: its CHAIR, CO_CHAIR, SECRETARY and admins. Workshops: admins. */
-  canManage(viewer: Viewer, workingGroupId: string | null, db: Db = this.dataSource): Promise<boolean> {
-    if (viewer.role === 'ADMIN') return Promise.resolve(true);
-    if (workingGroupId === null) return Promise.resolve(false);
-    return this.groups.canManage(viewer, workingGroupId, db);
+  async canManage(viewer: Viewer, workingGroupId: string | null, db: Db = this.dataSource): Promise<boolean> {
+    if (viewer.role === 'ADMIN' || workingGroupId === null) return organises(viewer, workingGroupId, null);
+    return organises(viewer, workingGroupId, await this.groups.roleOf(viewer, workingGroupId, db));
   }
 
   async assertCanManage(viewer: Viewer, workingGroupId: string | null, db: Db = this.dataSource): Promise<void> {

@@ -75,6 +75,27 @@ export function createMeetingLoaders(dataSource: DataSource, viewer: Viewer | nu
       return meetingIds.map((id) => counts.get(id) ?? 0);
     }),
 
+    /** Whether the viewer is invited to each meeting. */
+    viewerInvited: new DataLoader<string, boolean>(async (meetingIds) => {
+      if (!viewer) return meetingIds.map(() => false);
+      const rows: { meetingId: string }[] = await dataSource.query(
+        `SELECT meeting_id AS "meetingId" FROM meeting_invitations WHERE meeting_id = ANY($1) AND person_id = $2`,
+        [meetingIds, viewer.id],
+      );
+      const invited = new Set(rows.map((r) => r.meetingId));
+      return meetingIds.map((id) => invited.has(id));
+    }),
+
+    /** How many items each meeting's agenda has. */
+    agendaItemCount: new DataLoader<string, number>(async (meetingIds) => {
+      const rows: { meetingId: string; count: number }[] = await dataSource.query(
+        `SELECT meeting_id AS "meetingId", count(*)::int AS count FROM agenda_items WHERE meeting_id = ANY($1) GROUP BY meeting_id`,
+        [meetingIds],
+      );
+      const counts = new Map(rows.map((r) => [r.meetingId, r.count]));
+      return meetingIds.map((id) => counts.get(id) ?? 0);
+    }),
+
     /** Each meeting's action items, oldest first. */
     actionItems: groupedLoader<ActionItemEntity>(
       dataSource,

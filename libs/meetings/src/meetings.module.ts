@@ -8,7 +8,7 @@ import { InvitationsResolver } from './invitations/invitations.resolver';
 import { InvitationsService } from './invitations/invitations.service';
 import { MeetingEvents } from './meeting-events';
 import { MeetingPolicy } from './meeting.policy';
-import { MeetingsResolver, WorkingGroupMeetingsResolver } from './meetings.resolver';
+import { MeetingsResolver, WorkingGroupMeetingsResolver, WorkingGroupViewerCanMeetingsResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
 
 @Module({
@@ -22,6 +22,7 @@ import { MeetingsService } from './meetings.service';
     ActionItemsService,
     MeetingsResolver,
     WorkingGroupMeetingsResolver,
+    WorkingGroupViewerCanMeetingsResolver,
     AgendaResolver,
     InvitationsResolver,
     ActionItemsResolver,

@@ -1,13 +1,14 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Context, CurrentViewer, GqlContext, MaxItems, pageArgs, Viewer } from '@app/core';
-import { createWorkingGroupLoaders, WorkingGroup, WorkingGroupEntity } from '@app/working-groups';
+import { createWorkingGroupLoaders, isOpenGroup, WorkingGroup, WorkingGroupEntity, WorkingGroupViewerCan, WorkingGroupViewerCanSource } from '@app/working-groups';
 import { ActionItem } from './action-items/action-item.model';
 import { AgendaItem } from './agenda/agenda-item.model';
 import { agendaOverrunMinutes, withStartTimes } from './agenda/agenda-times';
 import { CancelMeetingArgs, MeetingsArgs, RecordMinutesArgs, ScheduleMeetingInput, UpdateMeetingInput } from './dto/meeting.input';
 import { Invitation } from './invitations/invitation.model';
 import { MeetingEntity } from './meeting.entity';
-import { Meeting, MeetingConnection } from './meeting.model';
+import { meetingActions, MeetingViewerCanSource, organises } from './meeting-permissions';
+import { Meeting, MeetingConnection, MeetingViewerCan } from './meeting.model';
 import { MAX_AGENDA_ITEMS } from './dto/agenda.input';
 import { createMeetingLoaders, LISTED_ACTION_ITEMS, LISTED_INVITATIONS } from './meetings.loader';
 import { MeetingsService } from './meetings.service';
@@ -44,6 +45,16 @@ export class MeetingsResolver {
   @Mutation(() => Meeting, { description: 'Replaces the minutes (Markdown). A meeting that has started becomes HELD.' })
   recordMinutes(@CurrentViewer() viewer: Viewer, @Args() { meetingId, minutes }: RecordMinutesArgs) {
     return this.service.recordMinutes(viewer, meetingId, minutes);
+  }
+
+  @ResolveField(() => MeetingViewerCan, { description: 'What the viewer may do with it now; computed by the rules the mutations apply.' })
+  async viewerCan(meeting: MeetingEntity, _args: unknown, ctx: GqlContext): Promise<MeetingViewerCanSource> {
+    const [role, invited] = await Promise.all([
+      meeting.workingGroupId ? ctx.loaders.of(createWorkingGroupLoaders).viewerRole.load(meeting.workingGroupId) : null,
+      ctx.loaders.of(createMeetingLoaders).viewerInvited.load(meeting.id),
+    ]);
+    const standing = { role, invited };
+    return { ...meetingActions(ctx.viewer!, meeting, standing), meeting, standing };
   }
 
   @ResolveField(() => WorkingGroup, { nullable: true, description: 'Null for an alliance-wide workshop.' })
@@ -88,5 +99,14 @@ export class WorkingGroupMeetingsResolver {
   @ResolveField(() => MeetingConnection, { description: 'The meetings the viewer may read, earliest first.' })
   meetings(@Parent() group: WorkingGroupEntity, @Args() args: MeetingsArgs, @Context() ctx: GqlContext) {
     return ctx.loaders.of(createMeetingLoaders).ofGroup(group.id, pageArgs(args), args.filter);
+  }
+}
+
+/** `WorkingGroup.viewerCan.scheduleMeeting`, by the rules `scheduleMeeting` applies. */
+@Resolver(() => WorkingGroupViewerCan)
+export class WorkingGroupViewerCanMeetingsResolver {
+  @ResolveField(() => Boolean, { description: "scheduleMeeting: the group's chairs, co-chairs, secretaries and admins, while the group is not CLOSED." })
+  scheduleMeeting(can: WorkingGroupViewerCanSource, _args: unknown, ctx: GqlContext) {
+    return organises(ctx.viewer!, can.group.id, can.standing.role) && isOpenGroup(can.group);
   }
 }

@@ -15,10 +15,11 @@ import {
   writeReturning,
   newId,
 } from '@app/core';
-import { WorkingGroupStatus } from '@app/working-groups';
+import { isOpenGroup, WorkingGroupStatus } from '@app/working-groups';
 import { MeetingFilter, ScheduleMeetingInput, UpdateMeetingInput } from './dto/meeting.input';
 import { MeetingEvents } from './meeting-events';
 import { meetingListQuery } from './meeting-list.query';
+import { isCancellable, isChangeable } from './meeting-permissions';
 import { changedFields, placeProblem, TIME_AND_PLACE_FIELDS, timesProblem } from './meeting-rules';
 import { MeetingEntity } from './meeting.entity';
 import { MeetingStatus } from './meeting.enums';
@@ -48,7 +49,7 @@ export class MeetingsService {
         const [group]: { status: WorkingGroupStatus }[] = await em.query(`SELECT status FROM working_groups WHERE id = $1`, [workingGroupId]);
         if (!group) throw new NotFoundError('working group');
         await this.policy.assertCanManage(viewer, workingGroupId, em);
-        if (group.status === WorkingGroupStatus.CLOSED) throw new ConflictError('WORKING_GROUP_CLOSED', 'This working group is closed');
+        if (!isOpenGroup(group)) throw new ConflictError('WORKING_GROUP_CLOSED', 'This working group is closed');
       } else {
         await this.policy.assertCanManage(viewer, null, em);
       }
@@ -138,7 +139,7 @@ export class MeetingsService {
   cancel(viewer: Viewer, id: string, reason: string | null | undefined): Promise<MeetingEntity> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.lockForChange(em, viewer, id);
-      if (current.status === MeetingStatus.HELD) throw new ConflictError('MEETING_HELD', 'A meeting that was held cannot be cancelled');
+      if (!isCancellable(current)) throw new ConflictError('MEETING_HELD', 'A meeting that was held cannot be cancelled');
       const [updated] = await writeReturning<MeetingEntity>(
         em,
         `UPDATE meetings m SET status = $2, cancel_reason = $3, sequence = m.sequence + 1, updated_at = now()
@@ -219,7 +220,7 @@ export class MeetingsService {
   async lockForChange(em: EntityManager, viewer: Viewer, id: string): Promise<MeetingEntity> {
     const meeting = await this.lockReadable(em, viewer, id);
     await this.policy.assertCanManage(viewer, meeting.workingGroupId, em);
-    if (meeting.status === MeetingStatus.CANCELLED) {
+    if (!isChangeable(meeting)) {
       throw new ConflictError('MEETING_CANCELLED', 'This meeting is cancelled and can no longer change');
     }
     return meeting;

@@ -18,6 +18,7 @@ const FIELD_NEEDS: Record<string, readonly string[]> = {
   workingGroup: ['workingGroupId'],
   leadOrganization: ['leadOrganizationId'],
   author: ['authorId'],
+  viewerCan: ['workingGroupId', 'state', 'leadConsent', 'authorOrganizationId', 'leadOrganizationId'],
 };
 
 /** What each query's connection field selects: parsed queries are cached and immutable, so their nodes are stable keys. */

@@ -52,6 +52,56 @@ export class CooperationProposal {
   decidedAt: Date | null;
 }
 
+@ObjectType({
+  description:
+    'What the viewer may do with a proposal now, by the rules the mutations apply (its state, the viewer\'s seat in the ' +
+    "group, their organisation's part in it). True means the mutation would not be refused for who the viewer is or the " +
+    'state the proposal is in; it may still refuse the input (a stale expectedVersion, a rejection without a note).',
+})
+export class ProposalViewerCan {
+  @Field({ description: 'updateProposal: the author\'s organisation (or an admin), while DRAFT or SUBMITTED.' })
+  edit: boolean;
+
+  @Field({ description: "changeProposalState to SUBMITTED: the author's organisation, a DRAFT whose lead consented." })
+  submit: boolean;
+
+  @Field({ description: "changeProposalState to WITHDRAWN: the author's organisation, while the state allows it." })
+  withdraw: boolean;
+
+  @Field({ description: "changeProposalState to UNDER_REVIEW: the group's chairs, secretaries and admins, once SUBMITTED." })
+  startReview: boolean;
+
+  @Field({ description: 'changeProposalState to APPROVED: the group\'s managers, while UNDER_REVIEW.' })
+  approve: boolean;
+
+  @Field({ description: 'changeProposalState to REJECTED (with a note): the group\'s managers, while UNDER_REVIEW.' })
+  reject: boolean;
+
+  @Field({ description: 'changeProposalState to IN_PROGRESS: the group\'s managers, once APPROVED.' })
+  startWork: boolean;
+
+  @Field({ description: 'changeProposalState to COMPLETED: the group\'s managers, while IN_PROGRESS.' })
+  complete: boolean;
+
+  @Field({ description: 'supportProposal: participants (not observers) of another organisation than the parties, while open.' })
+  support: boolean;
+
+  @Field({ description: 'withdrawSupport (idempotent; see viewerHasSupported): participants (not observers), while open.' })
+  unsupport: boolean;
+
+  @Field({ description: 'addComment: the parties\' people and the group\'s participants (not observers).' })
+  comment: boolean;
+
+  @Field({ description: 'invitePartner: the lead organisation once it accepted to lead, until the proposal is closed.' })
+  invitePartners: boolean;
+
+  @Field({ description: "respondToPartnerInvitation: the viewer's organisation is invited as a partner, until the proposal is closed." })
+  respondToPartnerInvitation: boolean;
+
+  @Field({ description: "respondToLeadInvitation: the viewer's organisation is named as lead by another's author, while DRAFT." })
+  respondToLeadInvitation: boolean;
+}
+
 @ObjectType()
 export class CooperationProposalConnection extends Paginated(CooperationProposal) {}
 

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { emptySql, ForbiddenError, inlineSql, rawSql, Sql, sql, Viewer } from '@app/core';
 import { MANAGER_ROLES, ParticipantRole, WorkingGroupPolicy } from '@app/working-groups';
+import { isAuthorOrganization, roleTakesPart } from './proposal-permissions';
 import { ProposalEntity } from './proposal.entity';
+import { PartnerConsent } from './proposal.enums';
 
 type Db = DataSource | EntityManager;
 
@@ -42,11 +44,6 @@ export function canReadProposalSql(viewer: Viewer, alias: string, params: unknow
   return inlineSql(canReadProposal(viewer, alias), params);
 }
 
-/** Admins, and participants of the group other than observers, take part (propose, comment…). */
-function roleTakesPart(viewer: Viewer, role: ParticipantRole | null): boolean {
-  return viewer.role === 'ADMIN' || (role !== null && role !== ParticipantRole.OBSERVER);
-}
-
 /** `roleTakesPart` in SQL, for a statement that must write only if it holds: `role` an SQL expression, `isAdmin` a boolean one. */
 export function roleTakesPartSql(role: string, isAdmin: string): string {
   return `(${isAdmin} OR (${role} IS NOT NULL AND ${role} <> '${ParticipantRole.OBSERVER}'))`;
@@ -65,13 +62,17 @@ export class ProposalPolicy {
     return rows.length > 0;
   }
 
-  /** The author's organisation owns a proposal: it edits, submits and withdraws it. */
-  isAuthorOrganization(viewer: Viewer, proposal: ProposalEntity): boolean {
-    return viewer.role === 'ADMIN' || viewer.organizationId === proposal.authorOrganizationId;
+  /** The answer of the viewer's organisation as a partner of the proposal (null: never invited). */
+  async partnerConsentOf(viewer: Viewer, proposalId: string, db: Db = this.dataSource): Promise<PartnerConsent | null> {
+    const rows: { consent: PartnerConsent }[] = await db.query(
+      `SELECT consent FROM proposal_partners WHERE proposal_id = $1 AND organization_id = $2`,
+      [proposalId, viewer.organizationId],
+    );
+    return rows[0]?.consent ?? null;
   }
 
   assertAuthorOrganization(viewer: Viewer, proposal: ProposalEntity, what: string): void {
-    if (!this.isAuthorOrganization(viewer, proposal)) {
+    if (!isAuthorOrganization(viewer, proposal)) {
       throw new ForbiddenError(`Only the author's organisation may ${what}`, 'NOT_AUTHOR_ORGANIZATION');
     }
   }

@@ -9,6 +9,7 @@ import { ProposalEventEntity } from './events/event.entity';
 import { PartnerEntity } from './partners/partner.entity';
 import { proposalListQuery } from './proposal-list.query';
 import { ProposalEntity } from './proposal.entity';
+import { PartnerConsent } from './proposal.enums';
 import { canReadProposalSql } from './proposal.policy';
 
 type Linked<T> = T & { proposalId: string };
@@ -107,6 +108,17 @@ export function createProposalLoaders(dataSource: DataSource, viewer: Viewer | n
       );
       const supported = new Set(rows.map((r) => r.proposalId));
       return ids.map((id) => supported.has(id));
+    }),
+
+    /** The answer of the viewer's organisation as a partner of each proposal (null: never invited). */
+    viewerPartnerConsent: new DataLoader<string, PartnerConsent | null>(async (ids) => {
+      if (!viewer) return ids.map(() => null);
+      const rows: { proposalId: string; consent: PartnerConsent }[] = await dataSource.query(
+        `SELECT proposal_id AS "proposalId", consent FROM proposal_partners WHERE proposal_id = ANY($1) AND organization_id = $2`,
+        [ids, viewer.organizationId],
+      );
+      const consent = new Map(rows.map((r) => [r.proposalId, r.consent]));
+      return ids.map((id) => consent.get(id) ?? null);
     }),
 
     // The newest entries of each proposal, read backwards on (proposal_id, at), then put oldest first.

@@ -6,7 +6,7 @@ import { PartnersService } from './partners/partners.service';
 import { ProposalListService } from './proposal-list.service';
 import { CommentsResolver, ProposalEventResolver, ProposalPartnerResolver } from './proposal-parts.resolver';
 import { ProposalPolicy } from './proposal.policy';
-import { PriorityProposalsResolver, ProposalsResolver, WorkingGroupProposalsResolver } from './proposals.resolver';
+import { PriorityProposalsResolver, ProposalsResolver, WorkingGroupProposalsResolver, WorkingGroupViewerCanProposalsResolver } from './proposals.resolver';
 import { ProposalsService } from './proposals.service';
 import { SupportsService } from './supports/supports.service';
 
@@ -22,6 +22,7 @@ import { SupportsService } from './supports/supports.service';
     CommentsService,
     ProposalsResolver,
     WorkingGroupProposalsResolver,
+    WorkingGroupViewerCanProposalsResolver,
     PriorityProposalsResolver,
     ProposalPartnerResolver,
     ProposalEventResolver,

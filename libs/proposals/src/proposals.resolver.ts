@@ -4,11 +4,12 @@ import { ConnectionArgs, Context, CurrentViewer, GqlContext, MaxItems, pageArgs,
 import { createOrganizationLoaders, Organization } from '@app/organizations';
 import { createPeopleLoaders, Person } from '@app/people';
 import { Priority } from '@app/priorities';
-import { createWorkingGroupLoaders, WorkingGroup } from '@app/working-groups';
+import { createWorkingGroupLoaders, isOpenGroup, WorkingGroup, WorkingGroupViewerCan, WorkingGroupViewerCanSource } from '@app/working-groups';
 import { ChangeProposalStateArgs, CreateProposalInput, InvitePartnerArgs, ProposalsArgs, RespondToLeadInvitationArgs, RespondToPartnerInvitationArgs, UpdateProposalArgs } from './dto/proposal.input';
 import { PartnersService } from './partners/partners.service';
 import { ProposalEntity } from './proposal.entity';
-import { CommentConnection, CooperationProposal, CooperationProposalConnection, ProposalEvent, ProposalEventConnection, ProposalPartner } from './proposal.model';
+import { proposalActions, roleTakesPart } from './proposal-permissions';
+import { CommentConnection, CooperationProposal, ProposalViewerCan, CooperationProposalConnection, ProposalEvent, ProposalEventConnection, ProposalPartner } from './proposal.model';
 import { createProposalLoaders, HISTORY_NEWEST, LISTED_PARTNERS, LISTED_PRIORITIES, LISTED_SUPPORTERS } from './proposals.loader';
 import { ProposalsService } from './proposals.service';
 import { selectedProposalProperties } from './proposal-list.query';
@@ -121,6 +122,16 @@ export class ProposalsResolver {
     return ctx.loaders.of(createProposalLoaders).viewerHasSupported.load(proposal.id);
   }
 
+  @ResolveField(() => ProposalViewerCan, { description: 'What the viewer may do with it now; computed by the rules the mutations apply.' })
+  async viewerCan(proposal: ProposalEntity, _args: unknown, ctx: GqlContext) {
+    const viewer = ctx.viewer!;
+    const [role, partnerConsent] = await Promise.all([
+      ctx.loaders.of(createWorkingGroupLoaders).viewerRole.load(proposal.workingGroupId),
+      ctx.loaders.of(createProposalLoaders).viewerPartnerConsent.load(proposal.id),
+    ]);
+    return proposalActions(viewer, proposal, { role, partnerConsent });
+  }
+
   @ResolveField(() => CommentConnection, { description: 'Oldest first.' })
   comments(@Parent() proposal: ProposalEntity, @Args() args: ConnectionArgs, @Context() ctx: GqlContext) {
     return ctx.loaders.of(createProposalLoaders).comments(proposal.id, pageArgs(args));
@@ -152,5 +163,14 @@ export class PriorityProposalsResolver {
   @ResolveField(() => CooperationProposalConnection, { description: 'Linked proposals the viewer may read, newest first.' })
   proposals(@Parent() priority: Priority, @Args() args: ConnectionArgs, @Context() ctx: GqlContext, @Info() info: GraphQLResolveInfo) {
     return ctx.loaders.of(createProposalLoaders).ofPriority(priority.id, pageArgs(args), selectedProposalProperties(info));
+  }
+}
+
+/** `WorkingGroup.viewerCan.createProposal`, by the rules `createProposal` applies. */
+@Resolver(() => WorkingGroupViewerCan)
+export class WorkingGroupViewerCanProposalsResolver {
+  @ResolveField(() => Boolean, { description: 'createProposal: participants other than observers, and admins, while the group is not CLOSED.' })
+  createProposal(can: WorkingGroupViewerCanSource, _args: unknown, ctx: GqlContext) {
+    return roleTakesPart(ctx.viewer!, can.standing.role) && isOpenGroup(can.group);
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, isId, NotFoundError, selectColumns, Viewer, newId, valuesRows, WriteBatcher } from '@app/core';
-import { ParticipantRole, seatRoleSql, WorkingGroupStatus } from '@app/working-groups';
+import { isOpenGroup, ParticipantRole, seatRoleSql, WorkingGroupStatus } from '@app/working-groups';
 import { CreateProposalInput, UpdateProposalInput } from './dto/proposal.input';
 import { ProposalHistory, ProposalHistoryEntry } from './events/proposal-events';
-import { AUTHOR_MOVES, EDITABLE_STATES, PROPOSAL_TRANSITIONS } from './proposal-transitions';
+import { isLegalMove, leadHasConsented } from './proposal-permissions';
+import { AUTHOR_MOVES, EDITABLE_STATES } from './proposal-transitions';
 import { ProposalEntity } from './proposal.entity';
 import { Confidentiality, PartnerConsent, ProposalState } from './proposal.enums';
 import { canReadProposalSql, ProposalPolicy, roleTakesPartSql } from './proposal.policy';
@@ -52,7 +53,7 @@ export class ProposalsService {
   private assertWritten(viewer: Viewer, checked: DraftChecks | undefined): void {
     if (!checked) throw new NotFoundError('working group');
     this.policy.assertRoleTakesPart(viewer, checked.role, 'propose');
-    if (checked.status === WorkingGroupStatus.CLOSED) {
+    if (!isOpenGroup(checked)) {
       throw new ConflictError('WORKING_GROUP_CLOSED', 'This working group is closed');
     }
     if (!checked.leadIsMember) {
@@ -131,7 +132,7 @@ export class ProposalsService {
       const proposal = await this.lockReadable(em, viewer, id);
       // The move's legality first: an impossible move is CONFLICT for every reader (who sees the state
       // anyway), not FORBIDDEN for some, so the answer names the real obstacle.
-      if (!PROPOSAL_TRANSITIONS[proposal.state].includes(state)) {
+      if (!isLegalMove(proposal.state, state)) {
         throw new ConflictError('ILLEGAL_TRANSITION', `A proposal cannot move from ${proposal.state} to ${state}`);
       }
       if (AUTHOR_MOVES.includes(state)) {
@@ -139,7 +140,7 @@ export class ProposalsService {
       } else {
         await this.policy.assertCanManage(viewer, proposal.workingGroupId, em);
       }
-      if (state === ProposalState.SUBMITTED && proposal.leadConsent !== PartnerConsent.CONSENTED) {
+      if (state === ProposalState.SUBMITTED && !leadHasConsented(proposal)) {
         throw new ConflictError('LEAD_NOT_CONSENTED', 'The organisation named as lead has not yet accepted to lead this proposal');
       }
       const reason = note?.trim() || null;

@@ -47,6 +47,13 @@ describe(searchPageStatement.name, () => {
     expect(compileSql(searchPageStatement(SEARCH_SOURCES, viewer, text, after, 21)).text).not.toContain('OVER');
   });
 
+  it('parses the query in a scalar subquery wherever it is used, so that a generic plan parses it once, not per hit', () => {
+    const { text: statement } = compileSql(searchPageStatement(SEARCH_SOURCES, viewer, text, null, 21, true));
+    const uses = statement.match(/to_tsquery\('search_english'/g) ?? [];
+    expect(uses.length).toBeGreaterThan(SEARCH_SOURCES.length);
+    expect(statement.match(/\(SELECT \(to_tsquery\('search_english', \$\d+\) \|\| to_tsquery\('search_german', \$\d+\)\)\)/g)).toHaveLength(uses.length);
+  });
+
   it('reads only the sources asked for', () => {
     const people = SEARCH_SOURCES.filter((source) => source.kind === SearchKind.PERSON);
     const { text: statement } = compileSql(searchPageStatement(people, viewer, text, null, 3));

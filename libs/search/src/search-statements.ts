@@ -21,6 +21,16 @@ const [ENGLISH, GERMAN] = SEARCH_CONFIGURATIONS.map((config) => rawSql(`'${confi
 /** A kind as an SQL literal (the enum's own names, never input). */
 const kindLiteral = (kind: SearchKind) => rawSql(`'${kind}'::text`);
 
+/**
+ * The text's query in both configurations, as a scalar subquery: PostgreSQL parses it once per statement
+ * (an InitPlan) and hands the result to the index, the read rows and `ts_rank`. As an expression of the
+ * statement's parameters it was parsed again for every hit ranked whenever the prepared statement ran its
+ * generic plan, which it does after five executions (decision 173).
+ */
+function parsedOnce(text: SearchText): Sql {
+  return sql`(SELECT ${searchQueryInBothLanguages('to_tsquery', text.tsquery)})`;
+}
+
 /** The rows of a source that match and that the viewer may read: the GIN index finds the first, the policy filters. */
 function matching(source: SearchSource, viewer: Viewer, query: Sql): Sql {
   return sql`FROM ${rawSql(source.table)} ${ROW} WHERE ${ROW}.search_document @@ ${query} AND (${source.readable(viewer, ROW)})`;
@@ -52,7 +62,7 @@ export function searchPageStatement(
   limit: number,
   withTotal = false,
 ): Sql {
-  const query = searchQueryInBothLanguages('to_tsquery', text.tsquery);
+  const query = parsedOnce(text);
   const hits = joinSql(
     sources.map((source) => sql`SELECT ${kindLiteral(source.kind)} AS kind, ${ROW}.id, round(ts_rank(${ROW}.search_document, ${query})::numeric, 6) AS rank ${matching(source, viewer, query)}`),
     ' UNION ALL ',
@@ -69,6 +79,6 @@ export function searchPageStatement(
 
 /** How many hits there are in all, the same rows as the pages: one count per source, summed. */
 export function searchCountStatement(sources: readonly SearchSource[], viewer: Viewer, text: SearchText): Sql {
-  const query = searchQueryInBothLanguages('to_tsquery', text.tsquery);
+  const query = parsedOnce(text);
   return sql`SELECT (${joinSql(sources.map((source) => sql`(SELECT count(*) ${matching(source, viewer, query)})`), ' + ')})::int AS count`;
 }

@@ -6,6 +6,7 @@ export * from './participants/seats.service';
 export * from './working-group.entity';
 export * from './working-group.enums';
 export * from './working-group.model';
+export * from './working-group-permissions';
 export * from './working-group.policy';
 export * from './working-groups.loader';
 export * from './working-groups.module';

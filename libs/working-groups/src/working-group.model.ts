@@ -79,3 +79,23 @@ export class WorkingGroupParticipantConnection extends Paginated(WorkingGroupPar
 
 @ObjectType()
 export class MembershipApplicationConnection extends Paginated(MembershipApplication) {}
+
+@ObjectType({
+  description:
+    "What the viewer may do with a working group now, by the rules the mutations apply (the viewer's seat, their " +
+    "organisation's membership and applications, the group's status). True means the mutation would not be refused for " +
+    'who the viewer is or the state the group is in; it may still refuse the input.',
+})
+export class WorkingGroupViewerCan {
+  @Field({ description: "updateWorkingGroup: the group's chairs, co-chairs, secretaries and admins." })
+  edit: boolean;
+
+  @Field({ description: 'setParticipantRole, removeParticipant, endMembership: the same people.' })
+  manageSeats: boolean;
+
+  @Field({ description: 'WorkingGroup.applications and changeApplicationState (other than WITHDRAWN): the same people.' })
+  reviewApplications: boolean;
+
+  @Field({ description: "submitApplication for the viewer's organisation: not yet a member, no application open, the group not CLOSED." })
+  apply: boolean;
+}

@@ -116,6 +116,21 @@ export function createWorkingGroupLoaders(dataSource: DataSource, viewer: Viewer
       'personId',
     ),
 
+    /** Whether the viewer's organisation is an active member of each group and has an open application to it. */
+    viewerOrganizationStanding: new DataLoader<string, { member: boolean; openApplication: boolean }>(async (groupIds) => {
+      if (!viewer) return groupIds.map(() => ({ member: false, openApplication: false }));
+      const rows: { groupId: string; member: boolean; openApplication: boolean }[] = await dataSource.query(
+        `SELECT g.id AS "groupId",
+                EXISTS (SELECT 1 FROM working_group_memberships m WHERE m.working_group_id = g.id AND m.organization_id = $2 AND m.status = 'ACTIVE') AS member,
+                EXISTS (SELECT 1 FROM membership_applications a WHERE a.working_group_id = g.id AND a.organization_id = $2
+                        AND a.state IN ('SUBMITTED', 'UNDER_REVIEW')) AS "openApplication"
+         FROM working_groups g WHERE g.id = ANY($1)`,
+        [groupIds, viewer.organizationId],
+      );
+      const byGroup = new Map(rows.map((r) => [r.groupId, r]));
+      return groupIds.map((id) => byGroup.get(id) ?? { member: false, openApplication: false });
+    }),
+
     /** The viewer's role in each group (one statement per request). */
     viewerRole: new DataLoader<string, ParticipantRole | null>(async (groupIds) => {
       if (!viewer) return groupIds.map(() => null);
@@ -125,6 +140,19 @@ export function createWorkingGroupLoaders(dataSource: DataSource, viewer: Viewer
         [viewer.id, groupIds],
       );
       const byGroup = new Map(rows.map((r) => [r.groupId, r.role]));
+      return groupIds.map((id) => byGroup.get(id) ?? null);
+    }),
+    /** The newest application of the viewer's organisation to each group, one statement per batch. */
+    viewerApplication: new DataLoader<string, ApplicationEntity | null>(async (groupIds) => {
+      if (!viewer) return groupIds.map(() => null);
+      const rows: ApplicationEntity[] = await dataSource.query(
+        `SELECT DISTINCT ON (a.working_group_id) ${selectColumns(dataSource, ApplicationEntity, 'a')}
+         FROM membership_applications a
+         WHERE a.organization_id = $1 AND a.working_group_id = ANY($2)
+         ORDER BY a.working_group_id, a.created_at DESC, a.id DESC`,
+        [viewer.organizationId, groupIds],
+      );
+      const byGroup = new Map(rows.map((r) => [r.workingGroupId, r]));
       return groupIds.map((id) => byGroup.get(id) ?? null);
     }),
   };

@@ -2,13 +2,16 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { ConnectionArgs, Context, CurrentViewer, ForbiddenError, GqlContext, InvalidInputError, MaxItems, pageArgs, Viewer } from '@app/core';
 import { createPeopleLoaders, Person, PersonEntity } from '@app/people';
 import { ApplicationsArgs, CreateWorkingGroupInput, ParticipantsArgs, UpdateWorkingGroupInput, WorkingGroupLookupArgs } from './dto/working-group.input';
+import { workingGroupActions, WorkingGroupViewerCanSource } from './working-group-permissions';
 import { WorkingGroupEntity } from './working-group.entity';
 import { MANAGER_ROLES } from './working-group.enums';
 import {
+  MembershipApplication,
   MembershipApplicationConnection,
   WorkingGroup,
   WorkingGroupMembershipConnection,
   WorkingGroupParticipantConnection,
+  WorkingGroupViewerCan,
 } from './working-group.model';
 import { createWorkingGroupLoaders, LISTED_CHAIRS, LISTED_WORKING_GROUPS } from './working-groups.loader';
 import { WorkingGroupsService } from './working-groups.service';
@@ -44,6 +47,14 @@ export class WorkingGroupsResolver {
     return this.service.update(viewer, id, input);
   }
 
+  @ResolveField(() => WorkingGroupViewerCan, { description: 'What the viewer may do with it now; computed by the rules the mutations apply.' })
+  async viewerCan(group: WorkingGroupEntity, _args: unknown, ctx: GqlContext): Promise<WorkingGroupViewerCanSource> {
+    const loaders = ctx.loaders.of(createWorkingGroupLoaders);
+    const [role, organization] = await Promise.all([loaders.viewerRole.load(group.id), loaders.viewerOrganizationStanding.load(group.id)]);
+    const standing = { role, ...organization };
+    return { ...workingGroupActions(ctx.viewer!, group, standing), group, standing };
+  }
+
   @ResolveField(() => [Person], { description: `People holding a CHAIR or CO_CHAIR seat, chairs first; at most ${LISTED_CHAIRS}.` })
   @MaxItems(LISTED_CHAIRS)
   async chairs(group: WorkingGroupEntity, _args: unknown, ctx: GqlContext): Promise<PersonEntity[]> {
@@ -75,5 +86,13 @@ export class WorkingGroupsResolver {
       }
     }
     return loaders.applicationsOfGroup(group.id, args.state ?? null, pageArgs(args));
+  }
+
+  @ResolveField(() => MembershipApplication, {
+    nullable: true,
+    description: "The newest application of the viewer's own organisation to this group, in any state; null when it never applied.",
+  })
+  viewerApplication(@Parent() group: WorkingGroupEntity, @Context() ctx: GqlContext) {
+    return ctx.loaders.of(createWorkingGroupLoaders).viewerApplication.load(group.id);
   }
 }

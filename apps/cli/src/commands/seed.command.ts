@@ -4,6 +4,7 @@ import { newId } from '@app/core';
 import { seedBallots } from './seed-ballots';
 import { seedDataPools } from './seed-data-pools';
 import { seedMarketplace } from './seed-marketplace';
+import { seedMeetings } from './seed-meetings';
 
 /** The four ECAVA working groups. */
 export const SEED_GROUPS = [
@@ -176,6 +177,7 @@ export async function seed(app: INestApplicationContext): Promise<SeedResult> {
       ...(await seedMarketplace(em, groupIds)),
       ...(await seedDataPools(em, groupIds)),
       ...(await seedBallots(em, groupIds)),
+      ...(await seedMeetings(em, groupIds)),
     };
   });
 }

@@ -4,7 +4,6 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { MeetingFormat } from '../gql/graphql';
-import { organises } from '../meetings/access';
 import { utcToZoned, zonedToUtc } from '../meetings/time';
 import { ErrorMessage, fieldProblem } from '../ui/errors';
 
@@ -26,6 +25,9 @@ const FormQuery = graphql(`
     workingGroups @skip(if: $editing) {
       id
       name
+      viewerCan {
+        scheduleMeeting
+      }
     }
     meeting(id: $id) @include(if: $editing) {
       id
@@ -102,7 +104,7 @@ export default function MeetingFormPage() {
   if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <ErrorMessage error={error} />;
   const me = data.me;
   if (editing && !data.meeting) return <ErrorMessage error={error} />;
-  const groups = (me?.role === 'ADMIN' ? (data.workingGroups ?? []) : (me?.participations.map((p) => p.workingGroup) ?? [])).filter((g) => organises(me, g.id));
+  const groups = (data.workingGroups ?? []).filter((g) => g.viewerCan.scheduleMeeting);
   const meeting = data.meeting;
   const tz = meeting?.timezone ?? me?.timezone ?? 'Europe/Brussels';
   const initial: Values = meeting

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { ActionItemStatus, ExportFormat, MeetingDetailQuery, RsvpStatus } from '../gql/graphql';
-import { meetingAccess, organises, type MeetingAccess } from '../meetings/access';
+import { organises, type MeetingAccess } from '../meetings/access';
 import { formatRange, formatTime, overrunMinutes, startTimes, zonedToUtc } from '../meetings/time';
 import { ErrorMessage, fieldProblem } from '../ui/errors';
 import { formatDate, formatDateTime } from '../ui/format';
@@ -39,6 +39,20 @@ const DetailQuery = graphql(`
       minutes
       attendeeCount
       agendaOverrunMinutes
+      viewerCan {
+        acknowledgeAntitrust
+        addActionItem
+        approveAgenda
+        cancel
+        downloadBrief
+        edit
+        invite
+        recordAttendance
+        rsvp
+        setAgenda
+        setAntitrustStatement
+        writeMinutes
+      }
       workingGroup {
         id
         name
@@ -145,6 +159,20 @@ const Cancel = graphql(`
       status
       cancelReason
       sequence
+      viewerCan {
+        acknowledgeAntitrust
+        addActionItem
+        approveAgenda
+        cancel
+        downloadBrief
+        edit
+        invite
+        recordAttendance
+        rsvp
+        setAgenda
+        setAntitrustStatement
+        writeMinutes
+      }
     }
   }
 `);
@@ -254,7 +282,7 @@ export default function MeetingPage() {
       </div>
     );
   }
-  const can = meetingAccess(data.me, meeting);
+  const can = meeting.viewerCan;
   return (
     <div className="meeting">
       <p>

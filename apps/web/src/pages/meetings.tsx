@@ -4,7 +4,6 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { MeetingStatus } from '../gql/graphql';
-import { organises } from '../meetings/access';
 import { ErrorMessage } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
 
@@ -20,6 +19,9 @@ const MeetingsQuery = graphql(`
         workingGroup {
           id
           name
+          viewerCan {
+            scheduleMeeting
+          }
         }
       }
     }
@@ -79,7 +81,7 @@ export default function MeetingsPage() {
   const meetings = data?.meetings.edges.map((e) => e.node) ?? [];
   // Past meetings: the most recent first.
   if (when === 'past') meetings.reverse();
-  const mayOrganise = !!me && (me.role === 'ADMIN' || me.participations.some((p) => organises(me, p.workingGroup.id)));
+  const mayOrganise = !!me && (me.role === 'ADMIN' || me.participations.some((p) => p.workingGroup.viewerCan.scheduleMeeting));
 
   return (
     <div className="meetings">

@@ -27,6 +27,18 @@ const SettingsQuery = graphql(`
       createdAt
       lastUsedAt
     }
+    mySessions {
+      id
+      createdAt
+      expiresAt
+      current
+    }
+  }
+`);
+
+const RevokeSession = graphql(`
+  mutation RevokeSession($id: ID!) {
+    revokeSession(id: $id)
   }
 `);
 
@@ -83,6 +95,7 @@ export default function SettingsPage() {
       <h1>{t('settings.title')}</h1>
       <Profile me={data.me} />
       <Preferences preferences={data.me.notificationPreferences ?? []} />
+      <Sessions sessions={data.mySessions} onChange={() => refresh({ requestPolicy: 'network-only' })} />
       <Tokens tokens={data.myAccessTokens} onChange={() => refresh({ requestPolicy: 'network-only' })} />
     </div>
   );
@@ -218,6 +231,33 @@ function Tokens({ tokens, onChange }: { tokens: { id: string; name: string; crea
           {t('settings.createToken')}
         </button>
       </form>
+    </section>
+  );
+}
+
+/** The browsers the person is signed in with; ending one signs that browser out at once (this one: sign out). */
+function Sessions({ sessions, onChange }: { sessions: { id: string; createdAt: string; expiresAt: string; current: boolean }[]; onChange: () => void }) {
+  const { t } = useTranslation();
+  const [revoked, revoke] = useMutation(RevokeSession);
+  return (
+    <section aria-labelledby="sessions-heading" className="card">
+      <h2 id="sessions-heading">{t('settings.sessions')}</h2>
+      <ErrorMessage error={revoked.error} />
+      <ul className="list">
+        {sessions.map((session) => (
+          <li key={session.id} data-testid="session">
+            {session.current ? t('settings.thisSession') : t('settings.otherSession')}
+            <span className="meta">
+              {t('settings.sessionSince', { date: formatDateTime(session.createdAt) })} · {t('settings.sessionUntil', { date: formatDateTime(session.expiresAt) })}
+            </span>
+            {!session.current && (
+              <button type="button" className="button subtle" onClick={() => void revoke({ id: session.id }).then((a) => !a.error && onChange())}>
+                {t('settings.endSession', { date: formatDateTime(session.createdAt) })}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -78,6 +78,10 @@ export function Layout() {
             {t('nav.home')}
           </NavLink>
           <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
+          <NavLink to="/working-groups">{t('groups.nav')}</NavLink>
+          <NavLink to="/marketplace">{t('marketplace.nav')}</NavLink>
+          <NavLink to="/data-pools">{t('dataPools.nav')}</NavLink>
+          <NavLink to="/proposals">{t('proposals.nav')}</NavLink>
         </nav>
         <SearchBox />
         <Bell />
@@ -144,7 +148,10 @@ function Bell() {
   const count = data?.myNotifications.unreadCount ?? 0;
   return (
     <Link to="/notifications" className="bell" aria-label={t('layout.notifications', { count })}>
-      <span aria-hidden="true">🔔</span>
+      <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+        <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+      </svg>
       <span className="badge" data-testid="unread-count" aria-hidden="true">
         {count}
       </span>

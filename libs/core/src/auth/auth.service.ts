@@ -14,6 +14,8 @@ import { generateToken, hashToken, TOKEN_PREFIX } from './tokens';
 
 /** The bound of `myAccessTokens` (`@MaxItems`): the oldest active tokens first, so the forgotten ones show. */
 export const LISTED_ACCESS_TOKENS = 100;
+/** The bound of `mySessions`: the newest first (a person signs in from a few browsers, not hundreds). */
+export const LISTED_SESSIONS = 100;
 
 const VIEWER_COLUMNS = `p.id, p.organization_id AS "organizationId", p.name, p.email, p.role, p.locale, p.timezone`;
 
@@ -162,6 +164,27 @@ export class AuthService implements OnModuleInit {
     );
     if (revoked.length === 0) throw new NotFoundError('access token');
     this.credentialsRevoked(revoked[0].personId, revoked[0].id);
+    return true;
+  }
+
+  /** The person's sessions that still sign in (not revoked, not expired), newest first; `current` marks the viewer's own. */
+  async listSessions(viewer: Viewer): Promise<{ id: string; createdAt: Date; expiresAt: Date; current: boolean }[]> {
+    return this.dataSource.query(
+      `SELECT id, created_at AS "createdAt", expires_at AS "expiresAt", id IS NOT DISTINCT FROM $2::uuid AS current
+       FROM sessions WHERE person_id = $1 AND revoked_at IS NULL AND expires_at > now() ORDER BY created_at DESC, id LIMIT $3`,
+      [viewer.id, viewer.credential.kind === 'session' ? viewer.credential.id : null, LISTED_SESSIONS],
+    );
+  }
+
+  /** A person ends one of their own sessions (another browser, a lost laptop); unknown, revoked or others' ids are NOT_FOUND. */
+  async revokeSession(viewer: Viewer, id: string): Promise<boolean> {
+    const revoked = await writeReturning(
+      this.dataSource,
+      `UPDATE sessions SET revoked_at = now() WHERE id::text = $1 AND person_id = $2 AND revoked_at IS NULL RETURNING id`,
+      [id, viewer.id],
+    );
+    if (revoked.length === 0) throw new NotFoundError('session');
+    this.credentialsRevoked(viewer.id, id);
     return true;
   }
 

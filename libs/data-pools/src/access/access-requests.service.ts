@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, isId, isUniqueViolation, newId, NotFoundError, querySql, rawSql, selectColumns, sql, Viewer } from '@app/core';
-import { AccessRequestState, DataPoolState, SignatureState, UsagePurpose } from '../data-pools.enums';
+import { AccessRequestState, DataPoolState, UsagePurpose } from '../data-pools.enums';
 import { accessRequestReadableBy } from '../data-pool.policy';
 import { DataPoolRoles } from '../data-pool-roles';
+import { signedCurrentTerms, SignatoryFacts } from '../data-pool-permissions';
 import { DataPoolHistory } from '../history/data-pool-history';
 import { lockPool } from '../pools/pool-store';
 import { DataAccessRequestEntity } from './access-request.entity';
@@ -27,12 +28,12 @@ export class AccessRequestsService {
     this.roles.assertOwnOrganization(viewer, organizationId, 'ask for access for it');
     return this.dataSource.transaction(async (em) => {
       const pool = await lockPool(em, this.dataSource, viewer, poolId);
-      const [signed] = await querySql<{ ok: boolean }>(
+      const [signatory] = await querySql<SignatoryFacts>(
         em,
-        sql`SELECT EXISTS (SELECT 1 FROM data_pool_signatories s WHERE s.pool_id = ${pool.id}::uuid AND s.organization_id = ${organizationId}::uuid
-                             AND s.state = ${SignatureState.SIGNED} AND s.terms_version = ${pool.termsVersion}) AS ok`,
+        sql`SELECT s.role, s.state, s.terms_version AS "termsVersion" FROM data_pool_signatories s
+            WHERE s.pool_id = ${pool.id}::uuid AND s.organization_id = ${organizationId}::uuid`,
       );
-      if (!signed.ok) throw new InvalidInputError('organizationId', `Only organisations that signed terms version ${pool.termsVersion} ask for access`, 'NOT_A_SIGNATORY');
+      if (!signedCurrentTerms(signatory ?? null, pool)) throw new InvalidInputError('organizationId', `Only organisations that signed terms version ${pool.termsVersion} ask for access`, 'NOT_A_SIGNATORY');
       if (pool.state !== DataPoolState.ACTIVE) throw new ConflictError('POOL_NOT_ACTIVE', `The pool is ${pool.state}: only an ACTIVE pool takes access requests`);
       if (!pool.terms.purposes.includes(purpose)) {
         throw new InvalidInputError('purpose', `The terms allow ${pool.terms.purposes.join(', ')} only`, 'PURPOSE_NOT_ALLOWED');

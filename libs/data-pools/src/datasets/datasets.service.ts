@@ -7,6 +7,7 @@ import { DataPoolRoles } from '../data-pool-roles';
 import { DatasetInput } from '../dto/dataset.input';
 import { DataPoolHistory } from '../history/data-pool-history';
 import { DataPoolEntity } from '../pools/data-pool.entity';
+import { contributes, isSteward, SignatoryFacts } from '../data-pool-permissions';
 import { lockPool } from '../pools/pool-store';
 import { assertNotEnded } from '../pools/pool-transitions';
 import { DatasetEntity } from './dataset.entity';
@@ -69,7 +70,7 @@ export class DatasetsService {
       const pool = await lockPool(em, this.dataSource, viewer, found.poolId).catch(() => {
         throw new NotFoundError('dataset');
       });
-      if (!this.roles.isSteward(viewer, pool) && viewer.organizationId !== found.contributorOrganizationId) {
+      if (!isSteward(viewer, pool) && viewer.organizationId !== found.contributorOrganizationId) {
         throw new ForbiddenError("Only the contributor's people, the steward's and admins may remove a dataset", 'NOT_DATASET_CONTRIBUTOR');
       }
       assertNotEnded(pool.state, 'remove datasets');
@@ -82,16 +83,15 @@ export class DatasetsService {
 
   /** The contributor signed the current terms as CONTRIBUTOR or STEWARD; the host is invited as HOST; the catalogue has room. */
   private async checkParties(em: EntityManager, pool: DataPoolEntity, input: DatasetInput): Promise<void> {
-    const [found] = await querySql<{ contributor: boolean; host: boolean; datasets: number }>(
+    const [found] = await querySql<{ contributor: SignatoryFacts | null; host: boolean; datasets: number }>(
       em,
-      sql`SELECT EXISTS (SELECT 1 FROM data_pool_signatories s WHERE s.pool_id = ${pool.id}::uuid AND s.organization_id = ${input.contributorOrganizationId}::uuid
-                           AND s.role = ANY(${[DataPoolRole.CONTRIBUTOR, DataPoolRole.STEWARD]}::text[])
-                           AND s.state = ${SignatureState.SIGNED} AND s.terms_version = ${pool.termsVersion}) AS contributor,
+      sql`SELECT (SELECT jsonb_build_object('role', s.role, 'state', s.state, 'termsVersion', s.terms_version) FROM data_pool_signatories s
+                  WHERE s.pool_id = ${pool.id}::uuid AND s.organization_id = ${input.contributorOrganizationId}::uuid) AS contributor,
                  EXISTS (SELECT 1 FROM data_pool_signatories s WHERE s.pool_id = ${pool.id}::uuid AND s.organization_id = ${input.hostedByOrganizationId ?? null}::uuid
                            AND s.role = ${DataPoolRole.HOST} AND s.state <> ${SignatureState.WITHDRAWN}) AS host,
                  (SELECT count(*)::int FROM data_pool_datasets d WHERE d.pool_id = ${pool.id}::uuid) AS datasets`,
     );
-    if (!found.contributor) {
+    if (!contributes(found.contributor, pool)) {
       throw new InvalidInputError(
         'contributorOrganizationId',
         `The contributor must be a CONTRIBUTOR (or the STEWARD) of the pool that signed terms version ${pool.termsVersion}`,

@@ -85,3 +85,45 @@ export class DataPool {
 
 @ObjectType()
 export class DataPoolConnection extends Paginated(DataPool) {}
+
+@ObjectType({
+  description:
+    "What the viewer may do with a pool now, for their own organisation where an organisation acts, by the rules the " +
+    "mutations apply (the steward, the viewer's seat in the group, their organisation's invitation and signature, the " +
+    "pool's state). True means the mutation would not be refused for who the viewer is or the state the pool is in; it " +
+    'may still refuse the input (a stale version, a purpose the terms do not allow).',
+})
+export class DataPoolViewerCan {
+  @Field({ description: "updateDataPoolTerms: the steward's people and admins, until the pool has ended." })
+  editTerms: boolean;
+
+  @Field({ description: "inviteToDataPool: the steward's people and admins, until the pool has ended." })
+  invite: boolean;
+
+  @Field({ description: "changeDataPoolState to OPEN_FOR_SIGNATURE: the steward's people, the group's chairs, co-chairs, secretaries and admins, a DRAFT." })
+  openForSignature: boolean;
+
+  @Field({ description: 'changeDataPoolState to ACTIVE: the same people, once every steward, contributor and host signed the current terms.' })
+  activate: boolean;
+
+  @Field({ description: 'changeDataPoolState to SUSPENDED: the same people, an ACTIVE pool.' })
+  suspend: boolean;
+
+  @Field({ description: 'changeDataPoolState to CLOSED: the same people, any pool not yet CLOSED.' })
+  close: boolean;
+
+  @Field({ description: "signDataPool for the viewer's organisation: invited and not withdrawn, once open for signature, until the pool has ended." })
+  sign: boolean;
+
+  @Field({ description: "withdrawFromDataPool for the viewer's organisation: invited, not the steward, not withdrawn, until the pool has ended." })
+  withdraw: boolean;
+
+  @Field({ description: "addDataset for the viewer's organisation: a CONTRIBUTOR (or the STEWARD) that signed the current terms, until the pool has ended." })
+  addDataset: boolean;
+
+  @Field({ description: "requestDataAccess for the viewer's organisation: it signed the current terms of an ACTIVE pool." })
+  requestAccess: boolean;
+
+  @Field({ description: "changeDataAccessRequestState: the steward's people and admins." })
+  decideAccessRequests: boolean;
+}

@@ -11,7 +11,8 @@ import { ChangeDataPoolStateArgs, CreateDataPoolInput, DataPoolsArgs, UpdateData
 import { DataPoolEventConnection } from '../history/pool-event.model';
 import { DataPoolSignatory } from '../signatories/signatory.model';
 import { DataPoolEntity } from './data-pool.entity';
-import { DataPool, DataPoolConnection } from './data-pool.model';
+import { dataPoolActions } from '../data-pool-permissions';
+import { DataPool, DataPoolConnection, DataPoolViewerCan } from './data-pool.model';
 import { DataPoolsService } from './data-pools.service';
 import { PoolLifecycleService } from './pool-lifecycle.service';
 
@@ -63,6 +64,16 @@ export class DataPoolsResolver {
   @ResolveField(() => CooperationProposal, { nullable: true, description: 'The DATA_POOLING proposal the pool came from, if any (null when the viewer may not read it).' })
   proposal(pool: DataPoolEntity, _args: unknown, ctx: GqlContext) {
     return pool.proposalId ? ctx.loaders.of(createProposalLoaders).visibleById.load(pool.proposalId) : null;
+  }
+
+  @ResolveField(() => DataPoolViewerCan, { description: 'What the viewer may do with it now; computed by the rules the mutations apply.' })
+  async viewerCan(pool: DataPoolEntity, _args: unknown, ctx: GqlContext) {
+    const loaders = ctx.loaders.of(createDataPoolLoaders);
+    const [role, signatory] = await Promise.all([
+      ctx.loaders.of(createWorkingGroupLoaders).viewerRole.load(pool.workingGroupId),
+      loaders.viewerSignatory.load(pool.id),
+    ]);
+    return dataPoolActions(ctx.viewer!, pool, { role, signatory }, () => loaders.missingSignatures.load(pool.id));
   }
 
   @ResolveField(() => Organization)

@@ -1,7 +1,8 @@
 import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, GqlContext, MaxItems, Viewer } from '@app/core';
-import { LISTED_INVITATIONS, Meeting, MeetingEntity } from '@app/meetings';
+import { createMeetingLoaders, LISTED_INVITATIONS, Meeting, MeetingEntity, MeetingViewerCan, MeetingViewerCanSource } from '@app/meetings';
 import { createPeopleLoaders, Person } from '@app/people';
+import { agendaApprovable, approvesAgendas, mayAcknowledge } from './antitrust-permissions';
 import { AntitrustComplianceValue, createAntitrustLoaders } from './antitrust.loader';
 import { AntitrustCompliance } from './antitrust.model';
 import { AntitrustService } from './antitrust.service';
@@ -43,5 +44,25 @@ export class AntitrustComplianceResolver {
   @MaxItems(LISTED_INVITATIONS)
   acknowledgedBy(compliance: AntitrustComplianceValue, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createAntitrustLoaders).acknowledgedBy.load(compliance.meetingId);
+  }
+}
+
+/** `Meeting.viewerCan`'s antitrust actions, by the rules `AntitrustService` applies. */
+@Resolver(() => MeetingViewerCan)
+export class MeetingViewerCanAntitrustResolver {
+  @ResolveField(() => Boolean, { description: 'approveMeetingAgenda: legal counsel and admins, once the agenda has items, unless cancelled.' })
+  async approveAgenda(can: MeetingViewerCanSource, _args: unknown, ctx: GqlContext) {
+    if (!approvesAgendas(ctx.viewer!)) return false;
+    return agendaApprovable(can.meeting, await ctx.loaders.of(createMeetingLoaders).agendaItemCount.load(can.meeting.id));
+  }
+
+  @ResolveField(() => Boolean, { description: "acknowledgeAntitrustStatement: the meeting's invitees, unless cancelled." })
+  acknowledgeAntitrust(can: MeetingViewerCanSource) {
+    return mayAcknowledge(can.meeting, can.standing.invited);
+  }
+
+  @ResolveField(() => Boolean, { description: 'setAntitrustStatement: the organisers, unless cancelled (as edit).' })
+  setAntitrustStatement(can: MeetingViewerCanSource) {
+    return can.edit;
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { compileSql, ConflictError, DomainEvents, ForbiddenError, InvalidInputError, querySql, sql, Viewer, writeReturning } from '@app/core';
-import { MeetingEntity, MeetingsService, MeetingStatus } from '@app/meetings';
+import { isChangeable, MeetingEntity, MeetingsService } from '@app/meetings';
 import { agendaDigestOf } from './agenda-digest';
+import { agendaApprovable, approvesAgendas } from './antitrust-permissions';
 import { effectiveStatement, MAX_STATEMENT_LENGTH, statementLanguage } from './antitrust-statements';
 
 /**
@@ -25,12 +26,12 @@ export class AntitrustService {
   approveAgenda(viewer: Viewer, meetingId: string): Promise<MeetingEntity> {
     return this.dataSource.transaction(async (em) => {
       const meeting = await this.meetings.lockReadable(em, viewer, meetingId);
-      if (viewer.role !== 'COUNSEL' && viewer.role !== 'ADMIN') {
+      if (!approvesAgendas(viewer)) {
         throw new ForbiddenError('Only legal counsel and admins approve meeting agendas', 'NOT_COUNSEL');
       }
       assertNotCancelled(meeting);
       const [agenda] = await querySql<{ items: number }>(em, sql`SELECT count(*)::int AS items FROM agenda_items WHERE meeting_id = ${meeting.id}::uuid`);
-      if (agenda.items === 0) throw new ConflictError('AGENDA_EMPTY', 'The meeting has no agenda to approve yet');
+      if (!agendaApprovable(meeting, agenda.items)) throw new ConflictError('AGENDA_EMPTY', 'The meeting has no agenda to approve yet');
       const approved = await querySql(
         em,
         sql`INSERT INTO meeting_antitrust AS t (meeting_id, approved_at, approved_by_id, approved_agenda_digest)
@@ -124,7 +125,7 @@ export class AntitrustService {
 }
 
 function assertNotCancelled(meeting: MeetingEntity): void {
-  if (meeting.status === MeetingStatus.CANCELLED) {
+  if (!isChangeable(meeting)) {
     throw new ConflictError('MEETING_CANCELLED', 'This meeting is cancelled and can no longer change');
   }
 }

@@ -6,7 +6,8 @@ import { createPriorityLoaders, Priority } from '@app/priorities';
 import { CooperationProposal, createProposalLoaders } from '@app/proposals';
 import { createWorkingGroupLoaders, WorkingGroup } from '@app/working-groups';
 import { BallotEntity } from './ballot.entity';
-import { Ballot, BallotResult, RankedPriority } from './ballot.model';
+import { ballotActions } from './ballot-permissions';
+import { Ballot, BallotResult, BallotViewerCan, RankedPriority } from './ballot.model';
 import { BallotOutcome } from './ballot-tally';
 import { BallotState } from './ballots.enums';
 import { createBallotLoaders, LISTED_BALLOT_PRIORITIES, LISTED_RECUSED, LISTED_VOTES } from './ballots.loader';
@@ -60,6 +61,16 @@ export class BallotFieldsResolver {
   @ResolveField(() => BallotResult, { nullable: true, description: 'After CLOSED' })
   result(ballot: BallotEntity): BallotOutcome | null {
     return ballot.state === BallotState.CLOSED ? ballot.result : null;
+  }
+
+  @ResolveField(() => BallotViewerCan, { description: 'What the viewer may do with it now; computed by the rules the mutations apply.' })
+  async viewerCan(ballot: BallotEntity, _args: unknown, ctx: GqlContext) {
+    const loaders = ctx.loaders.of(createBallotLoaders);
+    const [role, right] = await Promise.all([
+      ballot.workingGroupId ? ctx.loaders.of(createWorkingGroupLoaders).viewerRole.load(ballot.workingGroupId) : null,
+      loaders.viewerVoteRight.load(ballot.id),
+    ]);
+    return ballotActions(ctx.viewer!, ballot, { role, ...right }, () => loaders.votesCast.load(ballot.id));
   }
 
   @ResolveField(() => Vote, {

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, ForbiddenError, InvalidInputError, querySql, sql, Viewer } from '@app/core';
 import { ProposalsService, ProposalState } from '@app/proposals';
-import { WorkingGroupPolicy } from '@app/working-groups';
+import { notGroupManagerError, WorkingGroupPolicy } from '@app/working-groups';
 import { BallotEntity } from './ballot.entity';
 import { BallotEvents, BALLOT_EVENTS } from './ballot-events';
+import { closesNow, managesBallot } from './ballot-permissions';
 import { eligibleNowSql, recusedNowSql } from './ballot.policy';
 import { lockBallot } from './ballot-store';
 import { tally } from './ballot-tally';
@@ -36,7 +37,7 @@ export class BallotLifecycleService {
           return this.open(em, ballot, viewer.id, now);
         case BallotState.CLOSED: {
           const [{ cast }] = await querySql<{ cast: number }>(em, sql`SELECT count(*)::int AS cast FROM ballot_votes WHERE ballot_id = ${ballot.id}::uuid`);
-          if (now < ballot.closesAt && cast < (ballot.eligibleCount ?? 0)) {
+          if (!closesNow(ballot, cast, now)) {
             throw new ConflictError('VOTES_MISSING', `Only ${cast} of ${ballot.eligibleCount} eligible organisations voted: the ballot closes early only when all did`);
           }
           return this.close(em, ballot, viewer.id, now);
@@ -53,8 +54,10 @@ export class BallotLifecycleService {
   }
 
   private async assertCanManage(viewer: Viewer, ballot: BallotEntity, em: EntityManager): Promise<void> {
-    if (ballot.workingGroupId) return this.groups.assertCanManage(viewer, ballot.workingGroupId, em);
-    if (viewer.role !== 'ADMIN') throw new ForbiddenError('Only admins manage alliance-wide ballots', 'NOT_ADMIN');
+    const role = ballot.workingGroupId ? await this.groups.roleOf(viewer, ballot.workingGroupId, em) : null;
+    if (managesBallot(viewer, ballot, role)) return;
+    if (ballot.workingGroupId) throw notGroupManagerError();
+    throw new ForbiddenError('Only admins manage alliance-wide ballots', 'NOT_ADMIN');
   }
 
   /** Fixes the electorate as of now (eligible and recused organisations) and opens the ballot. */

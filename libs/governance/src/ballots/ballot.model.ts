@@ -71,3 +71,23 @@ export class RankedPriority {
 
 @ObjectType()
 export class BallotConnection extends Paginated(Ballot) {}
+
+@ObjectType({
+  description:
+    "What the viewer may do with a ballot now, by the rules the mutations apply (the viewer's seat, their organisation's " +
+    'place in the electorate, the state and closesAt). True means the mutation would not be refused for who the viewer is ' +
+    'or the state the ballot is in; opening may still find the proposal no longer UNDER_REVIEW or nobody eligible.',
+})
+export class BallotViewerCan {
+  @Field({ description: "changeBallotState to OPEN: the group's chairs, co-chairs, secretaries and admins (alliance-wide: admins), a DRAFT before closesAt." })
+  open: boolean;
+
+  @Field({ description: 'changeBallotState to CLOSED: the managers, an OPEN ballot at closesAt or once every eligible organisation voted.' })
+  close: boolean;
+
+  @Field({ description: 'changeBallotState to CANCELLED (with a note): the managers, while DRAFT or OPEN.' })
+  cancel: boolean;
+
+  @Field({ description: "castVote: a seated non-observer of an eligible organisation, while OPEN before closesAt (again: replaces the organisation's vote)." })
+  vote: boolean;
+}

@@ -45,3 +45,17 @@ export function eligibleNowSql(alias = 'b'): Sql {
     WHERE em.status = 'ACTIVE' AND (${b}.working_group_id IS NULL OR em.working_group_id = ${b}.working_group_id)
       AND em.organization_id NOT IN (${recusedNowSql(alias)})`;
 }
+
+/**
+ * The viewer's right to vote on ballot `alias`, as two boolean SQL expressions: `eligible` (their organisation
+ * is in the fixed electorate, not recused) and `seated` (a current seat other than OBSERVER in the ballot's
+ * group; alliance-wide: in any group). `castVote` and `Ballot.viewerCan.vote` read the same two.
+ */
+export function voteRightSql(viewer: Pick<Viewer, 'id' | 'organizationId'>, alias = 'b'): { eligible: Sql; seated: Sql } {
+  const b = rawSql(alias);
+  return {
+    eligible: sql`EXISTS (SELECT 1 FROM ballot_electorate e WHERE e.ballot_id = ${b}.id AND e.organization_id = ${viewer.organizationId}::uuid AND NOT e.recused)`,
+    seated: sql`EXISTS (SELECT 1 FROM working_group_participants s WHERE s.person_id = ${viewer.id}::uuid AND s.ended_at IS NULL
+      AND s.role <> 'OBSERVER' AND (${b}.working_group_id IS NULL OR s.working_group_id = ${b}.working_group_id))`,
+  };
+}

@@ -5,7 +5,7 @@ import { OrganizationEntity } from '@app/organizations';
 import { PriorityEntity } from '@app/priorities';
 import { BallotEntity } from './ballot.entity';
 import { ballotListQuery } from './ballot-list.query';
-import { ballotReadableBy, eligibleNowSql, recusedNowSql } from './ballot.policy';
+import { ballotReadableBy, eligibleNowSql, recusedNowSql, voteRightSql } from './ballot.policy';
 import { BallotState } from './ballots.enums';
 import { MAX_BALLOT_PRIORITIES } from './dto/ballot.input';
 import { VoteEntity } from './vote.entity';
@@ -91,6 +91,17 @@ export function createBallotLoaders(dataSource: DataSource, viewer: Viewer | nul
       },
       'ballotId',
     ),
+
+    /** The viewer's right to vote on each ballot (`voteRightSql`, as `castVote` checks it). */
+    viewerVoteRight: new DataLoader<string, { eligible: boolean; seated: boolean }>(async (ids) => {
+      const { eligible, seated } = voteRightSql(signedIn(), 'b');
+      const rows = await querySql<{ id: string; eligible: boolean; seated: boolean }>(
+        dataSource,
+        sql`SELECT b.id, ${eligible} AS eligible, ${seated} AS seated FROM ballots b WHERE b.id = ANY(${ids}::uuid[])`,
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? { eligible: false, seated: false });
+    }),
 
     /** `Ballot.viewerVote`: the vote of the viewer's own organisation, by ballot. */
     viewerVote: new DataLoader<string, VoteEntity | null>(async (ids) => {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, ForbiddenError, InvalidInputError, querySql, sql, Viewer } from '@app/core';
-import { ParticipantRole } from '@app/working-groups';
 import { BallotEntity } from './ballot.entity';
 import { BallotEvents, BALLOT_EVENTS } from './ballot-events';
 import { lockBallot } from './ballot-store';
+import { voteRightSql } from './ballot.policy';
 import { BallotKind, BallotState } from './ballots.enums';
 import { CastVoteArgs } from './dto/ballot.input';
 
@@ -30,11 +30,10 @@ export class VotesService {
       const now = new Date();
       if (ballot.closesAt <= now) throw new ConflictError('VOTING_ENDED', 'The ballot reached closesAt: it takes no more votes');
       const ranking = await this.checkVote(em, ballot, args);
+      const { eligible, seated } = voteRightSql(viewer, 'b');
       const [right] = await querySql<{ eligible: boolean; seated: boolean }>(
         em,
-        sql`SELECT EXISTS (SELECT 1 FROM ballot_electorate e WHERE e.ballot_id = ${ballot.id}::uuid AND e.organization_id = ${viewer.organizationId}::uuid AND NOT e.recused) AS eligible,
-                   EXISTS (SELECT 1 FROM working_group_participants s WHERE s.person_id = ${viewer.id}::uuid AND s.ended_at IS NULL
-                           AND s.role <> ${ParticipantRole.OBSERVER} AND (${ballot.workingGroupId}::uuid IS NULL OR s.working_group_id = ${ballot.workingGroupId}::uuid)) AS seated`,
+        sql`SELECT ${eligible} AS eligible, ${seated} AS seated FROM ballots b WHERE b.id = ${ballot.id}::uuid`,
       );
       if (!right.eligible) throw new ForbiddenError('Your organisation is not eligible to vote on this ballot', 'NOT_ELIGIBLE');
       if (!right.seated) throw new ForbiddenError('Only a seated participant other than an observer votes for the organisation', 'NOT_SEATED_VOTER');

@@ -7,8 +7,9 @@ import { AccessModel, CapabilityStatus, Certification, DataSensitivity, Resource
 const SEARCH_DOCUMENT = searchDocumentExpression([[`"title"`, 'A'], [`coalesce("description", '')`, 'B']]);
 
 /**
- * What an organisation offers. Matching reads the ACTIVE ones of a kind through `IDX_capabilities_match`,
- * (kind, created_at, id) with every column it reads included (migration 1796000700000, decision 111).
+ * What an organisation offers. Matching reads the ACTIVE ones of a kind and of the levels a need allows
+ * through `IDX_capabilities_match`, (kind, max_sensitivity, created_at, id) with every other column it reads
+ * included (migrations 1796000700000 and 1797400100000, decisions 111 and 174).
  */
 @Entity('capabilities')
 @Index('IDX_capabilities_order_created', ['createdAt', 'id'])

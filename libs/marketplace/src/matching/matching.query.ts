@@ -19,7 +19,8 @@ export function certificationsHeld(alias: string): Sql {
 
 /**
  * The hard requirements of DESIGN.md ("Marketplace and search") for capability `c` and need `n`, every one
- * of which must hold: same kind; capability ACTIVE and need OPEN; sensitivity; location (the need's list, or
+ * of which must hold: same kind; capability ACTIVE and need OPEN; sensitivity (one of the levels from the
+ * need's up, so that `IDX_capabilities_match` serves it as a key, decision 174); location (the need's list, or
  * the EU/EEA when it is empty); certifications; windows overlapping where both give one (closed intervals,
  * an open end unbounded); readable by the need's owner — evaluated as that organisation (decision 76), never
  * as the viewer — and another organisation's.
@@ -28,7 +29,7 @@ export function hardRequirements(): Sql {
   const levels = [...SENSITIVITY_ORDER];
   return sql`c.kind = n.kind
     AND c.status = 'ACTIVE' AND n.status = 'OPEN'
-    AND array_position(${levels}::text[], c.max_sensitivity) >= array_position(${levels}::text[], n.sensitivity)
+    AND c.max_sensitivity = ANY((${levels}::text[])[array_position(${levels}::text[], n.sensitivity):])
     AND (c.location = ANY(n.allowed_locations) OR (cardinality(n.allowed_locations) = 0 AND c.location = ANY(${[...EU_EEA]}::text[])))
     AND n.required_certifications <@ ${certificationsHeld('c')}
     AND (c.available_from IS NULL OR n.needed_until IS NULL OR c.available_from <= n.needed_until)
@@ -39,10 +40,14 @@ export function hardRequirements(): Sql {
 
 /**
  * Coverage: min(1, capability quantity / need quantity) in the same unit; 1 when the need gives no
- * quantity; 0.5 otherwise. Exact decimals (numeric), so the score rounds as a person would.
+ * quantity; 0.5 otherwise. Exact decimals (numeric), so the score rounds as a person would. A capability
+ * that offers at least the need's quantity covers it fully without converting either to numeric (decision
+ * 172): converting a double precision is most of a match's scoring cost, and the conversion keeps order, so
+ * the quotient would be at least 1 and `least` would give 1 anyway.
  */
 const COVERAGE = rawSql(`CASE WHEN n.quantity IS NULL THEN 1::numeric
-  WHEN c.quantity IS NOT NULL AND c.unit = n.unit THEN least(1::numeric, c.quantity::numeric / n.quantity::numeric)
+  WHEN c.quantity IS NOT NULL AND c.unit = n.unit THEN
+    CASE WHEN c.quantity >= n.quantity THEN 1::numeric ELSE least(1::numeric, c.quantity::numeric / n.quantity::numeric) END
   ELSE 0.5 END`);
 
 /**

@@ -8,7 +8,7 @@ import { ExportsService, RenderedExport } from '../exports.service';
 import { slugify } from '../file-names';
 import { RenderPool } from '../renderers/render-pool';
 import { gatherDataPool } from './data-pool.read-model';
-import { DATA_POOL_RENDERERS } from './index';
+import { DATA_POOL_EXPORT_KINDS } from './index';
 
 /** The ExportFile.format of each data-pool export (contract 06: the JSON-LD exports are JSONLD, the agreement PDF). */
 const FILE_FORMAT: Record<DataPoolExportFormat, ExportFormat> = {
@@ -42,7 +42,7 @@ export class DataPoolExportsService {
    */
   async render(viewer: Viewer, poolId: string, format: DataPoolExportFormat): Promise<RenderedExport> {
     const document = await gatherDataPool(this.dataSource, viewer, poolId, { publicUrl: this.config.publicUrl, now: new Date() });
-    const kind = DATA_POOL_RENDERERS[format];
+    const kind = DATA_POOL_EXPORT_KINDS[format];
     const { content } = await this.renderer.renderDataPool(format, document);
     // `2026-03-04-highway-perception-pool-v2-odrl.jsonld`: the day it was made, the pool, the terms version.
     const filename = `${document.generatedAt.slice(0, 10)}-${slugify(document.pool.title)}-v${document.pool.termsVersion}-${kind.suffix}`;

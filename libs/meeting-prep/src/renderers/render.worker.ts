@@ -1,9 +1,9 @@
 import { threadId } from 'node:worker_threads';
 import { MeetingBrief } from '../brief/meeting-brief';
-import { DATA_POOL_RENDERERS } from '../data-pool-exports';
+import { DATA_POOL_RENDERERS } from '../data-pool-exports/data-pool-renderers';
 import { DataPoolDocument, DataPoolExportKind } from '../data-pool-exports/data-pool-document';
 import { BriefFormat } from '../export-format.enum';
-import { EXPORT_KINDS } from './index';
+import { BRIEF_RENDERERS } from './brief-renderers';
 
 /**
  * What the API hands a render thread (plain data, structured-cloned): a meeting brief and its format,
@@ -22,6 +22,6 @@ export interface RenderResult {
  * functions of the brief or the pool, so the thread needs nothing but them: no database, no Nest, no settings.
  */
 export default async function render(task: RenderTask): Promise<RenderResult> {
-  const content = 'dataPoolExport' in task ? await DATA_POOL_RENDERERS[task.dataPoolExport].render(task.document) : await EXPORT_KINDS[task.format].render(task.brief);
+  const content = 'dataPoolExport' in task ? await DATA_POOL_RENDERERS[task.dataPoolExport](task.document) : await BRIEF_RENDERERS[task.format](task.brief);
   return { content, threadId };
 }

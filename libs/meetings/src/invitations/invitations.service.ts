@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, selectColumns, Viewer, writeReturning } from '@app/core';
 import { MeetingEvents } from '../meeting-events';
+import { hasStarted, isChangeable } from '../meeting-permissions';
 import { MeetingEntity } from '../meeting.entity';
-import { MeetingStatus, RsvpStatus } from '../meeting.enums';
+import { RsvpStatus } from '../meeting.enums';
 import { MeetingsService } from '../meetings.service';
 import { InvitationEntity } from './invitation.entity';
 
@@ -43,7 +44,7 @@ export class InvitationsService {
     }
     return this.dataSource.transaction(async (em) => {
       const meeting = await this.meetings.lockReadable(em, viewer, meetingId, 'FOR SHARE');
-      if (meeting.status === MeetingStatus.CANCELLED) {
+      if (!isChangeable(meeting)) {
         throw new ConflictError('MEETING_CANCELLED', 'This meeting is cancelled');
       }
       const [invitation] = await writeReturning<InvitationEntity>(
@@ -65,7 +66,7 @@ export class InvitationsService {
   recordAttendance(viewer: Viewer, meetingId: string, personIds: string[]): Promise<MeetingEntity> {
     return this.dataSource.transaction(async (em) => {
       const meeting = await this.meetings.lockForChange(em, viewer, meetingId);
-      if (meeting.startsAt.getTime() > Date.now()) {
+      if (!hasStarted(meeting)) {
         throw new ConflictError('MEETING_NOT_STARTED', 'Attendance is recorded once the meeting has started');
       }
       const ids = await this.existingPeople(em, personIds);

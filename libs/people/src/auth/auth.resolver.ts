@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthService, Context, CurrentViewer, GqlContext, LISTED_ACCESS_TOKENS, MaxItems, Public, SignInService, Viewer } from '@app/core';
+import { AuthService, Context, CurrentViewer, GqlContext, LISTED_ACCESS_TOKENS, LISTED_SESSIONS, MaxItems, Public, SignInService, Viewer } from '@app/core';
 import { PeopleService } from '../people.service';
-import { AccessToken, CreatedAccessToken, Session } from './session.model';
+import { AccessToken, ActiveSession, CreatedAccessToken, Session } from './session.model';
 import { CreateAccessTokenArgs, RequestSignInLinkArgs, SignInArgs } from './sign-in.args';
 
 @Resolver()
@@ -48,5 +48,16 @@ export class AuthResolver {
   @MaxItems(LISTED_ACCESS_TOKENS)
   myAccessTokens(@CurrentViewer() viewer: Viewer) {
     return this.auth.listAccessTokens(viewer.id);
+  }
+
+  @Query(() => [ActiveSession], { description: `Your sessions that can still sign in, newest first; the first ${LISTED_SESSIONS}.` })
+  @MaxItems(LISTED_SESSIONS)
+  mySessions(@CurrentViewer() viewer: Viewer) {
+    return this.auth.listSessions(viewer);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends one of your own sessions (its browser is signed out at once). Unknown, revoked or other people\'s ids are NOT_FOUND.' })
+  revokeSession(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.auth.revokeSession(viewer, id);
   }
 }

@@ -36,3 +36,18 @@ export class CreatedAccessToken {
   @Field(() => AccessToken)
   token: AccessToken;
 }
+
+@ObjectType({ description: 'One of your signed-in sessions (a browser you signed in with an emailed link).' })
+export class ActiveSession {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'When the link was used.' })
+  createdAt: Date;
+
+  @Field()
+  expiresAt: Date;
+
+  @Field({ description: 'The session this request is made with.' })
+  current: boolean;
+}

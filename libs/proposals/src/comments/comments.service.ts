@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InvalidInputError, Viewer, newId } from '@app/core';
 import { ProposalHistory } from '../events/proposal-events';
+import { isParty } from '../proposal-permissions';
 import { ProposalPolicy } from '../proposal.policy';
 import { ProposalsService } from '../proposals.service';
 import { CommentEntity } from './comment.entity';
@@ -22,10 +23,7 @@ export class CommentsService {
   add(viewer: Viewer, proposalId: string, body: string, parentId: string | null | undefined): Promise<CommentEntity> {
     return this.dataSource.transaction(async (em) => {
       const proposal = await this.proposals.lockReadable(em, viewer, proposalId);
-      const [party] = await em.query(
-        `SELECT 1 WHERE $2::uuid IN ($3::uuid, $4::uuid) OR EXISTS (SELECT 1 FROM proposal_partners WHERE proposal_id = $1 AND organization_id = $2 AND consent <> 'DECLINED')`,
-        [proposal.id, viewer.organizationId, proposal.leadOrganizationId, proposal.authorOrganizationId],
-      );
+      const party = isParty(viewer, proposal, await this.policy.partnerConsentOf(viewer, proposal.id, em));
       if (!party) await this.policy.assertCanTakePart(viewer, proposal.workingGroupId, 'comment', em);
       if (parentId) {
         const [parent] = await em.query(`SELECT 1 FROM proposal_comments WHERE id = $1 AND proposal_id = $2`, [parentId, proposal.id]);

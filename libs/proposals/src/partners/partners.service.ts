@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, ForbiddenError, InvalidInputError, isUniqueViolation, NotFoundError, Viewer } from '@app/core';
 import { ProposalHistory } from '../events/proposal-events';
+import { CLOSED_STATES, isAskedToLead, leadHasConsented, mayInvitePartners } from '../proposal-permissions';
 import { ProposalEntity } from '../proposal.entity';
 import { PartnerConsent, ProposalState } from '../proposal.enums';
 import { ProposalsService } from '../proposals.service';
 import { PartnerEntity } from './partner.entity';
-
-const CLOSED_STATES: readonly ProposalState[] = [ProposalState.REJECTED, ProposalState.COMPLETED, ProposalState.WITHDRAWN];
 
 /** Partner organisations: invited by the lead organisation, answering for themselves. */
 @Injectable()
@@ -28,14 +27,14 @@ export class PartnersService {
    */
   async inviteInTransaction(em: EntityManager, viewer: Viewer, proposalId: string, organizationId: string, role: string | null | undefined): Promise<ProposalEntity> {
     const proposal = await this.proposals.lockReadable(em, viewer, proposalId);
-    if (viewer.role !== 'ADMIN' && viewer.organizationId !== proposal.leadOrganizationId) {
+    if (!mayInvitePartners(viewer, proposal)) {
       throw new ForbiddenError('Only the lead organisation invites partners', 'NOT_LEAD_ORGANIZATION');
     }
     if (CLOSED_STATES.includes(proposal.state)) {
       throw new ConflictError('PROPOSAL_CLOSED', `A ${proposal.state} proposal takes no new partners`);
     }
     // An organisation named as lead acts as lead (invites partners) only once it accepted to lead.
-    if (proposal.leadConsent !== PartnerConsent.CONSENTED) {
+    if (!leadHasConsented(proposal)) {
       throw new ConflictError('LEAD_NOT_CONSENTED', 'The organisation named as lead has not yet accepted to lead this proposal');
     }
     if (organizationId === proposal.leadOrganizationId) {
@@ -100,7 +99,7 @@ export class PartnersService {
     }
     return this.dataSource.transaction(async (em) => {
       const proposal = await this.proposals.lockReadable(em, viewer, proposalId);
-      if (viewer.organizationId !== proposal.leadOrganizationId || viewer.organizationId === proposal.authorOrganizationId) {
+      if (!isAskedToLead(viewer, proposal)) {
         throw new ForbiddenError('Your organisation is not asked to lead this proposal', 'NOT_INVITED');
       }
       if (proposal.state !== ProposalState.DRAFT) {

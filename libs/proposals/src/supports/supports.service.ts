@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictError, ForbiddenError, Viewer } from '@app/core';
 import { ProposalHistory } from '../events/proposal-events';
+import { isOwnProposal } from '../proposal-permissions';
 import { SUPPORTABLE_STATES } from '../proposal-transitions';
 import { ProposalEntity } from '../proposal.entity';
 import { ProposalPolicy } from '../proposal.policy';
@@ -23,12 +24,8 @@ export class SupportsService {
   support(viewer: Viewer, proposalId: string): Promise<ProposalEntity> {
     return this.dataSource.transaction(async (em) => {
       const proposal = await this.proposals.lockReadable(em, viewer, proposalId);
-      const [consented] = await em.query(
-        `SELECT 1 FROM proposal_partners WHERE proposal_id = $1 AND organization_id = $2 AND consent = 'CONSENTED'`,
-        [proposal.id, viewer.organizationId],
-      );
-      // The lead, the author's organisation and consenting partners are parties: it is their own proposal.
-      if (viewer.organizationId === proposal.leadOrganizationId || viewer.organizationId === proposal.authorOrganizationId || consented) {
+      const partnerConsent = await this.policy.partnerConsentOf(viewer, proposal.id, em);
+      if (isOwnProposal(viewer, proposal, partnerConsent)) {
         throw new ForbiddenError('An organisation cannot support its own proposal', 'OWN_PROPOSAL');
       }
       await this.policy.assertCanTakePart(viewer, proposal.workingGroupId, 'support proposals', em);

@@ -6,6 +6,7 @@ import { ApplicationState, WorkingGroupStatus } from '../working-group.enums';
 import { WorkingGroupPolicy } from '../working-group.policy';
 import { ApplicationEntity } from './application.entity';
 import { SubmitApplicationInput } from './submit-application.input';
+import { isOpenGroup } from '../working-group-permissions';
 
 /** The selective application process's state machine. */
 export const APPLICATION_TRANSITIONS: Record<ApplicationState, readonly ApplicationState[]> = {
@@ -41,7 +42,7 @@ export class ApplicationsService {
       [input.organizationId, input.workingGroupId],
     );
     if (!organization) throw new NotFoundError('organization');
-    if (group.status === WorkingGroupStatus.CLOSED) {
+    if (!isOpenGroup(group)) {
       throw new ConflictError('WORKING_GROUP_CLOSED', 'This working group is closed and takes no applications');
     }
     if (organization.active) {

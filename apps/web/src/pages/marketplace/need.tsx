@@ -1,0 +1,345 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../../gql';
+import type { NeedStatus } from '../../gql/graphql';
+import { formatDate } from '../../ui/format';
+import { NeedForm, needInput, needValues, useListingLabels } from './forms';
+import { IntroductionCard } from './introductions';
+import { AreaError, formatQuantity, translateReason, useViewer } from './shared';
+
+const NeedQuery = graphql(`
+  query ResourceNeedDetail($id: ID!) {
+    resourceNeed(id: $id) {
+      id
+      kind
+      title
+      description
+      quantity
+      unit
+      neededFrom
+      neededUntil
+      allowedLocations
+      sensitivity
+      requiredCertifications
+      anonymous
+      status
+      confidentiality
+      version
+      workingGroup {
+        id
+        name
+      }
+      organization {
+        id
+        name
+      }
+      proposal {
+        id
+        title
+      }
+      matches(first: 20) {
+        totalCount
+        edges {
+          node {
+            score
+            reasons
+            capability {
+              id
+              title
+              location
+              organization {
+                id
+                name
+              }
+            }
+          }
+        }
+      }
+      introductions {
+        ...IntroductionFields
+      }
+    }
+  }
+`);
+
+const AddNeed = graphql(`
+  mutation AddResourceNeed($input: ResourceNeedInput!) {
+    addResourceNeed(input: $input) {
+      id
+    }
+  }
+`);
+
+const UpdateNeed = graphql(`
+  mutation UpdateResourceNeed($id: ID!, $expectedVersion: Int!, $input: UpdateResourceNeedInput!) {
+    updateResourceNeed(id: $id, expectedVersion: $expectedVersion, input: $input) {
+      id
+      title
+      description
+      quantity
+      unit
+      neededFrom
+      neededUntil
+      allowedLocations
+      sensitivity
+      requiredCertifications
+      anonymous
+      status
+      confidentiality
+      version
+      workingGroup {
+        id
+        name
+      }
+    }
+  }
+`);
+
+const RequestIntroduction = graphql(`
+  mutation RequestIntroduction($needId: ID!, $capabilityId: ID!, $message: String) {
+    requestIntroduction(needId: $needId, capabilityId: $capabilityId, message: $message) {
+      id
+      state
+    }
+  }
+`);
+
+/** Publish a need for the viewer's organisation. */
+export function NewNeedPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { orgId, me } = useViewer();
+  const [result, add] = useMutation(AddNeed);
+  if (!orgId) return <p role="status">{t('common.loading')}</p>;
+  return (
+    <div>
+      <h1>{t('marketplace.newNeed')}</h1>
+      <p>{t('marketplace.publishFor', { organization: me?.organization.name })}</p>
+      <NeedForm
+        id="need"
+        initial={needValues()}
+        editing={false}
+        error={result.error}
+        busy={result.fetching}
+        submitLabel={t('marketplace.publish')}
+        onSubmit={(values) => {
+          void add({ input: { ...needInput(values), kind: values.kind, organizationId: orgId } }).then((answer) => {
+            if (answer.data) void navigate(`/resource-needs/${answer.data.addResourceNeed.id}`);
+          });
+        }}
+      />
+    </div>
+  );
+}
+
+export default function NeedPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { orgId, isAdmin } = useViewer();
+  const [{ data, error, fetching }, refresh] = useQuery({ query: NeedQuery, variables: { id } });
+  const [updated, update] = useMutation(UpdateNeed);
+  const [editing, setEditing] = useState(false);
+  const labels = useListingLabels();
+  if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <AreaError area="marketplace" error={error} />;
+  const n = data.resourceNeed;
+  if (!n) {
+    return (
+      <div>
+        <h1>{t('notFound.title')}</h1>
+        <p>{t('notFound.text')}</p>
+      </div>
+    );
+  }
+  // The need's organisation's people and admins edit it and see its matches (docs/marketplace.md).
+  const owner = (!!n.organization && n.organization.id === orgId) || isAdmin;
+  const mayEdit = owner && n.status === 'OPEN';
+  const move = (status: NeedStatus) => void update({ id: n.id, expectedVersion: n.version, input: { status } });
+  const reload = () => refresh({ requestPolicy: 'network-only' });
+  const conflict = updated.error?.graphQLErrors.some((e) => e.extensions?.code === 'CONFLICT');
+  const asked = new Map(n.introductions.filter((i) => i.state === 'REQUESTED' || i.state === 'ACCEPTED').map((i) => [i.capability.id, i.state]));
+
+  return (
+    <article>
+      <p className="meta">
+        <Link to="/marketplace?tab=needs">{t('marketplace.title')}</Link>
+      </p>
+      <h1>{n.title}</h1>
+      <p>
+        <span className="tag">{t(`marketplace.kinds.${n.kind}`)}</span> <span className="tag">{t(`marketplace.statuses.${n.status}`)}</span>{' '}
+        <span className="tag">{t(`marketplace.confidentialities.${n.confidentiality}`)}</span>
+        {n.anonymous && (
+          <>
+            {' '}
+            <span className="tag">{t('marketplace.anonymous')}</span>
+          </>
+        )}
+      </p>
+      {n.anonymous && owner && <p className="notice">{t('marketplace.anonymousOwnerNote')}</p>}
+      <dl className="facts">
+        <dt>{t('marketplace.postedBy')}</dt>
+        <dd>{n.organization?.name ?? t('marketplace.anonymousMember')}</dd>
+        <dt>{labels.quantity}</dt>
+        <dd>{formatQuantity(t, n.quantity, n.unit)}</dd>
+        <dt>{t('marketplace.window')}</dt>
+        <dd>
+          {n.neededFrom ? formatDate(n.neededFrom, 'UTC') : t('marketplace.openEnd')} – {n.neededUntil ? formatDate(n.neededUntil, 'UTC') : t('marketplace.openEnd')}
+        </dd>
+        <dt>{labels.allowedLocations}</dt>
+        <dd>{n.allowedLocations.length ? n.allowedLocations.join(', ') : t('marketplace.anyEea')}</dd>
+        <dt>{labels.sensitivity}</dt>
+        <dd>{t(`marketplace.sensitivities.${n.sensitivity}`)}</dd>
+        <dt>{labels.requiredCertifications}</dt>
+        <dd>{n.requiredCertifications.length ? n.requiredCertifications.map((x) => t(`marketplace.certifications.${x}`)).join(', ') : t('marketplace.none')}</dd>
+        {n.proposal && (
+          <>
+            <dt>{t('marketplace.proposal')}</dt>
+            <dd>
+              <Link to={`/proposals/${n.proposal.id}`}>{n.proposal.title}</Link>
+            </dd>
+          </>
+        )}
+        <dt>{labels.expectedVersion}</dt>
+        <dd>{n.version}</dd>
+      </dl>
+      {n.description && <p className="prose">{n.description}</p>}
+
+      {mayEdit && (
+        <section aria-labelledby="manage-heading" className="card">
+          <h2 id="manage-heading">{t('marketplace.manage')}</h2>
+          {!editing && <AreaError area="marketplace" error={updated.error} labels={labels} />}
+          <div className="actions">
+            {!editing && (
+              <button type="button" className="button" onClick={() => setEditing(true)}>
+                {t('marketplace.edit')}
+              </button>
+            )}
+            <button type="button" className="button subtle" disabled={updated.fetching} onClick={() => move('FULFILLED')}>
+              {t('marketplace.markFulfilled')}
+            </button>
+            <button type="button" className="button subtle" disabled={updated.fetching} onClick={() => move('CLOSED')}>
+              {t('marketplace.close')}
+            </button>
+            {conflict && !editing && (
+              <button type="button" className="button subtle" onClick={reload}>
+                {t('marketplace.loadLatest')}
+              </button>
+            )}
+          </div>
+          {editing && (
+            <NeedForm
+              id="need-edit"
+              initial={needValues(n)}
+              editing
+              error={updated.error}
+              busy={updated.fetching}
+              submitLabel={t('common.save')}
+              onSubmit={(values) => {
+                void update({ id: n.id, expectedVersion: n.version, input: needInput(values) }).then((answer) => {
+                  if (answer.data) setEditing(false);
+                });
+              }}
+            >
+              <button type="button" className="button subtle" onClick={() => setEditing(false)}>
+                {t('common.cancel')}
+              </button>
+              {conflict && (
+                <button type="button" className="button subtle" onClick={reload}>
+                  {t('marketplace.loadLatest')}
+                </button>
+              )}
+            </NeedForm>
+          )}
+        </section>
+      )}
+
+      {owner && (
+        <section aria-labelledby="matches-heading">
+          <h2 id="matches-heading">{t('marketplace.matches', { count: n.matches.totalCount })}</h2>
+          {n.matches.totalCount === 0 && <p>{n.status === 'OPEN' ? t('marketplace.noMatches') : t('marketplace.noMatchesClosed')}</p>}
+          <ol className="matches">
+            {n.matches.edges.map(({ node: m }) => (
+              <li key={m.capability.id} className="card">
+                <h3>
+                  <Link to={`/capabilities/${m.capability.id}`}>{m.capability.title}</Link>
+                </h3>
+                <p>
+                  <span className="score">{t('marketplace.score', { score: Math.round(m.score * 100) })}</span>{' '}
+                  <span className="meta">
+                    {m.capability.organization.name} · {m.capability.location}
+                  </span>
+                </p>
+                <h4 className="visually-hidden">{t('marketplace.reasonsHeading')}</h4>
+                <ul className="reasons">
+                  {m.reasons.map((line) => {
+                    const reason = translateReason(t, line);
+                    return (
+                      <li key={line} lang={reason.translated ? undefined : 'en'}>
+                        {reason.text}
+                      </li>
+                    );
+                  })}
+                </ul>
+                {asked.has(m.capability.id) ? (
+                  <p className="tag">{t(`marketplace.introStates.${asked.get(m.capability.id)}`)}</p>
+                ) : (
+                  n.status === 'OPEN' && <AskForm needId={n.id} capabilityId={m.capability.id} title={m.capability.title} onDone={reload} />
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      {n.introductions.length > 0 && (
+        <section aria-labelledby="introductions-heading">
+          <h2 id="introductions-heading">{t('marketplace.introductions')}</h2>
+          {n.introductions.map((i) => (
+            <IntroductionCard key={i.id} introduction={i} />
+          ))}
+        </section>
+      )}
+    </article>
+  );
+}
+
+/** Ask the capability's provider for an introduction, with a message (kept on a refusal). */
+function AskForm({ needId, capabilityId, title, onDone }: { needId: string; capabilityId: string; title: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState('');
+  const [result, ask] = useMutation(RequestIntroduction);
+  const id = `ask-${capabilityId}`;
+  if (!open) {
+    return (
+      <button type="button" className="button" onClick={() => setOpen(true)} aria-label={t('marketplace.askFor', { title })}>
+        {t('marketplace.ask')}
+      </button>
+    );
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void ask({ needId, capabilityId, message: message.trim() || null }).then((answer) => {
+      if (answer.data) onDone();
+    });
+  };
+  return (
+    <form className="form" onSubmit={submit}>
+      <AreaError area="marketplace" error={result.error} labels={{ message: t('marketplace.message'), capabilityId: t('marketplace.capability'), needId: t('marketplace.need') }} />
+      <label htmlFor={id}>{t('marketplace.message')}</label>
+      <p className="meta" id={`${id}-hint`}>
+        {t('marketplace.messageHint')}
+      </p>
+      <textarea id={id} aria-describedby={`${id}-hint`} value={message} onChange={(e) => setMessage(e.target.value)} />
+      <div className="actions">
+        <button type="submit" className="button primary" disabled={result.fetching}>
+          {t('marketplace.sendRequest')}
+        </button>
+        <button type="button" className="button subtle" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

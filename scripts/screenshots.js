@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// Screenshots of the web client's main screens in English and German, for docs/screenshots/ and the README.
+// Seeds a throw-away database on the PostgreSQL at DATABASE_SERVER (default postgres://postgres@127.0.0.1:5432/postgres),
+// starts the built API (`npm run build` first) with its worker, signs two seeded people in through the
+// emailed link (written as .eml files), and photographs each screen with Debian's chromium.
+// Usage: node scripts/screenshots.js [--out docs/screenshots]
+const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { Client } = require('pg');
+const { chromium } = require('playwright-core');
+
+const root = path.resolve(__dirname, '..');
+const out = path.resolve(root, process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : 'docs/screenshots');
+const server = process.env.DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const port = 3900 + Math.floor(Math.random() * 90);
+const base = `http://127.0.0.1:${port}`;
+
+/** Who is photographed, in which language: the seeded HLRS chair (German) and a car maker's member (English). */
+const PEOPLE = [
+  { lang: 'de', email: 'k.mueller@hlrs.example' },
+  { lang: 'en', email: 'm.rossi@silicon-alpina.example' },
+];
+
+async function main() {
+  const name = `ecava_screens_${Date.now()}`;
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecava-screens-'));
+  const env = { ...process.env, NODE_ENV: 'development', DATABASE_URL: url.toString(), DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: base, GRAPHQL_PLAYGROUND: 'false', RUN_WORKER: 'true' };
+  let api;
+  try {
+    execFileSync(process.execPath, ['dist/apps/cli/src/main.js', 'seed'], { cwd: root, env, stdio: 'inherit' });
+    api = spawn(process.execPath, ['dist/apps/api/src/main.js'], { cwd: root, env, stdio: 'inherit' });
+    await waitFor(async () => (await fetch(`${base}/health/ready`)).ok, 60_000);
+    const db = new Client({ connectionString: url.toString() });
+    await db.connect();
+    const one = async (sql) => (await db.query(sql)).rows[0]?.id;
+    const screens = {
+      home: '/',
+      'working-group': `/working-groups/${await one(`SELECT id FROM working_groups WHERE slug = 'ai-model-development-and-data'`)}`,
+      proposals: '/proposals',
+      proposal: `/proposals/${await one(`SELECT id FROM cooperation_proposals ORDER BY created_at LIMIT 1`)}`,
+      meetings: '/meetings',
+      marketplace: '/marketplace',
+      need: `/resource-needs/${await one(`SELECT id FROM resource_needs WHERE NOT anonymous ORDER BY created_at LIMIT 1`)}`,
+      'data-pool': `/data-pools/${await one(`SELECT id FROM data_pools ORDER BY created_at LIMIT 1`)}`,
+      ballots: '/ballots',
+      search: '/search?q=compute',
+    };
+    await db.end();
+    fs.mkdirSync(out, { recursive: true });
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    for (const person of PEOPLE) {
+      const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 860 }, locale: person.lang === 'de' ? 'de-DE' : 'en-GB' });
+      const page = await context.newPage();
+      await signIn(page, person.email, dataDir);
+      for (const [screen, target] of Object.entries(screens)) {
+        if (target.endsWith('/undefined')) continue;
+        await page.goto(target);
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(300);
+        const file = path.join(out, `${screen}-${person.lang}.png`);
+        await page.screenshot({ path: file, fullPage: false });
+        console.log(`wrote ${path.relative(root, file)}`);
+      }
+      await context.close();
+    }
+    await browser.close();
+  } finally {
+    api?.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1000));
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function signIn(page, email, dataDir) {
+  const mailDir = path.join(dataDir, 'mail');
+  const before = new Set(fs.existsSync(mailDir) ? fs.readdirSync(mailDir) : []);
+  await page.goto('/sign-in');
+  await page.locator('#email').fill(email);
+  await page.locator('form button[type=submit]').click();
+  let link;
+  await waitFor(async () => {
+    if (!fs.existsSync(mailDir)) return false;
+    for (const file of fs.readdirSync(mailDir).filter((f) => !before.has(f) && f.endsWith('.eml'))) {
+      const text = fs.readFileSync(path.join(mailDir, file), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+      const match = text.match(/https?:\/\/\S+\/sign-in\?token=[A-Za-z0-9_%.-]+/);
+      if (match && text.toLowerCase().includes(email)) link = match[0];
+    }
+    return Boolean(link);
+  }, 30_000);
+  await page.goto(link);
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+}
+
+async function waitFor(check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
