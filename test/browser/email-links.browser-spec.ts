@@ -15,10 +15,6 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
  * must open the client at that very path (signed in, not the API's 404, not the sign-in page), but the title
  * is not asserted. TODO after merging each branch: delete its entries here, so the title is asserted too.
  */
-const PENDING_MERGE: Record<string, string> = {
-  meeting: 'web-meetings',
-};
-
 /**
  * Every kind of link the platform writes into its emails, followed from a real email received by the SMTP sink
  * and opened in the browser by its recipient (signed in): the right screen shows the object's title.
@@ -71,14 +67,9 @@ describeInBrowser('web client: every link the platform emails opens the right sc
     const heading = page.getByRole('heading', { level: 1 }).first();
     await heading.waitFor();
     expect(new URL(page.url()).pathname).toBe(new URL(link).pathname);
-    if (PENDING_MERGE[kind]) {
-      // TODO(branch PENDING_MERGE[kind]): the title assertion below applies once that branch is merged.
-      console.info(`email link "${kind}" (${new URL(link).pathname}) opens the client; its screen comes with branch ${PENDING_MERGE[kind]}: shows "${await heading.textContent()}"`);
-    } else {
-      await page.getByText(title).first().waitFor();
-      expect(await page.getByRole('heading', { name: 'Page not found' }).count()).toBe(0);
-      expect(await seriousViolations(page)).toEqual([]);
-    }
+    await page.getByText(title).first().waitFor();
+    expect(await page.getByRole('heading', { name: 'Page not found' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     return link;
   }
 

@@ -16,6 +16,9 @@ const Application = lazy(() => import('./pages/application'));
 const AlliancePriorities = lazy(() => import('./pages/priorities'));
 const Priority = lazy(() => import('./pages/priority'));
 const NotFound = lazy(() => import('./pages/not-found'));
+const Meetings = lazy(() => import('./pages/meetings'));
+const Meeting = lazy(() => import('./pages/meeting'));
+const MeetingForm = lazy(() => import('./pages/meeting-form'));
 const Marketplace = lazy(() => import('./pages/marketplace/list'));
 const Capability = lazy(() => import('./pages/marketplace/capability'));
 const NewCapability = lazy(() => import('./pages/marketplace/capability').then((m) => ({ default: m.NewCapabilityPage })));
@@ -47,6 +50,10 @@ export function App() {
                 <Route path="search" element={<Search />} />
                 <Route path="notifications" element={<Notifications />} />
                 <Route path="settings" element={<Settings />} />
+                <Route path="meetings" element={<Meetings />} />
+                <Route path="meetings/new" element={<MeetingForm />} />
+                <Route path="meetings/:id" element={<Meeting />} />
+                <Route path="meetings/:id/edit" element={<MeetingForm key="edit" />} />
                 <Route path="working-groups" element={<WorkingGroups />} />
                 <Route path="working-groups/:id/*" element={<WorkingGroup />} />
                 <Route path="applications/:id" element={<Application />} />

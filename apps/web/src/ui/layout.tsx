@@ -79,6 +79,7 @@ export function Layout() {
           </NavLink>
           <NavLink to="/working-groups">{t('groups.nav')}</NavLink>
           <NavLink to="/proposals">{t('proposals.nav')}</NavLink>
+          <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
           <NavLink to="/marketplace">{t('marketplace.nav')}</NavLink>
           <NavLink to="/data-pools">{t('dataPools.nav')}</NavLink>
           <NavLink to="/ballots">{t('governance.nav.ballots')}</NavLink>
