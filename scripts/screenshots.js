@@ -17,10 +17,10 @@ const server = process.env.DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:543
 const port = 3900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;
 
-/** Who is photographed, in which language: the seeded HLRS chair (German) and a car maker's member (English). */
+/** Who is photographed: the seeded chair of the AI group (HLRS), once in German and once in English. */
 const PEOPLE = [
-  { lang: 'de', email: 'k.mueller@hlrs.example' },
-  { lang: 'en', email: 'm.rossi@silicon-alpina.example' },
+  { lang: 'de', locale: 'DE', email: 'k.mueller@hlrs.example' },
+  { lang: 'en', locale: 'EN', email: 'k.mueller@hlrs.example' },
 ];
 
 async function main() {
@@ -46,16 +46,17 @@ async function main() {
       proposals: '/proposals',
       proposal: `/proposals/${await one(`SELECT id FROM cooperation_proposals ORDER BY created_at LIMIT 1`)}`,
       meetings: '/meetings',
+      meeting: `/meetings/${await one(`SELECT id FROM meetings WHERE status = 'SCHEDULED' ORDER BY starts_at LIMIT 1`)}`,
       marketplace: '/marketplace',
       need: `/resource-needs/${await one(`SELECT id FROM resource_needs WHERE NOT anonymous ORDER BY created_at LIMIT 1`)}`,
       'data-pool': `/data-pools/${await one(`SELECT id FROM data_pools ORDER BY created_at LIMIT 1`)}`,
-      ballots: '/ballots',
+      ballot: `/ballots/${await one(`SELECT id FROM ballots ORDER BY created_at LIMIT 1`)}`,
       search: '/search?q=compute',
     };
-    await db.end();
     fs.mkdirSync(out, { recursive: true });
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
     for (const person of PEOPLE) {
+      await db.query(`UPDATE people SET locale = $1 WHERE email = $2`, [person.locale, person.email]);
       const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 860 }, locale: person.lang === 'de' ? 'de-DE' : 'en-GB' });
       const page = await context.newPage();
       await signIn(page, person.email, dataDir);
@@ -71,6 +72,7 @@ async function main() {
       await context.close();
     }
     await browser.close();
+    await db.end();
   } finally {
     api?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1000));

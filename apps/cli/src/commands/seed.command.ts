@@ -5,6 +5,7 @@ import { seedBallots } from './seed-ballots';
 import { seedDataPools } from './seed-data-pools';
 import { seedMarketplace } from './seed-marketplace';
 import { seedMeetings } from './seed-meetings';
+import { seedProposals } from './seed-proposals';
 
 /** The four ECAVA working groups. */
 export const SEED_GROUPS = [
@@ -178,6 +179,7 @@ export async function seed(app: INestApplicationContext): Promise<SeedResult> {
       ...(await seedDataPools(em, groupIds)),
       ...(await seedBallots(em, groupIds)),
       ...(await seedMeetings(em, groupIds)),
+      ...(await seedProposals(em, groupIds)),
     };
   });
 }
