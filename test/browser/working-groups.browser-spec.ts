@@ -1,6 +1,7 @@
 import { Page } from 'playwright-core';
 import { Actor, insertMeeting, insertProposal, makeGroup, makeOrganization, makePerson, makePriority, seat } from '../support/factories';
 import { BrowserHarness, describeInBrowser, linkFromEmail, seriousViolations, signInByEmail, startBrowserHarness } from './support/browser';
+import { queuesSettled } from '../support/test-app';
 
 describeInBrowser('web client: working groups, applications, priorities', () => {
   let h: BrowserHarness;
@@ -103,7 +104,9 @@ describeInBrowser('web client: working groups, applications, priorities', () => 
     await chairPage.getByTestId('application-state').getByText('Accepted').waitFor();
     await chairPage.getByText('Applicant Motors is a member of the group now.').waitFor();
 
-    // The representative now has a seat: Home lists the group, the group page lists the organisation.
+    // The representative now has a seat: Home lists the group, the group page lists the organisation. The
+    // worker writes the notification after the answer: wait for its queue, as a person would see it later.
+    await queuesSettled(h.t);
     await page.goto('/');
     const notice = page.getByRole('region', { name: 'Unread notifications' }).getByRole('link', { name: /Your application to .* was acc/ });
     expect(await notice.getAttribute('href')).toBe(applicationPath);
