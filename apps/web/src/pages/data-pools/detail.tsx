@@ -8,6 +8,25 @@ import { fieldProblem } from '../../ui/errors';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { AreaError, instantOf, numberOrNull, SENSITIVITIES, useViewer } from '../marketplace/shared';
 
+/** What the viewer may do with the pool (the API's viewerCan), read with the pool and after every change of it. */
+export const PoolActions = graphql(`
+  fragment PoolActions on DataPool {
+    viewerCan {
+      openForSignature
+      activate
+      suspend
+      close
+      sign
+      withdraw
+      addDataset
+      requestAccess
+      decideAccessRequests
+      invite
+      editTerms
+    }
+  }
+`);
+
 const PoolQuery = graphql(`
   query DataPoolDetail($id: ID!) {
     dataPool(id: $id) {
@@ -21,19 +40,7 @@ const PoolQuery = graphql(`
       validFrom
       validUntil
       version
-      viewerCan {
-        openForSignature
-        activate
-        suspend
-        close
-        sign
-        withdraw
-        addDataset
-        requestAccess
-        decideAccessRequests
-        invite
-        editTerms
-      }
+      ...PoolActions
       terms {
         purposes
         commercialUse
@@ -147,19 +154,7 @@ const SignPool = graphql(`
     signDataPool(poolId: $poolId, organizationId: $organizationId, termsVersion: $termsVersion) {
       id
       state
-      viewerCan {
-        openForSignature
-        activate
-        suspend
-        close
-        sign
-        withdraw
-        addDataset
-        requestAccess
-        decideAccessRequests
-        invite
-        editTerms
-      }
+      ...PoolActions
       signatories {
         role
         state
@@ -184,19 +179,7 @@ const WithdrawPool = graphql(`
     withdrawFromDataPool(poolId: $poolId, organizationId: $organizationId, note: $note) {
       id
       state
-      viewerCan {
-        openForSignature
-        activate
-        suspend
-        close
-        sign
-        withdraw
-        addDataset
-        requestAccess
-        decideAccessRequests
-        invite
-        editTerms
-      }
+      ...PoolActions
     }
   }
 `);
@@ -227,19 +210,7 @@ const InviteToPool = graphql(`
     inviteToDataPool(poolId: $poolId, organizationId: $organizationId, role: $role) {
       id
       state
-      viewerCan {
-        openForSignature
-        activate
-        suspend
-        close
-        sign
-        withdraw
-        addDataset
-        requestAccess
-        decideAccessRequests
-        invite
-        editTerms
-      }
+      ...PoolActions
     }
   }
 `);
@@ -280,19 +251,7 @@ const ChangePoolState = graphql(`
     changeDataPoolState(id: $id, state: $state, note: $note) {
       id
       state
-      viewerCan {
-        openForSignature
-        activate
-        suspend
-        close
-        sign
-        withdraw
-        addDataset
-        requestAccess
-        decideAccessRequests
-        invite
-        editTerms
-      }
+      ...PoolActions
     }
   }
 `);
