@@ -6,7 +6,7 @@ import { graphql } from '../gql';
 import type { ApplicationState } from '../gql/graphql';
 import { ErrorMessage, fieldProblem } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
-import { GroupsError, useViewer } from './groups-shared';
+import { useViewer } from './groups-shared';
 import NotFoundPage from './not-found';
 
 const ApplicationQuery = graphql(`
@@ -127,7 +127,7 @@ export default function ApplicationPage() {
       {open && (manager || applicant) && (
         <section aria-labelledby="decide-heading" className="card">
           <h2 id="decide-heading">{manager ? t('groups.application.decide') : t('groups.application.yours')}</h2>
-          <GroupsError error={result.error} labels={{ note: t('groups.application.note') }} />
+          <ErrorMessage reasons="groups.reasons" error={result.error} labels={{ note: t('groups.application.note') }} />
           {decided && <p role="status">{t('groups.application.changed', { state: t(`groups.applicationState.${decided}`) })}</p>}
           {manager && application.state === 'SUBMITTED' && (
             <p>

@@ -4,10 +4,9 @@ import { Link } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { graphql } from '../gql';
 import type { ParticipantRole, PlatformRole, PriorityStatus } from '../gql/graphql';
-import { ErrorMessage, problemsOf } from '../ui/errors';
+import { ErrorMessage } from '../ui/errors';
 
 // Shared by the working-group, application and priority screens (not a screen itself).
-
 
 /** What the signed-in person is: platform role, organisation, seats. The screens offer actions from it. */
 export const ViewerQuery = graphql(`
@@ -64,27 +63,6 @@ export function canEndorse(viewer: GroupsViewer | null | undefined, groupId: str
   return viewer.participations.some((p) => p.role !== 'OBSERVER');
 }
 
-/**
- * The API's error in the person's language. For the refusals of this area (an open application, the last
- * chair…) a sentence of its own; anything else as the shell's ErrorMessage says it. Same markup.
- */
-export function GroupsError({ error, labels = {} }: { error: CombinedError | undefined; labels?: Record<string, string> }) {
-  const { t, i18n } = useTranslation();
-  const problems = problemsOf(error);
-  if (problems.length === 0) return null;
-  if (!problems.every((p) => p.reason && i18n.exists(`groups.reasons.${p.reason}`))) return <ErrorMessage error={error} labels={labels} />;
-  return (
-    <div role="alert" className="error">
-      {problems.map((p, i) => (
-        <p key={i} data-code={p.code} data-field={p.field}>
-          {t(`groups.reasons.${p.reason}`)}
-          {p.field && <> {t('errors.field', { field: labels[p.field] ?? p.field })}</>}
-        </p>
-      ))}
-    </div>
-  );
-}
-
 const Endorse = graphql(`
   mutation EndorsePriority($id: ID!) {
     endorsePriority(id: $id) {
@@ -124,7 +102,7 @@ export function PriorityList({ priorities, groupId, viewer }: { priorities: Prio
   if (priorities.length === 0) return <p>{t('groups.priorities.none')}</p>;
   return (
     <>
-      <GroupsError error={last === 'endorse' ? endorsed.error : last === 'withdraw' ? withdrawn.error : undefined} />
+      <ErrorMessage reasons="groups.reasons" error={last === 'endorse' ? endorsed.error : last === 'withdraw' ? withdrawn.error : undefined} />
       <ol className="list priorities">
         {priorities.map((p) => (
           <li key={p.id}>

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { ErrorMessage } from '../ui/errors';
 import { formatDate } from '../ui/format';
-import { canEndorse, GroupsError, useViewer } from './groups-shared';
+import { canEndorse, useViewer } from './groups-shared';
 import NotFoundPage from './not-found';
 
 const PriorityQuery = graphql(`
@@ -93,7 +93,7 @@ export default function PriorityPage() {
       <p className="prose">{p.description}</p>
       <section aria-labelledby="endorsements-heading" className="card">
         <h2 id="endorsements-heading">{t('groups.priorities.endorsements', { count: p.endorsementCount })}</h2>
-        <GroupsError error={last === 'endorse' ? endorsed.error : last === 'withdraw' ? withdrawn.error : undefined} />
+        <ErrorMessage reasons="groups.reasons" error={last === 'endorse' ? endorsed.error : last === 'withdraw' ? withdrawn.error : undefined} />
         {p.endorsements.length > 0 && (
           <ul>
             {p.endorsements.map((o) => (

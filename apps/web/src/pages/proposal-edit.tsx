@@ -5,7 +5,7 @@ import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
 import { graphql } from '../gql';
 import type { ProposalForEditQuery } from '../gql/graphql';
 import { ErrorMessage, problemsOf } from '../ui/errors';
-import { EDITED_FIELDS, ProposalError, ProposalFields, sameValue, useFieldLabels, type EditedField, type ProposalValues } from '../ui/proposal-parts';
+import { EDITED_FIELDS, ProposalFields, sameValue, useFieldLabels, type EditedField, type ProposalValues } from '../ui/proposal-parts';
 
 const ProposalForEdit = graphql(`
   query ProposalForEdit($id: ID!) {
@@ -202,7 +202,7 @@ function EditForm({ initial, priorities }: { initial: Loaded; priorities: { id: 
         </section>
       )}
       <form className="form" onSubmit={submit}>
-        {!conflict && <ProposalError error={result.error} labels={labels} />}
+        {!conflict && <ErrorMessage reasons="proposals.reasons" error={result.error} labels={labels} />}
         <ErrorMessage error={lookupError} />
         <ProposalFields values={values} onChange={setValues} error={result.error} priorities={priorities} />
         <button type="submit" className="button primary" disabled={result.fetching}>

@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { ErrorMessage } from '../ui/errors';
-import { ProposalError, ProposalFields, useFieldLabels, type ProposalValues } from '../ui/proposal-parts';
+import { ProposalFields, useFieldLabels, type ProposalValues } from '../ui/proposal-parts';
 
 const NewProposalQuery = graphql(`
   query NewProposal($groupId: ID!, $hasGroup: Boolean!) {
@@ -88,7 +88,7 @@ export default function NewProposalPage() {
         <Link to="/proposals">{t('proposals.backToList')}</Link>
       </p>
       <form className="form" onSubmit={submit}>
-        <ProposalError error={result.error} labels={labels} />
+        <ErrorMessage reasons="proposals.reasons" error={result.error} labels={labels} />
         <label htmlFor="proposal-group">{labels.workingGroupId}</label>
         <select id="proposal-group" required value={groupId} onChange={(e) => setParams(e.target.value ? { group: e.target.value } : {}, { replace: true })}>
           <option value="">{t('proposals.new.chooseGroup')}</option>

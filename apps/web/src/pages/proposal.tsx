@@ -6,7 +6,7 @@ import { graphql } from '../gql';
 import type { PartnerConsent, ProposalDetailQuery, ProposalState } from '../gql/graphql';
 import { ErrorMessage } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
-import { ProposalError, useFieldLabels } from '../ui/proposal-parts';
+import { useFieldLabels } from '../ui/proposal-parts';
 
 const ProposalDetail = graphql(`
   query ProposalDetail($id: ID!) {
@@ -350,7 +350,7 @@ function Actions({ proposal, can, onDone }: { proposal: Proposal; can: ReturnTyp
   return (
     <section aria-labelledby="actions-heading" className="card actions">
       <h2 id="actions-heading">{t('proposals.actions.title')}</h2>
-      <ProposalError error={result.error ?? lead.error} labels={labels} />
+      <ErrorMessage reasons="proposals.reasons" error={result.error ?? lead.error} labels={labels} />
       {can.respondToLeadInvitation && proposal.leadConsent === 'INVITED' && (
         <div className="notice">
           <p>{t('proposals.lead.asked')}</p>
@@ -435,7 +435,7 @@ function SupportButton({ proposal }: { proposal: Proposal }) {
   const [withdrawn, unsupport] = useMutation(Unsupport);
   return (
     <>
-      <ProposalError error={supported.error ?? withdrawn.error} />
+      <ErrorMessage reasons="proposals.reasons" error={supported.error ?? withdrawn.error} />
       {proposal.viewerHasSupported ? (
         <button type="button" className="button" disabled={withdrawn.fetching} onClick={() => void unsupport({ id: proposal.id })}>
           {t('proposals.support.withdraw')}
@@ -489,7 +489,7 @@ function Partners({ proposal, can, onDone }: { proposal: Proposal; can: ReturnTy
       ) : (
         <p>{t('proposals.partners.none')}</p>
       )}
-      <ProposalError error={answered.error} />
+      <ErrorMessage reasons="proposals.reasons" error={answered.error} />
       {can.respondToPartnerInvitation && (
         <div className="notice">
           <p>{t('proposals.partners.asked')}</p>
@@ -506,7 +506,7 @@ function Partners({ proposal, can, onDone }: { proposal: Proposal; can: ReturnTy
       {can.invitePartners && (
         <form className="form" onSubmit={submit} aria-labelledby="invite-heading">
           <h3 id="invite-heading">{t('proposals.partners.invite')}</h3>
-          <ProposalError error={invited.error} labels={labels} />
+          <ErrorMessage reasons="proposals.reasons" error={invited.error} labels={labels} />
           <label htmlFor="partner-search">{t('proposals.partners.search')}</label>
           <input id="partner-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
           <label htmlFor="partner-organization">{labels.organizationId}</label>
@@ -602,7 +602,7 @@ function CommentForm({ proposalId, parentId, idPrefix, onDone }: { proposalId: s
   const label = parentId ? t('proposals.comments.replyBody') : t('proposals.comments.body');
   return (
     <form className="form" onSubmit={submit}>
-      <ProposalError error={result.error} labels={{ body: label }} />
+      <ErrorMessage reasons="proposals.reasons" error={result.error} labels={{ body: label }} />
       <label htmlFor={`${idPrefix}-body`}>{label}</label>
       <textarea id={`${idPrefix}-body`} className="short" required value={body} onChange={(e) => setBody(e.target.value)} />
       <button type="submit" className="button" disabled={result.fetching}>

@@ -5,7 +5,8 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { OrderDirection, ProposalFilter, ProposalKind, ProposalOrderField, ProposalState } from '../gql/graphql';
 import { formatDate } from '../ui/format';
-import { KINDS, ProposalError, STATES } from '../ui/proposal-parts';
+import { KINDS, STATES } from '../ui/proposal-parts';
+import { ErrorMessage } from '../ui/errors';
 
 const ProposalList = graphql(`
   query ProposalList($first: Int!, $after: String, $filter: ProposalFilter, $orderBy: ProposalOrder) {
@@ -178,7 +179,7 @@ function Results({ filter, orderBy }: { filter: ProposalFilter; orderBy: { field
       <h2 id="results-heading" className="meta" aria-live="polite">
         {connection ? t('proposals.list.count', { count: connection.totalCount }) : t('common.loading')}
       </h2>
-      <ProposalError error={error} />
+      <ErrorMessage reasons="proposals.reasons" error={error} />
       {connection && connection.edges.length === 0 && <p>{t('proposals.list.none')}</p>}
       <ul className="list proposal-list">
         {connection?.edges.map(({ node: p }) => (

@@ -6,7 +6,7 @@ import { graphql } from '../gql';
 import type { ParticipantRole, ProposalKind, ProposalOrderField, ProposalState, OrderDirection } from '../gql/graphql';
 import { ErrorMessage, fieldProblem } from '../ui/errors';
 import { formatDate, formatDateTime } from '../ui/format';
-import { GroupsError, PriorityList, seatRole, useViewer, type GroupsViewer } from './groups-shared';
+import { PriorityList, seatRole, useViewer, type GroupsViewer } from './groups-shared';
 import NotFoundPage from './not-found';
 
 const GroupQuery = graphql(`
@@ -289,7 +289,7 @@ function Seat({
             void change({ workingGroupId: groupId, personId: seat.person.id, role });
           }}
         >
-          <GroupsError error={last === 'role' ? changed.error : last === 'remove' ? removed.error : undefined} labels={{ role: t('groups.members.role', { name: seat.person.name }) }} />
+          <ErrorMessage reasons="groups.reasons" error={last === 'role' ? changed.error : last === 'remove' ? removed.error : undefined} labels={{ role: t('groups.members.role', { name: seat.person.name }) }} />
           <label htmlFor={selectId} className="visually-hidden">
             {t('groups.members.role', { name: seat.person.name })}
           </label>
@@ -329,7 +329,7 @@ function EndMembershipButton({ groupId, organization, onEnded }: { groupId: stri
   const [result, end] = useMutation(EndMembership);
   return (
     <div className="end-membership">
-      <GroupsError error={result.error} />
+      <ErrorMessage reasons="groups.reasons" error={result.error} />
       {confirming ? (
         <p role="group" aria-label={t('groups.members.endConfirmLabel', { organization: organization.name })}>
           {t('groups.members.endConfirm', { organization: organization.name })}{' '}
@@ -377,7 +377,7 @@ function SeatForm({ groupId, onSeated }: { groupId: string; onSeated: () => void
       <h2 id="seat-heading">{t('groups.seat.title')}</h2>
       <p>{t('groups.seat.intro')}</p>
       <form className="form" onSubmit={submit}>
-        <GroupsError error={result.error} labels={labels} />
+        <ErrorMessage reasons="groups.reasons" error={result.error} labels={labels} />
         <label htmlFor="seat-person">{labels.personId}</label>
         <select id="seat-person" required value={values.personId} aria-invalid={!!fieldProblem(result.error, 'personId')} onChange={(e) => setValues({ ...values, personId: e.target.value })}>
           <option value="">{t('groups.seat.choose')}</option>
@@ -594,7 +594,7 @@ function Proposals({ groupId }: { groupId: string }) {
           {t('groups.proposals.apply')}
         </button>
       </form>
-      <GroupsError error={error} labels={{ search: t('groups.proposals.search') }} />
+      <ErrorMessage reasons="groups.reasons" error={error} labels={{ search: t('groups.proposals.search') }} />
       {connection && (
         <p role="status" className="meta">
           {t('groups.proposals.count', { count: connection.totalCount })}
@@ -723,7 +723,7 @@ function Apply({ groupId, viewer }: { groupId: string; viewer: GroupsViewer }) {
       </h2>
       <p>{t('groups.apply.intro')}</p>
       <form className="form" onSubmit={submit}>
-        <GroupsError error={result.error} labels={labels} />
+        <ErrorMessage reasons="groups.reasons" error={result.error} labels={labels} />
         <label htmlFor="apply-motivation">{labels.motivation}</label>
         <textarea
           id="apply-motivation"

@@ -25,15 +25,24 @@ export function problemsOf(error: CombinedError | undefined): ApiProblem[] {
  * the field is named with the form's own label. The API's English message is kept as a tooltip-free detail
  * for support, never as the only text.
  */
-export function ErrorMessage({ error, labels = {} }: { error: CombinedError | undefined; labels?: Record<string, string> }) {
+export function ErrorMessage({
+  error,
+  labels = {},
+  reasons,
+}: {
+  error: CombinedError | undefined;
+  labels?: Record<string, string>;
+  /** Where an area keeps its own sentences for the refusal reasons it knows (`proposals.reasons`), tried first. */
+  reasons?: string;
+}) {
   const { t } = useTranslation();
   const problems = problemsOf(error);
   if (problems.length === 0) return null;
   return (
     <div role="alert" className="error">
       {problems.map((p, i) => (
-        <p key={i} data-code={p.code} data-field={p.field}>
-          {t([`errors.reason.${p.reason ?? '-'}`, `errors.code.${p.code}`, 'errors.code.INTERNAL_SERVER_ERROR'])}
+        <p key={i} data-code={p.code} data-reason={p.reason} data-field={p.field}>
+          {t([...(reasons ? [`${reasons}.${p.reason ?? '-'}`] : []), `errors.reason.${p.reason ?? '-'}`, `errors.code.${p.code}`, 'errors.code.INTERNAL_SERVER_ERROR'])}
           {p.field && <> {t('errors.field', { field: labels[p.field] ?? p.field })}</>}
         </p>
       ))}

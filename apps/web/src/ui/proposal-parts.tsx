@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import type { Confidentiality, ProposalKind, ProposalState } from '../gql/graphql';
-import { fieldProblem, problemsOf } from './errors';
+import { fieldProblem } from './errors';
 
-// The proposals area's shared parts: the enums in display order, the form's fields (drafting and editing)
-// and its errors.
+// The proposals area's shared parts: the enums in display order and the form's fields (drafting and editing).
 
 export const KINDS: ProposalKind[] = [
   'DATA_POOLING',
@@ -55,26 +54,6 @@ export function useFieldLabels(): Record<string, string> {
     role: t('proposals.partners.role'),
     expectedVersion: t('proposals.field.version'),
   };
-}
-
-/**
- * The API's error in the person's language, as ErrorMessage shows it (same markup), with the proposal
- * area's own sentences for the refusal reasons it knows (proposals.reasons.*) before the shared ones.
- */
-export function ProposalError({ error, labels = {} }: { error: CombinedError | undefined; labels?: Record<string, string> }) {
-  const { t } = useTranslation();
-  const problems = problemsOf(error);
-  if (problems.length === 0) return null;
-  return (
-    <div role="alert" className="error">
-      {problems.map((p, i) => (
-        <p key={i} data-code={p.code} data-field={p.field}>
-          {t([`proposals.reasons.${p.reason ?? '-'}`, `errors.reason.${p.reason ?? '-'}`, `errors.code.${p.code}`, 'errors.code.INTERNAL_SERVER_ERROR'])}
-          {p.field && <> {t('errors.field', { field: labels[p.field] ?? p.field })}</>}
-        </p>
-      ))}
-    </div>
-  );
 }
 
 export interface PriorityOption {

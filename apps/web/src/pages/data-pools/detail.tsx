@@ -4,9 +4,9 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { AccessRequestState, DataModality, DataPoolExportFormat, DataPoolRole, DataPoolState, DataSensitivity, UsagePurpose } from '../../gql/graphql';
-import { fieldProblem } from '../../ui/errors';
+import { ErrorMessage, fieldProblem } from '../../ui/errors';
 import { formatDate, formatDateTime } from '../../ui/format';
-import { AreaError, instantOf, numberOrNull, SENSITIVITIES, useViewer } from '../marketplace/shared';
+import { instantOf, numberOrNull, SENSITIVITIES, useViewer } from '../marketplace/shared';
 
 /** What the viewer may do with the pool (the API's viewerCan), read with the pool and after every change of it. */
 export const PoolActions = graphql(`
@@ -277,7 +277,7 @@ export default function DataPoolPage() {
   const { orgId, isAdmin } = useViewer();
   const [{ data, error, fetching }, refresh] = useQuery({ query: PoolQuery, variables: { id } });
   const reload = () => refresh({ requestPolicy: 'network-only' });
-  if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <AreaError area="dataPools" error={error} />;
+  if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <ErrorMessage reasons="dataPools.errorReasons" error={error} />;
   const pool = data.dataPool;
   if (!pool) {
     return (
@@ -489,7 +489,7 @@ function StateMoves({ poolId, moves }: { poolId: string; moves: DataPoolState[] 
   return (
     <section aria-labelledby="moves-heading" className="card">
       <h2 id="moves-heading">{t('dataPools.moveTitle')}</h2>
-      <AreaError area="dataPools" error={result.error} labels={{ state: t('dataPools.state'), note: t('dataPools.moveNote') }} />
+      <ErrorMessage reasons="dataPools.errorReasons" error={result.error} labels={{ state: t('dataPools.state'), note: t('dataPools.moveNote') }} />
       <div className="form">
         <label htmlFor="move-note">{t('dataPools.moveNote')}</label>
         <input id="move-note" value={note} onChange={(e) => setNote(e.target.value)} />
@@ -546,7 +546,7 @@ function MySignature(props: {
               ? t('dataPools.signedOlderVersion', { version: props.signedVersion, current: props.termsVersion })
               : t('dataPools.notSigned')}
       </p>
-      <AreaError area="dataPools" error={signed.error ?? withdrawn.error} labels={{ termsVersion: t('dataPools.termsVersion'), note: t('dataPools.note') }} />
+      <ErrorMessage reasons="dataPools.errorReasons" error={signed.error ?? withdrawn.error} labels={{ termsVersion: t('dataPools.termsVersion'), note: t('dataPools.note') }} />
       {stale && (
         <button type="button" className="button" onClick={props.onChange}>
           {t('dataPools.readCurrent')}
@@ -667,7 +667,7 @@ function DatasetForm({ poolId, organizationId, hosts, onDone }: { poolId: string
     <details className="add">
       <summary>{t('dataPools.addDataset')}</summary>
       <form className="form" onSubmit={submit}>
-        <AreaError area="dataPools" error={result.error} labels={labels} />
+        <ErrorMessage reasons="dataPools.errorReasons" error={result.error} labels={labels} />
         {text('title', { required: true })}
         {text('description')}
         <label htmlFor="dataset-modality">{labels.modality}</label>
@@ -744,7 +744,7 @@ function InviteForm({ poolId, invited, onDone }: { poolId: string; invited: stri
     <details className="add">
       <summary>{t('dataPools.invite')}</summary>
       <form className="form" onSubmit={submit}>
-        <AreaError area="dataPools" error={result.error} labels={labels} />
+        <ErrorMessage reasons="dataPools.errorReasons" error={result.error} labels={labels} />
         <label htmlFor="invite-search">{t('dataPools.findOrganization')}</label>
         <input id="invite-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         <label htmlFor="invite-organization">{labels.organizationId}</label>
@@ -791,7 +791,7 @@ function RemoveButton({ id, title, onDone }: { id: string; title: string; onDone
       >
         {t('dataPools.remove', { title })}
       </button>
-      <AreaError area="dataPools" error={result.error} />
+      <ErrorMessage reasons="dataPools.errorReasons" error={result.error} />
     </>
   );
 }
@@ -814,7 +814,7 @@ function AccessForm({ poolId, organizationId, purposes, onDone }: { poolId: stri
   return (
     <form className="form" onSubmit={submit} aria-labelledby="request-heading">
       <h3 id="request-heading">{t('dataPools.requestAccess')}</h3>
-      <AreaError area="dataPools" error={result.error} labels={labels} />
+      <ErrorMessage reasons="dataPools.errorReasons" error={result.error} labels={labels} />
       <label htmlFor="access-purpose">{labels.purpose}</label>
       <select id="access-purpose" value={purpose} aria-invalid={!!fieldProblem(result.error, 'purpose')} onChange={(e) => setPurpose(e.target.value as UsagePurpose)}>
         {purposes.map((p) => (
@@ -844,7 +844,7 @@ function Decision({ id, state, organization, poolActive }: { id: string; state: 
   const go = (next: AccessRequestState) => void decide({ id, state: next, note: note.trim() || null, expiresAt: next === 'APPROVED' ? instantOf(until) : null });
   return (
     <div className="form decision" role="group" aria-label={t('dataPools.decide', { organization })}>
-      <AreaError area="dataPools" error={result.error} labels={labels} />
+      <ErrorMessage reasons="dataPools.errorReasons" error={result.error} labels={labels} />
       <label htmlFor={`note-${id}`}>{labels.note}</label>
       <input id={`note-${id}`} value={note} aria-invalid={!!fieldProblem(result.error, 'note')} onChange={(e) => setNote(e.target.value)} />
       {state === 'REQUESTED' && poolActive && (
@@ -882,7 +882,7 @@ function Exports({ poolId }: { poolId: string }) {
     <section aria-labelledby="exports-heading" className="card">
       <h2 id="exports-heading">{t('dataPools.exports')}</h2>
       <p className="meta">{t('dataPools.exportsHint')}</p>
-      <AreaError area="dataPools" error={result.error} />
+      <ErrorMessage reasons="dataPools.errorReasons" error={result.error} />
       <div className="actions">
         {EXPORTS.map((format) => (
           <button key={format} type="button" className="button" disabled={result.fetching} onClick={() => void exportPool({ poolId, format })}>

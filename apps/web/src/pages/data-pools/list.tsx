@@ -3,7 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { DataPoolState } from '../../gql/graphql';
-import { AreaError, useViewer } from '../marketplace/shared';
+import { useViewer } from '../marketplace/shared';
+import { ErrorMessage } from '../../ui/errors';
 
 const DataPoolsQuery = graphql(`
   query DataPools($state: DataPoolState) {
@@ -63,7 +64,7 @@ export default function DataPoolsPage() {
           </select>
         </div>
       </div>
-      <AreaError area="dataPools" error={error} />
+      <ErrorMessage reasons="dataPools.errorReasons" error={error} />
       {!data && fetching && <p role="status">{t('common.loading')}</p>}
       {data && (
         <>

@@ -6,7 +6,8 @@ import { graphql } from '../../gql';
 import type { CapabilityStatus } from '../../gql/graphql';
 import { formatDate } from '../../ui/format';
 import { CapabilityForm, capabilityInput, capabilityValues, useListingLabels } from './forms';
-import { AreaError, formatQuantity, useViewer } from './shared';
+import { formatQuantity, useViewer } from './shared';
+import { ErrorMessage } from '../../ui/errors';
 
 const CapabilityQuery = graphql(`
   query CapabilityDetail($id: ID!) {
@@ -133,7 +134,7 @@ export default function CapabilityPage() {
   const [updated, update] = useMutation(UpdateCapability);
   const [editing, setEditing] = useState(false);
   const labels = useListingLabels();
-  if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <AreaError area="marketplace" error={error} />;
+  if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <ErrorMessage reasons="marketplace.errorReasons" error={error} />;
   const c = data.capability;
   if (!c) {
     return (
@@ -190,7 +191,7 @@ export default function CapabilityPage() {
       {mayEdit && (
         <section aria-labelledby="manage-heading" className="card">
           <h2 id="manage-heading">{t('marketplace.manage')}</h2>
-          {!editing && <AreaError area="marketplace" error={updated.error} labels={labels} />}
+          {!editing && <ErrorMessage reasons="marketplace.errorReasons" error={updated.error} labels={labels} />}
           <div className="actions">
             {!editing && (
               <button type="button" className="button" onClick={() => setEditing(true)}>
@@ -272,7 +273,7 @@ function AskAbout({ capabilityId, organizationId }: { capabilityId: string; orga
         </p>
       ) : (
         <form className="form" onSubmit={submit}>
-          <AreaError area="marketplace" error={result.error} labels={{ needId: t('marketplace.forNeed'), capabilityId: t('marketplace.capability'), message: t('marketplace.message') }} />
+          <ErrorMessage reasons="marketplace.errorReasons" error={result.error} labels={{ needId: t('marketplace.forNeed'), capabilityId: t('marketplace.capability'), message: t('marketplace.message') }} />
           <label htmlFor="ask-need">{t('marketplace.forNeed')}</label>
           <select id="ask-need" value={chosen} onChange={(e) => setNeedId(e.target.value)}>
             {needs.map((n) => (

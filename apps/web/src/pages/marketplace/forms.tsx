@@ -2,8 +2,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import type { AccessModel, Certification, Confidentiality, DataSensitivity, ResourceKind, ResourceUnit } from '../../gql/graphql';
-import { fieldProblem } from '../../ui/errors';
-import { ACCESS_MODELS, AreaError, CERTIFICATIONS, dayOf, instantOf, KINDS, LISTING_CONFIDENTIALITIES, numberOrNull, SENSITIVITIES, UNITS, useViewer } from './shared';
+import { ErrorMessage, fieldProblem } from '../../ui/errors';
+import { ACCESS_MODELS, CERTIFICATIONS, dayOf, instantOf, KINDS, LISTING_CONFIDENTIALITIES, numberOrNull, SENSITIVITIES, UNITS, useViewer } from './shared';
 
 interface Common {
   kind: ResourceKind;
@@ -282,7 +282,7 @@ export function CapabilityForm({ id, initial, editing, error, busy, submitLabel,
   };
   return (
     <form className="form" onSubmit={submit} aria-label={submitLabel}>
-      <AreaError area="marketplace" error={error} labels={labels} />
+      <ErrorMessage reasons="marketplace.errorReasons" error={error} labels={labels} />
       <CommonFields id={id} values={values} set={set} editing={editing} error={error} />
       <div className="row">
         <div className="form">
@@ -346,7 +346,7 @@ export function NeedForm({ id, initial, editing, error, busy, submitLabel, onSub
   };
   return (
     <form className="form" onSubmit={submit} aria-label={submitLabel}>
-      <AreaError area="marketplace" error={error} labels={labels} />
+      <ErrorMessage reasons="marketplace.errorReasons" error={error} labels={labels} />
       <CommonFields id={id} values={values} set={set} editing={editing} error={error} />
       <div className="row">
         <div className="form">

@@ -5,7 +5,8 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { IntroductionFieldsFragment, IntroductionState } from '../../gql/graphql';
 import { formatDateTime } from '../../ui/format';
-import { AreaError, useViewer } from './shared';
+import { useViewer } from './shared';
+import { ErrorMessage } from '../../ui/errors';
 
 export const IntroductionFields = graphql(`
   fragment IntroductionFields on Introduction {
@@ -155,7 +156,7 @@ export function IntroductionCard({ introduction: i, headingLevel = 3 }: { introd
           </ul>
         </div>
       )}
-      <AreaError area="marketplace" error={changed.error ?? started.error} labels={{ note: t('marketplace.note'), workingGroupId: t('marketplace.field.workingGroup') }} />
+      <ErrorMessage reasons="marketplace.errorReasons" error={changed.error ?? started.error} labels={{ note: t('marketplace.note'), workingGroupId: t('marketplace.field.workingGroup') }} />
       {i.state === 'REQUESTED' && (provider || owner) && (
         <div className="form">
           <label htmlFor={noteId}>{t('marketplace.note')}</label>
@@ -228,7 +229,7 @@ export default function IntroductionsPage() {
         <Link to="/marketplace">{t('marketplace.title')}</Link>
       </p>
       <h1>{t('marketplace.introductions')}</h1>
-      <AreaError area="marketplace" error={error} />
+      <ErrorMessage reasons="marketplace.errorReasons" error={error} />
       {!data && fetching && <p role="status">{t('common.loading')}</p>}
       {data && data.myIntroductions.length === 0 && <p>{t('marketplace.noIntroductions')}</p>}
       {data?.myIntroductions.map((i) => (
@@ -243,7 +244,7 @@ export function IntroductionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [{ data, error, fetching }] = useQuery({ query: IntroductionQuery, variables: { id } });
-  if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <AreaError area="marketplace" error={error} />;
+  if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <ErrorMessage reasons="marketplace.errorReasons" error={error} />;
   return (
     <div>
       <p className="meta">

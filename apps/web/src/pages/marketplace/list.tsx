@@ -4,7 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { CapabilityStatus, DataSensitivity, NeedStatus, ResourceKind } from '../../gql/graphql';
-import { AreaError, formatQuantity, KINDS, SENSITIVITIES } from './shared';
+import { formatQuantity, KINDS, SENSITIVITIES } from './shared';
+import { ErrorMessage } from '../../ui/errors';
 
 const MarketplaceQuery = graphql(`
   query Marketplace($capabilities: CapabilityFilter, $needs: ResourceNeedFilter, $showCapabilities: Boolean!, $showNeeds: Boolean!) {
@@ -165,7 +166,7 @@ export default function MarketplacePage() {
           {t('marketplace.apply')}
         </button>
       </form>
-      <AreaError area="marketplace" error={error} />
+      <ErrorMessage reasons="marketplace.errorReasons" error={error} />
       {!data && fetching && <p role="status">{t('common.loading')}</p>}
       {tab === 'capabilities' && data?.capabilities && (
         <section aria-labelledby="capabilities-heading">

@@ -7,7 +7,8 @@ import type { NeedStatus } from '../../gql/graphql';
 import { formatDate } from '../../ui/format';
 import { NeedForm, needInput, needValues, useListingLabels } from './forms';
 import { IntroductionCard } from './introductions';
-import { AreaError, formatQuantity, translateReason, useViewer } from './shared';
+import { formatQuantity, translateReason, useViewer } from './shared';
+import { ErrorMessage } from '../../ui/errors';
 
 const NeedQuery = graphql(`
   query ResourceNeedDetail($id: ID!) {
@@ -142,7 +143,7 @@ export default function NeedPage() {
   const [updated, update] = useMutation(UpdateNeed);
   const [editing, setEditing] = useState(false);
   const labels = useListingLabels();
-  if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <AreaError area="marketplace" error={error} />;
+  if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <ErrorMessage reasons="marketplace.errorReasons" error={error} />;
   const n = data.resourceNeed;
   if (!n) {
     return (
@@ -208,7 +209,7 @@ export default function NeedPage() {
       {mayEdit && (
         <section aria-labelledby="manage-heading" className="card">
           <h2 id="manage-heading">{t('marketplace.manage')}</h2>
-          {!editing && <AreaError area="marketplace" error={updated.error} labels={labels} />}
+          {!editing && <ErrorMessage reasons="marketplace.errorReasons" error={updated.error} labels={labels} />}
           <div className="actions">
             {!editing && (
               <button type="button" className="button" onClick={() => setEditing(true)}>
@@ -326,7 +327,7 @@ function AskForm({ needId, capabilityId, title, onDone }: { needId: string; capa
   };
   return (
     <form className="form" onSubmit={submit}>
-      <AreaError area="marketplace" error={result.error} labels={{ message: t('marketplace.message'), capabilityId: t('marketplace.capability'), needId: t('marketplace.need') }} />
+      <ErrorMessage reasons="marketplace.errorReasons" error={result.error} labels={{ message: t('marketplace.message'), capabilityId: t('marketplace.capability'), needId: t('marketplace.need') }} />
       <label htmlFor={id}>{t('marketplace.message')}</label>
       <p className="meta" id={`${id}-hint`}>
         {t('marketplace.messageHint')}

@@ -1,9 +1,7 @@
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
-import { useQuery, type CombinedError } from 'urql';
+import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { AccessModel, Certification, Confidentiality, DataSensitivity, ResourceKind, ResourceUnit } from '../../gql/graphql';
-import { problemsOf } from '../../ui/errors';
 
 export const KINDS: ResourceKind[] = [
   'GPU_COMPUTE',
@@ -55,26 +53,6 @@ export function useViewer() {
     isAdmin: me?.role === 'ADMIN',
     groups: (me?.participations ?? []).map((p) => ({ id: p.workingGroup.id, name: p.workingGroup.name, role: p.role })),
   };
-}
-
-/**
- * Like ErrorMessage, but an area's own sentence for a reason comes first (`marketplace.errorReasons.X`,
- * `dataPools.errorReasons.X`), then the shared ones. The field is named with the form's own label.
- */
-export function AreaError({ error, area, labels = {} }: { error: CombinedError | undefined; area: 'marketplace' | 'dataPools'; labels?: Record<string, string> }) {
-  const { t } = useTranslation();
-  const problems = problemsOf(error);
-  if (problems.length === 0) return null;
-  return (
-    <div role="alert" className="error">
-      {problems.map((p, i) => (
-        <p key={i} data-code={p.code} data-reason={p.reason} data-field={p.field}>
-          {t([`${area}.errorReasons.${p.reason ?? '-'}`, `errors.reason.${p.reason ?? '-'}`, `errors.code.${p.code}`, 'errors.code.INTERNAL_SERVER_ERROR'])}
-          {p.field && <> {t('errors.field', { field: labels[p.field] ?? p.field })}</>}
-        </p>
-      ))}
-    </div>
-  );
 }
 
 /** 'YYYY-MM-DD' of an ISO instant (the day in UTC), for a date input. */
