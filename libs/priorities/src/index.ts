@@ -5,4 +5,5 @@ export * from './priorities.service';
 export * from './priority.entity';
 export * from './priority.enums';
 export * from './priority.model';
+export * from './priority-permissions';
 export * from './priority.policy';

@@ -4,6 +4,7 @@ import { byIdLoader, groupedLoader, rawSql, selectColumns, sql, Viewer } from '@
 import { OrganizationEntity } from '@app/organizations';
 import { PriorityEntity } from './priority.entity';
 import { PriorityStatus } from './priority.enums';
+import { SEATED_ANYWHERE_SQL } from './priority-permissions';
 
 /** The bounds of the priority lists (`@MaxItems`): a scope's priorities, a priority's endorsing organisations. */
 export const LISTED_PRIORITIES = 100;
@@ -16,6 +17,7 @@ export const LISTED_ENDORSEMENTS = 100;
 export function createPriorityLoaders(dataSource: DataSource, viewer: Viewer | null) {
   const columns = selectColumns(dataSource, PriorityEntity, 'p');
   const ofGroupByStatus = new Map<string, DataLoader<string, PriorityEntity[]>>();
+  let seatedAnywhere: Promise<boolean> | undefined;
 
   return {
     byId: byIdLoader<PriorityEntity>(dataSource, `SELECT ${columns} FROM priorities p WHERE p.id = ANY($1)`),
@@ -64,6 +66,16 @@ export function createPriorityLoaders(dataSource: DataSource, viewer: Viewer | n
       const counts = new Map(rows.map((r) => [r.priorityId, r.count]));
       return priorityIds.map((id) => counts.get(id) ?? 0);
     }),
+
+    /**
+     * Whether the viewer holds a seat other than OBSERVER in any group (who endorses alliance-wide
+     * priorities): one statement per request, however many priorities ask.
+     */
+    viewerSeatedAnywhere(): Promise<boolean> {
+      if (!viewer) return Promise.resolve(false);
+      seatedAnywhere ??= dataSource.query(SEATED_ANYWHERE_SQL, [viewer.id]).then((rows: { seated: boolean }[]) => rows[0].seated);
+      return seatedAnywhere;
+    },
 
     /** Whether the viewer's organisation endorses each priority. */
     viewerHasEndorsed: new DataLoader<string, boolean>(async (priorityIds) => {

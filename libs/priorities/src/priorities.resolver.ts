@@ -1,13 +1,14 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Context, CurrentViewer, GqlContext, MaxItems, Viewer } from '@app/core';
 import { Organization } from '@app/organizations';
-import { createWorkingGroupLoaders, WorkingGroup, WorkingGroupEntity } from '@app/working-groups';
+import { createWorkingGroupLoaders, WorkingGroup, WorkingGroupEntity, WorkingGroupViewerCan, WorkingGroupViewerCanSource } from '@app/working-groups';
 import { PrioritiesArgs, PriorityStatusArgs, ReorderPrioritiesArgs } from './dto/priorities.args';
 import { CreatePriorityInput, UpdatePriorityInput } from './dto/priority.input';
 import { createPriorityLoaders, LISTED_ENDORSEMENTS, LISTED_PRIORITIES } from './priorities.loader';
 import { PrioritiesService } from './priorities.service';
 import { PriorityEntity } from './priority.entity';
-import { Priority } from './priority.model';
+import { AlliancePrioritiesViewerCan, Priority, PriorityViewerCan } from './priority.model';
+import { endorsesPriorities, isEndorsable, managesPriorities } from './priority-permissions';
 
 @Resolver(() => Priority)
 export class PrioritiesResolver {
@@ -19,6 +20,11 @@ export class PrioritiesResolver {
   @MaxItems(LISTED_PRIORITIES)
   priorities(@Args() { workingGroupId, status }: PrioritiesArgs) {
     return this.service.findInScope(workingGroupId ?? null, status ?? null);
+  }
+
+  @Query(() => AlliancePrioritiesViewerCan, { description: 'What the viewer may do with the alliance-wide priorities; computed by the rules the mutations apply.' })
+  alliancePrioritiesViewerCan(@CurrentViewer() viewer: Viewer): AlliancePrioritiesViewerCan {
+    return { managePriorities: managesPriorities(viewer, null, null) };
   }
 
   @Query(() => Priority, { nullable: true, description: 'Null when no priority has this id.' })
@@ -80,6 +86,18 @@ export class PrioritiesResolver {
     return ctx.loaders.of(createPriorityLoaders).endorsementCount.load(priority.id);
   }
 
+  @ResolveField(() => PriorityViewerCan, { description: 'What the viewer may do with it now; computed by the rules the mutations apply.' })
+  async viewerCan(priority: PriorityEntity, _args: unknown, ctx: GqlContext): Promise<PriorityViewerCan> {
+    const viewer = ctx.viewer!;
+    const groupId = priority.workingGroupId;
+    // Only what can change the answer is read: nothing for admins, the seat for a group's priority, any seat for an alliance-wide one.
+    const admin = viewer.role === 'ADMIN';
+    const role = !admin && groupId !== null ? await ctx.loaders.of(createWorkingGroupLoaders).viewerRole.load(groupId) : null;
+    const seatedAnywhere = !admin && groupId === null && (await ctx.loaders.of(createPriorityLoaders).viewerSeatedAnywhere());
+    const endorses = endorsesPriorities(viewer, groupId, role, seatedAnywhere);
+    return { edit: managesPriorities(viewer, groupId, role), endorse: endorses && isEndorsable(priority), withdrawEndorsement: endorses };
+  }
+
   @ResolveField(() => Boolean, { description: "Whether the viewer's organisation endorses this priority." })
   viewerHasEndorsed(priority: PriorityEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createPriorityLoaders).viewerHasEndorsed.load(priority.id);
@@ -93,5 +111,16 @@ export class WorkingGroupPrioritiesResolver {
   @MaxItems(LISTED_PRIORITIES)
   priorities(@Parent() group: WorkingGroupEntity, @Args() { status }: PriorityStatusArgs, @Context() ctx: GqlContext) {
     return ctx.loaders.of(createPriorityLoaders).ofGroup(group.id, status ?? null);
+  }
+}
+
+/** `WorkingGroup.viewerCan.managePriorities`, by the rule createPriority, updatePriority and reorderPriorities apply. */
+@Resolver(() => WorkingGroupViewerCan)
+export class WorkingGroupViewerCanPrioritiesResolver {
+  @ResolveField(() => Boolean, {
+    description: "createPriority, updatePriority and reorderPriorities for the group's priorities: its chairs, co-chairs, secretaries and admins.",
+  })
+  managePriorities(can: WorkingGroupViewerCanSource, _args: unknown, ctx: GqlContext): boolean {
+    return managesPriorities(ctx.viewer!, can.group.id, can.standing.role);
   }
 }

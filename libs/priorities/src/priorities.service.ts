@@ -6,6 +6,7 @@ import { LISTED_PRIORITIES } from './priorities.loader';
 import { orderingProblem } from './priority-order';
 import { PriorityEntity } from './priority.entity';
 import { PriorityStatus } from './priority.enums';
+import { isEndorsable } from './priority-permissions';
 import { PriorityPolicy } from './priority.policy';
 
 type Db = EntityManager | DataSource;
@@ -125,7 +126,7 @@ export class PrioritiesService {
       const priority = await this.findById(id, em, 'FOR SHARE');
       if (!priority) throw new NotFoundError('priority');
       await this.policy.assertCanEndorse(viewer, priority.workingGroupId, em);
-      if (priority.status === PriorityStatus.ARCHIVED) {
+      if (!isEndorsable(priority)) {
         throw new ConflictError('PRIORITY_ARCHIVED', 'An archived priority cannot be endorsed');
       }
       await em.query(

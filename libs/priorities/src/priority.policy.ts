@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ForbiddenError, Viewer } from '@app/core';
-import { ParticipantRole, WorkingGroupPolicy } from '@app/working-groups';
+import { notGroupManagerError, ParticipantRole, WorkingGroupPolicy } from '@app/working-groups';
+import { endorsesPriorities, managesPriorities, SEATED_ANYWHERE_SQL } from './priority-permissions';
 
 type Db = EntityManager | DataSource;
 
 /**
- * Who may change and endorse priorities. A scope is a working group's id, or null for the
- * alliance-wide priorities. Everyone signed in reads priorities.
+ * Who may change and endorse priorities: reads the viewer's standing and applies the predicates of
+ * `priority-permissions.ts`, which the viewerCan fields apply too. A scope is a working group's id,
+ * or null for the alliance-wide priorities. Everyone signed in reads priorities.
  */
 @Injectable()
 export class PriorityPolicy {
@@ -18,11 +20,10 @@ export class PriorityPolicy {
 
   /** Alliance-wide: admins. A group's: its CHAIR, CO_CHAIR, SECRETARY and admins. */
   async assertCanManage(viewer: Viewer, workingGroupId: string | null, db: Db = this.dataSource): Promise<void> {
-    if (viewer.role === 'ADMIN') return;
-    if (workingGroupId === null) {
-      throw new ForbiddenError('Only admins set alliance-wide priorities', 'NOT_ADMIN');
-    }
-    await this.groups.assertCanManage(viewer, workingGroupId, db);
+    const role = await this.roleIn(viewer, workingGroupId, db);
+    if (managesPriorities(viewer, workingGroupId, role)) return;
+    if (workingGroupId === null) throw new ForbiddenError('Only admins set alliance-wide priorities', 'NOT_ADMIN');
+    throw notGroupManagerError();
   }
 
   /**
@@ -30,19 +31,23 @@ export class PriorityPolicy {
    * priority, anyone holding a seat other than OBSERVER in any group.
    */
   async assertCanEndorse(viewer: Viewer, workingGroupId: string | null, db: Db = this.dataSource): Promise<void> {
-    if (viewer.role === 'ADMIN') return;
+    const role = await this.roleIn(viewer, workingGroupId, db);
+    const seatedAnywhere = viewer.role !== 'ADMIN' && workingGroupId === null && (await this.seatedAnywhere(viewer, db));
+    if (endorsesPriorities(viewer, workingGroupId, role, seatedAnywhere)) return;
     if (workingGroupId !== null) {
-      const role = await this.groups.roleOf(viewer, workingGroupId, db);
-      if (role !== null && role !== ParticipantRole.OBSERVER) return;
       throw new ForbiddenError("Only the group's participants (not observers) endorse its priorities", 'NOT_GROUP_PARTICIPANT');
     }
-    const [{ seated }]: { seated: boolean }[] = await db.query(
-      `SELECT EXISTS (SELECT 1 FROM working_group_participants
-                      WHERE person_id = $1 AND ended_at IS NULL AND role <> $2) AS seated`,
-      [viewer.id, ParticipantRole.OBSERVER],
-    );
-    if (!seated) {
-      throw new ForbiddenError('Only participants of a working group (not observers) endorse alliance-wide priorities', 'NOT_PARTICIPANT');
-    }
+    throw new ForbiddenError('Only participants of a working group (not observers) endorse alliance-wide priorities', 'NOT_PARTICIPANT');
+  }
+
+  /** The viewer's seat in the scope's group; not read for admins or the alliance-wide scope, where it decides nothing. */
+  private async roleIn(viewer: Viewer, workingGroupId: string | null, db: Db): Promise<ParticipantRole | null> {
+    if (viewer.role === 'ADMIN' || workingGroupId === null) return null;
+    return this.groups.roleOf(viewer, workingGroupId, db);
+  }
+
+  private async seatedAnywhere(viewer: Viewer, db: Db): Promise<boolean> {
+    const [{ seated }]: { seated: boolean }[] = await db.query(SEATED_ANYWHERE_SQL, [viewer.id]);
+    return seated;
   }
 }
