@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { ErrorMessage } from '../ui/errors';
+import type { PriorityStatus } from '../gql/graphql';
+import { ErrorMessage, fieldProblem } from '../ui/errors';
 import { formatDate } from '../ui/format';
-import { canEndorse, useViewer } from './groups-shared';
+import { ConfirmDialog, DialogClose } from '../ui/confirm-dialog';
 import NotFoundPage from './not-found';
 
 const PriorityQuery = graphql(`
@@ -19,6 +20,11 @@ const PriorityQuery = graphql(`
       createdAt
       endorsementCount
       viewerHasEndorsed
+      viewerCan {
+        edit
+        endorse
+        withdrawEndorsement
+      }
       endorsements {
         id
         name
@@ -69,12 +75,28 @@ const WithdrawOne = graphql(`
   }
 `);
 
+const UpdatePriority = graphql(`
+  mutation UpdatePriority($id: ID!, $input: UpdatePriorityInput!) {
+    updatePriority(id: $id, input: $input) {
+      id
+      rank
+      title
+      description
+      status
+      viewerCan {
+        edit
+        endorse
+        withdrawEndorsement
+      }
+    }
+  }
+`);
+
 /** One priority: its description, rank, endorsing organisations and linked proposals. */
 export default function PriorityPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [{ data, error, fetching }] = useQuery({ query: PriorityQuery, variables: { id } });
-  const { viewer } = useViewer();
   const [endorsed, endorse] = useMutation(EndorseOne);
   const [withdrawn, withdraw] = useMutation(WithdrawOne);
   const [last, setLast] = useState<'endorse' | 'withdraw' | null>(null);
@@ -91,6 +113,7 @@ export default function PriorityPage() {
         {formatDate(p.createdAt)}
       </p>
       <p className="prose">{p.description}</p>
+      {p.viewerCan.edit && <ManagePriority priority={p} />}
       <section aria-labelledby="endorsements-heading" className="card">
         <h2 id="endorsements-heading">{t('groups.priorities.endorsements', { count: p.endorsementCount })}</h2>
         <ErrorMessage reasons="groups.reasons" error={last === 'endorse' ? endorsed.error : last === 'withdraw' ? withdrawn.error : undefined} />
@@ -101,8 +124,8 @@ export default function PriorityPage() {
             ))}
           </ul>
         )}
-        {canEndorse(viewer, scope?.id ?? null, p.status) &&
-          (p.viewerHasEndorsed ? (
+        {p.viewerHasEndorsed
+          ? p.viewerCan.withdrawEndorsement && (
             <button
               type="button"
               className="button subtle"
@@ -113,7 +136,8 @@ export default function PriorityPage() {
             >
               {t('groups.priorities.withdraw', { title: p.title })}
             </button>
-          ) : (
+          )
+          : p.viewerCan.endorse && (
             <button
               type="button"
               className="button primary"
@@ -124,7 +148,7 @@ export default function PriorityPage() {
             >
               {t('groups.priorities.endorse', { title: p.title })}
             </button>
-          ))}
+          )}
       </section>
       <section aria-labelledby="linked-heading">
         <h2 id="linked-heading">{t('groups.priorities.proposals', { count: p.proposals.totalCount })}</h2>
@@ -141,5 +165,109 @@ export default function PriorityPage() {
         )}
       </section>
     </div>
+  );
+}
+
+/**
+ * For the scope's managers (`viewerCan.edit`): edit the title and description, adopt, archive (asked once
+ * more) and bring an archived priority back as proposed. The form keeps what was typed on an error.
+ */
+function ManagePriority({ priority }: { priority: { id: string; title: string; description: string; status: PriorityStatus } }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [title, setTitle] = useState(priority.title);
+  const [description, setDescription] = useState(priority.description);
+  const [saved, save] = useMutation(UpdatePriority);
+  const [changed, change] = useMutation(UpdatePriority);
+  const [archiving, setArchiving] = useState(false);
+  const [done, setDone] = useState('');
+  const labels = { title: t('groups.priorities.form.title'), description: t('groups.priorities.form.description') };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await save({ id: priority.id, input: { title, description } });
+    if (result.error) return;
+    setEditing(false);
+    setDone(t('groups.priorities.manage.saved'));
+  };
+  const setStatus = async (status: PriorityStatus) => {
+    setDone('');
+    const result = await change({ id: priority.id, input: { status } });
+    if (result.error) return;
+    setArchiving(false);
+    setDone(t(`groups.priorities.manage.now${status}`));
+  };
+  const invalid = (field: string) => (fieldProblem(saved.error, field) ? true : undefined);
+  return (
+    <section aria-label={t('groups.priorities.manage.label')} className="card">
+      {!archiving && <ErrorMessage reasons="groups.reasons" error={changed.error} />}
+      <div className="actions">
+        {!editing && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setTitle(priority.title);
+              setDescription(priority.description);
+              setDone('');
+              setEditing(true);
+            }}
+          >
+            {t('groups.priorities.manage.edit')}
+          </button>
+        )}
+        {priority.status === 'PROPOSED' && (
+          <button type="button" className="button primary" disabled={changed.fetching} onClick={() => void setStatus('ADOPTED')}>
+            {t('groups.priorities.manage.adopt')}
+          </button>
+        )}
+        {priority.status === 'ARCHIVED' ? (
+          <button type="button" className="button" disabled={changed.fetching} onClick={() => void setStatus('PROPOSED')}>
+            {t('groups.priorities.manage.restore')}
+          </button>
+        ) : (
+          <ConfirmDialog
+            open={archiving}
+            onOpenChange={setArchiving}
+            title={t('groups.priorities.manage.archiveTitle', { title: priority.title })}
+            description={t('groups.priorities.manage.archiveText')}
+            trigger={
+              <button type="button" className="button subtle">
+                {t('groups.priorities.manage.archive')}
+              </button>
+            }
+          >
+            <ErrorMessage reasons="groups.reasons" error={changed.error} />
+            <div className="actions">
+              <button type="button" className="button danger" disabled={changed.fetching} onClick={() => void setStatus('ARCHIVED')}>
+                {t('groups.priorities.manage.confirmArchive')}
+              </button>
+              <DialogClose asChild>
+                <button type="button" className="button subtle">
+                  {t('groups.priorities.manage.keep')}
+                </button>
+              </DialogClose>
+            </div>
+          </ConfirmDialog>
+        )}
+      </div>
+      {done && <p role="status">{done}</p>}
+      {editing && (
+        <form className="form inset" onSubmit={(e) => void submit(e)}>
+          <ErrorMessage reasons="groups.reasons" error={saved.error} labels={labels} />
+          <label htmlFor="edit-priority-title">{labels.title}</label>
+          <input id="edit-priority-title" required maxLength={200} value={title} aria-invalid={invalid('title')} onChange={(e) => setTitle(e.target.value)} />
+          <label htmlFor="edit-priority-description">{labels.description}</label>
+          <textarea id="edit-priority-description" maxLength={10000} value={description} aria-invalid={invalid('description')} onChange={(e) => setDescription(e.target.value)} />
+          <div className="actions">
+            <button type="submit" className="button primary" disabled={saved.fetching}>
+              {t('groups.priorities.manage.save')}
+            </button>
+            <button type="button" className="button subtle" onClick={() => setEditing(false)}>
+              {t('groups.priorities.manage.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
   );
 }

@@ -6,7 +6,8 @@ import { graphql } from '../gql';
 import type { ParticipantRole, ProposalKind, ProposalOrderField, ProposalState, OrderDirection } from '../gql/graphql';
 import { ErrorMessage, fieldProblem } from '../ui/errors';
 import { formatDate, formatDateTime } from '../ui/format';
-import { PriorityList, seatRole, useViewer, type GroupsViewer } from './groups-shared';
+import { seatRole, useViewer, type GroupsViewer } from './groups-shared';
+import { CreatePriorityForm, PriorityList } from './priorities-shared';
 import NotFoundPage from './not-found';
 
 const GroupQuery = graphql(`
@@ -82,7 +83,7 @@ export default function WorkingGroupPage() {
       </nav>
       <Routes>
         <Route index element={<Members groupId={group.id} />} />
-        <Route path="priorities" element={<Priorities groupId={group.id} viewer={viewer} />} />
+        <Route path="priorities" element={<Priorities groupId={group.id} />} />
         <Route path="proposals" element={<Proposals groupId={group.id} />} />
         <Route path="meetings" element={<Meetings groupId={group.id} />} />
         <Route path="apply" element={mayApply ? <Apply groupId={group.id} viewer={viewer} /> : <p>{t('groups.apply.notOffered')}</p>} />
@@ -439,30 +440,40 @@ const GroupPrioritiesQuery = graphql(`
   query WorkingGroupPriorities($id: ID!) {
     workingGroup(id: $id) {
       id
+      viewerCan {
+        managePriorities
+      }
       priorities {
         id
         rank
         title
-        description
         status
         endorsementCount
         viewerHasEndorsed
+        viewerCan {
+          endorse
+          withdrawEndorsement
+        }
       }
     }
   }
 `);
 
-function Priorities({ groupId, viewer }: { groupId: string; viewer: GroupsViewer | null | undefined }) {
+/** The group's ranking; its chairs, co-chairs, secretaries and admins (`viewerCan.managePriorities`) add and reorder. */
+function Priorities({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const heading = useFocusHeading();
-  const [{ data, error }] = useQuery({ query: GroupPrioritiesQuery, variables: { id: groupId } });
+  const [{ data, error }, refetch] = useQuery({ query: GroupPrioritiesQuery, variables: { id: groupId } });
+  const group = data?.workingGroup;
+  const manage = !!group?.viewerCan.managePriorities;
   return (
     <section aria-labelledby="priorities-heading">
       <h2 id="priorities-heading" tabIndex={-1} ref={heading}>
         {t('groups.detail.priorities')}
       </h2>
       <ErrorMessage error={error} />
-      {data?.workingGroup && <PriorityList priorities={data.workingGroup.priorities} groupId={groupId} viewer={viewer} />}
+      {manage && <CreatePriorityForm groupId={groupId} onCreated={() => refetch({ requestPolicy: 'network-only' })} />}
+      {group && <PriorityList priorities={group.priorities} groupId={groupId} manage={manage} />}
       <p>
         <Link to="/priorities">{t('groups.priorities.allianceLink')}</Link>
       </p>
