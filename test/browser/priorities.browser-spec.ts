@@ -187,6 +187,18 @@ describeInBrowser('web client: managing priorities', () => {
       '2 Battery passport data space ADOPTED',
       '3 Shared HPC time for training ARCHIVED',
     ]);
+    // A priority added meanwhile elsewhere: the next move is refused in words and the list is fetched again.
+    await makePriority(h.t, group.id, chair, 'Synthetische Szenarien');
+    expect(await focused(page)).toBe('„Sensordaten-Austausch“ nach unten verschieben');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('Die Prioritäten haben sich inzwischen geändert; die Liste wurde neu geladen').waitFor();
+    await page.getByRole('link', { name: 'Synthetische Szenarien' }).waitFor();
+    expect(await apiOrder(group.id)).toEqual([
+      '1 Sensordaten-Austausch ADOPTED',
+      '2 Battery passport data space ADOPTED',
+      '3 Shared HPC time for training ARCHIVED',
+      '4 Synthetische Szenarien ADOPTED',
+    ]);
     await page.getByText('1 archivierte Priorität').click();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import type { PriorityStatus } from '../gql/graphql';
-import { ErrorMessage, fieldProblem } from '../ui/errors';
+import { ErrorMessage, fieldProblem, problemsOf } from '../ui/errors';
 
 // Shared by the group's priorities tab and /priorities (not a screen itself): the ranking with its
 // endorse and reorder buttons, and the form that adds a priority.
@@ -62,9 +62,10 @@ export interface PriorityRow {
  * A scope's priorities by rank with their endorsement counts; endorse / withdraw where `viewerCan` allows.
  * Archived priorities are listed apart, below. With `manage` (the scope's `managePriorities`) each current
  * priority has Move up / Move down buttons: a move sends the whole new order (`reorderPriorities` must get
- * every priority of the scope), the current ones first and the archived ones after them.
+ * every priority of the scope), the current ones first and the archived ones after them. When the scope
+ * changed meanwhile (a priority added elsewhere) the API refuses the order and `onStale` fetches the list again.
  */
-export function PriorityList({ priorities, groupId, manage }: { priorities: PriorityRow[]; groupId: string | null; manage: boolean }) {
+export function PriorityList({ priorities, groupId, manage, onStale }: { priorities: PriorityRow[]; groupId: string | null; manage: boolean; onStale: () => void }) {
   const { t } = useTranslation();
   const [endorsed, endorse] = useMutation(Endorse);
   const [withdrawn, withdraw] = useMutation(Unendorse);
@@ -83,7 +84,10 @@ export function PriorityList({ priorities, groupId, manage }: { priorities: Prio
     setLast('reorder');
     setAnnounce('');
     const result = await reorder({ workingGroupId: groupId, orderedIds: [...next, ...archived].map((p) => p.id) });
-    if (result.error) return;
+    if (result.error) {
+      if (problemsOf(result.error).some((p) => p.reason === 'INVALID_ORDERING')) onStale();
+      return;
+    }
     const rank = result.data?.reorderPriorities.find((p) => p.id === item.id)?.rank ?? index + by + 1;
     setAnnounce(t('groups.priorities.moved', { title: item.title, rank }));
     // Keep focus on the moved priority's button, so repeated presses keep moving it (the other one at an end).
@@ -164,7 +168,7 @@ export function PriorityList({ priorities, groupId, manage }: { priorities: Prio
 
   return (
     <>
-      <ErrorMessage reasons="groups.reasons" error={error} />
+      <ErrorMessage reasons="groups.reasons" error={error} labels={{ orderedIds: t('groups.priorities.ranking') }} />
       <p role="status" aria-live="polite" className="meta">
         {announce}
       </p>

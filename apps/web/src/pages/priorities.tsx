@@ -39,7 +39,7 @@ export default function AlliancePrioritiesPage() {
       <ErrorMessage error={error} />
       {!data && fetching && <p role="status">{t('common.loading')}</p>}
       {manage && <CreatePriorityForm groupId={null} onCreated={() => refetch({ requestPolicy: 'network-only' })} />}
-      {data && <PriorityList priorities={data.priorities} groupId={null} manage={manage} />}
+      {data && <PriorityList priorities={data.priorities} groupId={null} manage={manage} onStale={() => refetch({ requestPolicy: 'network-only' })} />}
     </div>
   );
 }

@@ -473,7 +473,7 @@ function Priorities({ groupId }: { groupId: string }) {
       </h2>
       <ErrorMessage error={error} />
       {manage && <CreatePriorityForm groupId={groupId} onCreated={() => refetch({ requestPolicy: 'network-only' })} />}
-      {group && <PriorityList priorities={group.priorities} groupId={groupId} manage={manage} />}
+      {group && <PriorityList priorities={group.priorities} groupId={groupId} manage={manage} onStale={() => refetch({ requestPolicy: 'network-only' })} />}
       <p>
         <Link to="/priorities">{t('groups.priorities.allianceLink')}</Link>
       </p>
