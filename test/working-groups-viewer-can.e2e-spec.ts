@@ -2,7 +2,7 @@ import { Actor, makeGroup, makePerson, seat } from './support/factories';
 import { GqlResponse, ok, startTestApp, TestApp } from './support/test-app';
 import { expectMutationsAgree, statementsOf } from './support/viewer-can';
 
-const FLAGS = ['edit', 'manageSeats', 'reviewApplications', 'apply', 'createProposal', 'scheduleMeeting'] as const;
+const FLAGS = ['edit', 'manageSeats', 'reviewApplications', 'apply', 'createProposal', 'scheduleMeeting', 'managePriorities'] as const;
 type Flag = (typeof FLAGS)[number];
 type Can = Record<Flag, boolean>;
 const VIEWER_CAN = `viewerCan { ${FLAGS.join(' ')} }`;
@@ -27,6 +27,8 @@ function expected(role: Role, status: Status): Can {
     apply: open && (role === 'admin' || role === 'outsider'),
     createProposal: open && ['admin', 'chair', 'secretary', 'member'].includes(role),
     scheduleMeeting: open && manager,
+    // A closed group's priorities stay the managers' to keep (createPriority does not look at the status).
+    managePriorities: manager,
   };
 }
 
@@ -78,6 +80,9 @@ describe('WorkingGroup.viewerCan (e2e)', () => {
         return t.gql(`mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
           { input: { workingGroupId: id, title: 'Kick-off', format: 'ONLINE', onlineUrl: 'https://meet.example.org/k', timezone: 'Europe/Brussels',
             startsAt: new Date(Date.now() + 24 * hour).toISOString(), endsAt: new Date(Date.now() + 25 * hour).toISOString() } }, who.token);
+      case 'managePriorities':
+        return t.gql(`mutation ($input: CreatePriorityInput!) { createPriority(input: $input) { id } }`,
+          { input: { workingGroupId: id, title: 'Shared HPC time', description: 'D' } }, who.token);
     }
   }
 
