@@ -1,5 +1,6 @@
 import { Page } from 'playwright-core';
 import { Actor, makeOrganization, makePerson, seat } from '../support/factories';
+import { addCapability, addNeed } from '../support/marketplace';
 import { BrowserHarness, describeInBrowser, linkFromEmail, seriousViolations, signInByEmail, startBrowserHarness } from './support/browser';
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -135,6 +136,10 @@ describeInBrowser('web client: organisations and working-group administration', 
     const [invitee] = await h.t.dataSource.query(`SELECT id, organization_id AS "organizationId" FROM people WHERE email = $1`, [inviteeEmail]);
     await seat(h.t, groupId, chair, 'CHAIR');
     await seat(h.t, groupId, { ...invitee, email: inviteeEmail, token: '' }, 'MEMBER');
+    // The organisation's marketplace entries (set-up, by the admin for it): a capability, a need, an anonymous need.
+    const capability = await addCapability(h.t, admin, { organizationId: orgId, title: 'Cell test bench' });
+    const need = await addNeed(h.t, admin, { organizationId: orgId, title: 'Recycling data' });
+    await addNeed(h.t, admin, { organizationId: orgId, title: 'Secret cell chemistry', anonymous: true });
 
     // The chair edits name, mission and status; the slug is not offered.
     const chairPage = await signInByEmail(h, await h.context(), chair.email);
@@ -160,8 +165,11 @@ describeInBrowser('web client: organisations and working-group administration', 
     await chairPage.goto(`/working-groups/${groupId}`);
     await chairPage.getByRole('heading', { name: 'Nordlicht Battery Systems', level: 3 }).getByRole('link').click();
     await chairPage.waitForURL(`**/organizations/${orgId}`);
-    // Not an admin: no organisation controls.
+    // Not an admin: no organisation controls. Another organisation's person: the anonymous need is left out.
     await chairPage.getByRole('heading', { name: 'Nordlicht Battery Systems', level: 1 }).waitFor();
+    await chairPage.getByRole('heading', { name: '1 resource need' }).waitFor();
+    expect(await chairPage.getByText('Secret cell chemistry').count()).toBe(0);
+    expect(await chairPage.getByRole('region', { name: '1 resource need' }).getByRole('link', { name: 'Recycling data' }).getAttribute('href')).toBe(`/resource-needs/${need.id}`);
     expect(await chairPage.getByRole('link', { name: 'Edit organisation' }).count()).toBe(0);
     expect(await chairPage.getByRole('link', { name: 'Invite a person' }).count()).toBe(0);
 
@@ -175,12 +183,20 @@ describeInBrowser('web client: organisations and working-group administration', 
     await invitedPage.getByRole('heading', { name: '1 Person' }).waitFor();
     await invitedPage.getByRole('region', { name: '1 Person' }).getByText('Ivo Eingeladen').waitFor();
     await invitedPage.getByRole('region', { name: 'Arbeitsgruppen' }).getByRole('link', { name: 'Battery Passport WG' }).waitFor();
-    await invitedPage.getByText('Kein Angebot, das Sie sehen dürfen.').waitFor();
+    // Its own person sees the anonymous need too.
+    await invitedPage.getByRole('region', { name: '2 Bedarfe' }).getByRole('link', { name: 'Secret cell chemistry' }).waitFor();
     await invitedPage.getByText('Zulieferer').waitFor();
     expect(await invitedPage.getByRole('link', { name: 'Organisation bearbeiten' }).count()).toBe(0);
     expect(await invitedPage.getByRole('link', { name: 'Person einladen' }).count()).toBe(0);
     expect(await overflow(invitedPage)).toBeLessThanOrEqual(0);
     expect(await seriousViolations(invitedPage)).toEqual([]);
+    // The capability opens its screen, whose provider links back to the organisation.
+    await invitedPage.getByRole('region', { name: '1 Angebot' }).getByRole('link', { name: 'Cell test bench' }).click();
+    await invitedPage.waitForURL(`**/capabilities/${capability.id}`);
+    await invitedPage.getByRole('heading', { name: 'Cell test bench', level: 1 }).waitFor();
+    await invitedPage.getByRole('link', { name: 'Nordlicht Battery Systems' }).click();
+    await invitedPage.waitForURL(`**/organizations/${orgId}`);
+    await invitedPage.getByRole('heading', { name: 'Nordlicht Battery Systems', level: 1 }).waitFor();
     // A typed address of an admin screen explains instead of offering the form.
     await invitedPage.goto(`/organizations/${orgId}/edit`);
     await invitedPage.getByText('Nur Administratoren verwalten Organisationen.').waitFor();
