@@ -12,6 +12,10 @@ const Notifications = lazy(() => import('./pages/notifications'));
 const Settings = lazy(() => import('./pages/settings'));
 const WorkingGroups = lazy(() => import('./pages/working-groups'));
 const WorkingGroup = lazy(() => import('./pages/working-group'));
+const NewWorkingGroup = lazy(() => import('./pages/working-group-form'));
+const Organizations = lazy(() => import('./pages/organizations'));
+const Organization = lazy(() => import('./pages/organization'));
+const NewOrganization = lazy(() => import('./pages/organization').then((m) => ({ default: m.NewOrganizationPage })));
 const Application = lazy(() => import('./pages/application'));
 const AlliancePriorities = lazy(() => import('./pages/priorities'));
 const Priority = lazy(() => import('./pages/priority'));
@@ -55,7 +59,11 @@ export function App() {
                 <Route path="meetings/:id" element={<Meeting />} />
                 <Route path="meetings/:id/edit" element={<MeetingForm key="edit" />} />
                 <Route path="working-groups" element={<WorkingGroups />} />
+                <Route path="working-groups/new" element={<NewWorkingGroup />} />
                 <Route path="working-groups/:id/*" element={<WorkingGroup />} />
+                <Route path="organizations" element={<Organizations />} />
+                <Route path="organizations/new" element={<NewOrganization />} />
+                <Route path="organizations/:id/*" element={<Organization />} />
                 <Route path="applications/:id" element={<Application />} />
                 <Route path="priorities" element={<AlliancePriorities />} />
                 <Route path="priorities/:id" element={<Priority />} />

@@ -30,7 +30,7 @@ export function createApiClient(token: string | null): { client: Client; dispose
         // Objects without an id of their own (viewerCan, terms, edges…) are embedded in their parent.
         keys: Object.fromEntries(EMBEDDED_TYPES.map((name) => [name, () => null])),
         resolvers: {
-          Query: { proposals: relayPagination(), myNotifications: relayPagination(), search: relayPagination() },
+          Query: { proposals: relayPagination(), myNotifications: relayPagination(), search: relayPagination(), organizations: relayPagination() },
         },
       }),
       fetchExchange,

@@ -99,7 +99,9 @@ export default function ApplicationPage() {
           <Link to={`/working-groups/${application.workingGroup.id}`}>{application.workingGroup.name}</Link>
         </dd>
         <dt>{t('groups.application.organization')}</dt>
-        <dd>{application.organization.name}</dd>
+        <dd>
+          <Link to={`/organizations/${application.organization.id}`}>{application.organization.name}</Link>
+        </dd>
         <dt>{t('groups.application.submitted')}</dt>
         <dd>{t('groups.application.submittedBy', { name: application.submittedBy.name, date: formatDateTime(application.createdAt) })}</dd>
         <dt>{t('groups.apply.motivation')}</dt>

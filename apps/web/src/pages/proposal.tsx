@@ -264,7 +264,7 @@ export default function ProposalPage() {
         </dd>
         <dt>{t('proposals.field.lead')}</dt>
         <dd>
-          {proposal.leadOrganization.name} <span className="tag">{t(`proposals.consent.${proposal.leadConsent}`)}</span>
+          <Link to={`/organizations/${proposal.leadOrganization.id}`}>{proposal.leadOrganization.name}</Link> <span className="tag">{t(`proposals.consent.${proposal.leadConsent}`)}</span>
         </dd>
         <dt>{t('proposals.detail.updated')}</dt>
         <dd>{formatDateTime(proposal.updatedAt, tz)}</dd>

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../ui/format';
 import { seatRole, useViewer, type GroupsViewer } from './groups-shared';
 import { CreatePriorityForm, PriorityList } from './priorities-shared';
 import NotFoundPage from './not-found';
+import { EditWorkingGroup } from './working-group-form';
 
 const GroupQuery = graphql(`
   query WorkingGroupHeader($id: ID!) {
@@ -28,6 +29,7 @@ const GroupQuery = graphql(`
       }
       viewerCan {
         apply
+        edit
       }
     }
   }
@@ -73,6 +75,13 @@ export default function WorkingGroupPage() {
           </Link>
         </p>
       )}
+      {group.viewerCan.edit && (
+        <p>
+          <Link className="button" to={`/working-groups/${group.id}/edit`}>
+            {t('groups.form.edit')}
+          </Link>
+        </p>
+      )}
       <nav aria-label={t('groups.detail.sections')} className="tabs">
         <NavLink to={`/working-groups/${group.id}`} end>
           {t('groups.detail.members')}
@@ -87,6 +96,7 @@ export default function WorkingGroupPage() {
         <Route path="proposals" element={<Proposals groupId={group.id} />} />
         <Route path="meetings" element={<Meetings groupId={group.id} />} />
         <Route path="apply" element={mayApply ? <Apply groupId={group.id} viewer={viewer} /> : <p>{t('groups.apply.notOffered')}</p>} />
+        <Route path="edit" element={group.viewerCan.edit ? <EditWorkingGroup group={group} /> : <p>{t('errors.code.FORBIDDEN')}</p>} />
         <Route path="*" element={<p>{t('notFound.text')}</p>} />
       </Routes>
     </div>
@@ -237,7 +247,9 @@ function Members({ groupId }: { groupId: string }) {
             const people = seats.filter((s) => s.person.organization.id === m.organization.id);
             return (
               <li key={m.id} className="card">
-                <h3>{m.organization.name}</h3>
+                <h3>
+                  <Link to={`/organizations/${m.organization.id}`}>{m.organization.name}</Link>
+                </h3>
                 <p className="meta">{t('groups.members.since', { date: formatDate(m.since) })}</p>
                 {people.length === 0 ? (
                   <p>{t('groups.members.noSeats')}</p>

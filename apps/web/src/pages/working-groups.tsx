@@ -29,7 +29,14 @@ export default function WorkingGroupsPage() {
   const memberOf = new Set(viewer?.organization.memberships.filter((m) => m.status === 'ACTIVE').map((m) => m.workingGroup.id));
   return (
     <div className="working-groups">
-      <h1>{t('groups.list.title')}</h1>
+      <div className="page-head">
+        <h1>{t('groups.list.title')}</h1>
+        {viewer?.role === 'ADMIN' && (
+          <Link className="button primary" to="/working-groups/new">
+            {t('groups.form.new')}
+          </Link>
+        )}
+      </div>
       <ErrorMessage error={error} />
       {!data && fetching && <p role="status">{t('common.loading')}</p>}
       {data && data.workingGroups.length === 0 && <p>{t('groups.list.none')}</p>}

@@ -78,6 +78,7 @@ export function Layout() {
             {t('nav.home')}
           </NavLink>
           <NavLink to="/working-groups">{t('groups.nav')}</NavLink>
+          <NavLink to="/organizations">{t('organizations.nav')}</NavLink>
           <NavLink to="/proposals">{t('proposals.nav')}</NavLink>
           <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
           <NavLink to="/marketplace">{t('marketplace.nav')}</NavLink>

@@ -160,7 +160,9 @@ export default function CapabilityPage() {
       </p>
       <dl className="facts">
         <dt>{t('marketplace.provider')}</dt>
-        <dd>{c.organization.name}</dd>
+        <dd>
+          <Link to={`/organizations/${c.organization.id}`}>{c.organization.name}</Link>
+        </dd>
         <dt>{labels.quantity}</dt>
         <dd>{formatQuantity(t, c.quantity, c.unit)}</dd>
         <dt>{t('marketplace.window')}</dt>
