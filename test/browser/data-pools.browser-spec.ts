@@ -100,9 +100,15 @@ describeInBrowser('web client: creating data pools and changing their terms', ()
     // The form starts from the saved terms.
     expect(await form.getByLabel('Retention in days').inputValue()).toBe('365');
     expect(await form.getByRole('checkbox', { name: 'Model training' }).isChecked()).toBe(true);
-    await form.getByRole('checkbox', { name: 'Commercial use' }).check();
+    // Commercial product without commercial use: the API names the purposes, the form keeps what was typed.
     await form.getByRole('checkbox', { name: 'Commercial product' }).check();
     await form.getByLabel('Retention in days').fill('180');
+    await form.getByRole('button', { name: 'Save the new terms' }).click();
+    await form.getByRole('alert').getByText('(field: Allowed purposes)').waitFor();
+    expect(await form.getByRole('alert').locator('[data-reason]').getAttribute('data-reason')).toBe('COMMERCIAL_USE_NOT_ALLOWED');
+    expect(await form.getByRole('checkbox', { name: 'Commercial product' }).getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('Retention in days').inputValue()).toBe('180');
+    await form.getByRole('checkbox', { name: 'Commercial use' }).check();
     expect(await seriousViolations(page)).toEqual([]);
 
     // Meanwhile a colleague of the steward's organisation saves other terms (version 2).
@@ -197,5 +203,33 @@ describeInBrowser('web client: creating data pools and changing their terms', ()
     expect(await seriousViolations(page)).toEqual([]);
     expect(h.pageErrors).toEqual([]);
     await context.close();
+  });
+
+  it('a second conflict: "Load the saved version" puts the saved terms into the form, and saving them changes nothing', async () => {
+    const page = stewardPage;
+    await page.goto(`/data-pools/${poolId}`);
+    await page.getByRole('heading', { name: 'Usage terms, version 3' }).waitFor();
+    await page.locator('summary', { hasText: 'Change terms' }).click();
+    const form = page.locator('details', { has: page.locator('summary', { hasText: 'Change terms' }) });
+    await form.getByLabel('Countries where the data may be processed').fill('DE');
+    const [{ version }] = await h.t.dataSource.query(`SELECT version FROM data_pools WHERE id = $1`, [poolId]);
+    await must(h.t, UPDATE_TERMS, { id: poolId, v: version, terms: termsInput({ allowedLocations: ['AT', 'NL'], retentionDays: 30 }) }, colleague);
+    await form.getByRole('button', { name: 'Save the new terms' }).click();
+    const conflict = page.getByRole('region', { name: 'Someone changed the pool meanwhile' });
+    const countries = conflict.locator('tr[data-field="allowedLocations"]');
+    expect(await countries.locator('td.mine').textContent()).toBe('DE');
+    expect(await countries.locator('td.theirs').textContent()).toBe('AT, NL');
+    await conflict.getByRole('button', { name: 'Load the saved version' }).click();
+    expect(await conflict.count()).toBe(0);
+    await page.getByRole('heading', { name: 'Usage terms, version 4' }).waitFor();
+    expect(await form.getByLabel('Countries where the data may be processed').inputValue()).toBe('AT, NL');
+    expect(await form.getByLabel('Retention in days').inputValue()).toBe('30');
+    expect(await form.getByRole('checkbox', { name: 'Commercial use' }).isChecked()).toBe(false);
+    // Saving the loaded terms unchanged is no new version (the API keeps the pool as it is).
+    await form.getByRole('button', { name: 'Save the new terms' }).click();
+    await page.locator('summary', { hasText: 'Change terms' }).locator('xpath=..').and(page.locator('details:not([open])')).waitFor();
+    const [after] = await h.t.dataSource.query(`SELECT terms_version FROM data_pools WHERE id = $1`, [poolId]);
+    expect(after.terms_version).toBe(4);
+    expect(h.pageErrors).toEqual([]);
   });
 });
