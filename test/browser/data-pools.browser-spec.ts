@@ -1,6 +1,6 @@
 import { BrowserContext, Page } from 'playwright-core';
 import { CHANGE_STATE, INVITE, must, SIGN, termsInput, UPDATE_TERMS } from '../support/data-pools';
-import { Actor, makeGroup, makePerson, seat } from '../support/factories';
+import { Actor, makeGroup, makePerson, makeProposal, seat } from '../support/factories';
 import { BrowserHarness, describeInBrowser, seriousViolations, signInByEmail, startBrowserHarness } from './support/browser';
 
 jest.setTimeout(120_000);
@@ -231,5 +231,32 @@ describeInBrowser('web client: creating data pools and changing their terms', ()
     const [after] = await h.t.dataSource.query(`SELECT terms_version FROM data_pools WHERE id = $1`, [poolId]);
     expect(after.terms_version).toBe(4);
     expect(h.pageErrors).toEqual([]);
+  });
+
+  it('an admin creates a pool from a data-pooling proposal with another organisation as steward', async () => {
+    const admin = await makePerson(h.t, { name: 'Ada Admin', admin: true });
+    const proposalTitle = 'Pool the winter test drives';
+    const proposalId = await makeProposal(h.t, steward, group.id, { title: proposalTitle, kind: 'DATA_POOLING' });
+    const [{ name: stewardName }] = await h.t.dataSource.query(`SELECT name FROM organizations WHERE id = $1`, [leaver.organizationId]);
+    const context = await h.context();
+    const page = await signInByEmail(h, context, admin.email);
+    await page.goto('/data-pools/new');
+    await page.getByLabel('Working group').selectOption(group.id);
+    await page.getByLabel('From the proposal (optional)').locator('option', { hasText: proposalTitle }).waitFor({ state: 'attached' });
+    await page.getByLabel('From the proposal (optional)').selectOption({ label: proposalTitle });
+    await page.getByLabel('Title', { exact: true }).fill('Winter test drives');
+    await page.getByLabel('Purpose of the pool').fill('Snow and ice recordings for perception validation.');
+    await page.getByLabel('Find the organisation by name').fill(stewardName);
+    await page.getByLabel('Steward', { exact: true }).locator('option', { hasText: stewardName }).waitFor({ state: 'attached' });
+    await page.getByLabel('Steward', { exact: true }).selectOption({ label: stewardName });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Create the pool' }).click();
+    await page.getByRole('heading', { name: 'Winter test drives', level: 1 }).waitFor();
+    const id = page.url().split('/').at(-1)!;
+    const [row] = await h.t.dataSource.query(`SELECT proposal_id, steward_organization_id, confidentiality FROM data_pools WHERE id = $1`, [id]);
+    expect(row).toEqual({ proposal_id: proposalId, steward_organization_id: leaver.organizationId, confidentiality: 'PARTIES' });
+    // The proposal's author organisation is invited as a contributor.
+    await page.getByTestId(`signatory-${steward.organizationId}`).getByText('Contributor').waitFor();
+    await context.close();
   });
 });
