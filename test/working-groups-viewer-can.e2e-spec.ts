@@ -1,8 +1,9 @@
 import { Actor, makeGroup, makePerson, seat } from './support/factories';
 import { GqlResponse, ok, startTestApp, TestApp } from './support/test-app';
 import { expectMutationsAgree, statementsOf } from './support/viewer-can';
+import { CREATE_POOL, poolInput } from './support/data-pools';
 
-const FLAGS = ['edit', 'manageSeats', 'reviewApplications', 'apply', 'createProposal', 'scheduleMeeting', 'managePriorities'] as const;
+const FLAGS = ['edit', 'manageSeats', 'reviewApplications', 'apply', 'createProposal', 'scheduleMeeting', 'managePriorities', 'createDataPool'] as const;
 type Flag = (typeof FLAGS)[number];
 type Can = Record<Flag, boolean>;
 const VIEWER_CAN = `viewerCan { ${FLAGS.join(' ')} }`;
@@ -29,6 +30,8 @@ function expected(role: Role, status: Status): Can {
     scheduleMeeting: open && manager,
     // A closed group's priorities stay the managers' to keep (createPriority does not look at the status).
     managePriorities: manager,
+    // createDataPool does not look at the group's status (decision 235): a CLOSED group's participants still may.
+    createDataPool: ['admin', 'chair', 'secretary', 'member'].includes(role),
   };
 }
 
@@ -76,6 +79,8 @@ describe('WorkingGroup.viewerCan (e2e)', () => {
         // The lead must be a member organisation (the admin's own is not): input, not who the viewer is.
         return t.gql(`mutation ($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
           { input: { workingGroupId: id, title: 'Pool', summary: 'S', body: 'B', kind: 'DATA_POOLING', leadOrganizationId: people.member.organizationId } }, who.token);
+      case 'createDataPool':
+        return t.gql(CREATE_POOL, { input: poolInput(id) }, who.token);
       case 'scheduleMeeting':
         return t.gql(`mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
           { input: { workingGroupId: id, title: 'Kick-off', format: 'ONLINE', onlineUrl: 'https://meet.example.org/k', timezone: 'Europe/Brussels',

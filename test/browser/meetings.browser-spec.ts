@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { BrowserContext, Page } from 'playwright-core';
-import { Actor, insertInvitation, insertMeeting, makeGroup, makePerson, seat } from '../support/factories';
+import { Actor, insertAgenda, insertInvitation, insertMeeting, makeGroup, makePerson, makeProposal, seat } from '../support/factories';
 import { BrowserHarness, describeInBrowser, linkFromEmail, seriousViolations, signInByEmail, startBrowserHarness } from './support/browser';
 
 /** A date some days ahead, as the `datetime-local` input's date part. */
@@ -15,6 +16,28 @@ function dayAhead(days: number): string {
 function clock(texts: string[]): string[] {
   return texts.map((text) => (/(\d{1,2}):(\d{2})/.exec(text)?.[0] ?? text).padStart(5, '0'));
 }
+
+/** Independent readers of the brief's files (python3-docx, openpyxl, python3-icalendar), each printing JSON. */
+const PYTHON = '/usr/bin/python3';
+const READERS = {
+  DOCX: `
+import sys, json, docx
+d = docx.Document(sys.argv[1])
+texts = [p.text for p in d.paragraphs]
+for table in d.tables:
+    for row in table.rows:
+        texts.append(' | '.join(c.text for c in row.cells))
+print(json.dumps(texts))`,
+  XLSX: `
+import sys, json, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps({'title': wb.properties.title, 'sheets': {ws.title: [[c if c is None or isinstance(c, (str, int, float)) else str(c) for c in row] for row in ws.iter_rows(values_only=True)] for ws in wb.worksheets}}))`,
+  ICS: `
+import sys, json, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+print(json.dumps([{'summary': str(e.get('SUMMARY')), 'description': str(e.get('DESCRIPTION', ''))} for e in cal.walk('VEVENT')]))`,
+};
+const readWith = (script: string, path: string): any => JSON.parse(execFileSync(PYTHON, ['-c', script, path]).toString('utf8'));
 
 async function noHorizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -246,6 +269,63 @@ describeInBrowser('web client: meetings', () => {
     await page.getByText('This meeting was cancelled: The pilot was postponed.').waitFor();
     expect(await page.getByRole('button', { name: 'Edit agenda' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('a member downloads the brief as Word, Excel, calendar, CSV and Markdown from the meeting screen; each file reads back with its own reader', async () => {
+    const briefTitle = 'Sensor calibration workshop';
+    const proposalTitle = 'Shared lidar calibration targets';
+    const proposalId = await makeProposal(h.t, member, group.id, { title: proposalTitle });
+    const start = new Date(Date.now() + 5 * 86_400_000);
+    start.setUTCHours(9, 0, 0, 0);
+    const meetingId = await insertMeeting(h.t, chair, group.id, {
+      title: briefTitle,
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+    });
+    await insertAgenda(h.t, meetingId, [
+      { title: 'Welcome', durationMinutes: 10 },
+      // CSV and Excel list the agenda's proposals (with their agenda item), not the whole agenda.
+      { title: 'Calibration target design', durationMinutes: 40, proposalId },
+    ]);
+    await insertInvitation(h.t, meetingId, member, 'ACCEPTED');
+    const m = memberPage;
+    await m.goto(`/meetings/${meetingId}`);
+    await m.getByRole('heading', { name: briefTitle, level: 1 }).waitFor();
+    const download = async (format: string, extension: string): Promise<string> => {
+      const [file] = await Promise.all([m.waitForEvent('download'), m.getByRole('button', { name: `Download the brief as ${format}`, exact: true }).click()]);
+      expect(file.suggestedFilename()).toMatch(new RegExp(`-sensor-calibration-workshop\\.${extension}$`));
+      const path = join(downloads, file.suggestedFilename());
+      await file.saveAs(path);
+      return path;
+    };
+
+    const docx: string[] = readWith(READERS.DOCX, await download('Word', 'docx'));
+    expect(docx).toContain(briefTitle);
+    expect(docx.some((text) => text.includes('Calibration target design'))).toBe(true);
+
+    const xlsx: { title: string; sheets: Record<string, (string | number | null)[][]> } = readWith(READERS.XLSX, await download('Excel', 'xlsx'));
+    expect(xlsx.title).toBe(briefTitle);
+    const proposals = xlsx.sheets.Proposals;
+    const column = (name: string) => proposals[0].indexOf(name);
+    expect(proposals.slice(1).map((row) => [row[column('Agenda item')], row[column('Proposal')]])).toEqual([['Calibration target design', proposalTitle]]);
+    expect(xlsx.sheets.Attendees.slice(1).some((row) => row.includes('Max Member'))).toBe(true);
+
+    const events: { summary: string; description: string }[] = readWith(READERS.ICS, await download('Calendar', 'ics'));
+    expect(events).toHaveLength(1);
+    expect(events[0].summary).toBe(briefTitle);
+    expect(events[0].description).toContain('Welcome');
+    expect(events[0].description).toContain('Calibration target design');
+
+    // The CSV has no title row (one table of attendees and the agenda's proposals): the title is in its name.
+    const rows: Record<string, string>[] = parse(readFileSync(await download('CSV', 'csv')), { columns: true, bom: true });
+    expect(rows.filter((row) => row.Section === 'Proposal').map((row) => [row['Agenda item'], row.Proposal])).toEqual([['Calibration target design', proposalTitle]]);
+    expect(rows.some((row) => row.Section === 'Attendee' && row.Name === 'Max Member' && row.RSVP !== '')).toBe(true);
+
+    const markdown = readFileSync(await download('Markdown', 'md'), 'utf8');
+    expect(markdown).toMatch(new RegExp(`^# .*${briefTitle}`, 'm'));
+    expect(markdown).toContain('Welcome');
+    expect(markdown).toContain('Calibration target design');
+    expect(h.pageErrors).toEqual([]);
   });
 
   it('on a 375 px phone, in German: the list with its filters and a meeting, without horizontal scrolling', async () => {

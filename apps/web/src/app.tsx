@@ -32,6 +32,7 @@ const Introductions = lazy(() => import('./pages/marketplace/introductions'));
 const Introduction = lazy(() => import('./pages/marketplace/introductions').then((m) => ({ default: m.IntroductionPage })));
 const DataPools = lazy(() => import('./pages/data-pools/list'));
 const DataPool = lazy(() => import('./pages/data-pools/detail'));
+const NewDataPool = lazy(() => import('./pages/data-pools/new'));
 const Proposals = lazy(() => import('./pages/proposals'));
 const NewProposal = lazy(() => import('./pages/proposal-new'));
 const Proposal = lazy(() => import('./pages/proposal'));
@@ -75,6 +76,7 @@ export function App() {
                 <Route path="introductions" element={<Introductions />} />
                 <Route path="introductions/:id" element={<Introduction />} />
                 <Route path="data-pools" element={<DataPools />} />
+                <Route path="data-pools/new" element={<NewDataPool />} />
                 <Route path="data-pools/:id" element={<DataPool />} />
                 <Route path="proposals" element={<Proposals />} />
                 <Route path="proposals/new" element={<NewProposal />} />

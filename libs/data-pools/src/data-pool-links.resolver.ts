@@ -1,7 +1,8 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ConnectionArgs, Context, GqlContext, pageArgs } from '@app/core';
 import { Organization } from '@app/organizations';
-import { WorkingGroup } from '@app/working-groups';
+import { WorkingGroup, WorkingGroupViewerCan, WorkingGroupViewerCanSource } from '@app/working-groups';
+import { mayCreatePool } from './data-pool-permissions';
 import { createDataPoolLoaders } from './data-pools.loader';
 import { DataPoolsArgs } from './dto/data-pool.input';
 import { DataPoolConnection } from './pools/data-pool.model';
@@ -21,5 +22,14 @@ export class OrganizationDataPoolsResolver {
   @ResolveField(() => DataPoolConnection, { description: 'Pools the organisation signed or was invited to, that the viewer may see; newest first.' })
   dataPools(@Parent() organization: Organization, @Args() args: ConnectionArgs, @Context() ctx: GqlContext) {
     return ctx.loaders.of(createDataPoolLoaders).poolsOfOrganization(organization.id, pageArgs(args));
+  }
+}
+
+/** `WorkingGroup.viewerCan.createDataPool`, by the rule `createDataPool` applies (`mayCreatePool`). */
+@Resolver(() => WorkingGroupViewerCan)
+export class WorkingGroupViewerCanDataPoolsResolver {
+  @ResolveField(() => Boolean, { description: 'createDataPool in this group: participants other than observers, and admins.' })
+  createDataPool(@Parent() can: WorkingGroupViewerCanSource, @Context() ctx: GqlContext) {
+    return mayCreatePool(ctx.viewer!, can.standing.role);
   }
 }

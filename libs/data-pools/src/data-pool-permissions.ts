@@ -1,4 +1,5 @@
 import { Viewer } from '@app/core';
+import { roleTakesPart } from '@app/proposals';
 import { ParticipantRole, roleManages } from '@app/working-groups';
 import { DataPoolRole, DataPoolState, SignatureState } from './data-pools.enums';
 import { DataPoolEntity } from './pools/data-pool.entity';
@@ -11,6 +12,14 @@ import { DataPoolSignatoryEntity } from './signatories/signatory.entity';
  */
 export type PoolFacts = Pick<DataPoolEntity, 'state' | 'stewardOrganizationId' | 'termsVersion'>;
 export type SignatoryFacts = Pick<DataPoolSignatoryEntity, 'role' | 'state' | 'termsVersion'>;
+
+/**
+ * Creating a pool in a group (its creator's organisation becomes the STEWARD): a seat other than OBSERVER
+ * there, or admin — the rule of taking part in the group's proposals. `role`: the viewer's seat (null: none).
+ */
+export function mayCreatePool(viewer: Viewer, role: ParticipantRole | null): boolean {
+  return roleTakesPart(viewer, role);
+}
 
 /** The steward's people and admins: terms, invitations, access decisions. */
 export function isSteward(viewer: Viewer, pool: Pick<PoolFacts, 'stewardOrganizationId'>): boolean {

@@ -2,13 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ForbiddenError, Viewer } from '@app/core';
 import { WorkingGroupPolicy } from '@app/working-groups';
-import { isSteward, mayChangePoolState } from './data-pool-permissions';
+import { isSteward, mayChangePoolState, mayCreatePool } from './data-pool-permissions';
 import { DataPoolEntity } from './pools/data-pool.entity';
 
 /** Who may change what in a pool (reading is `dataPoolReadableBy`). */
 @Injectable()
 export class DataPoolRoles {
   constructor(private readonly groups: WorkingGroupPolicy) {}
+
+  /** Creating a pool: `mayCreatePool`, the rule `WorkingGroup.viewerCan.createDataPool` answers with. */
+  async assertCanCreate(viewer: Viewer, workingGroupId: string, em: EntityManager): Promise<void> {
+    if (mayCreatePool(viewer, viewer.role === 'ADMIN' ? null : await this.groups.roleOf(viewer, workingGroupId, em))) return;
+    throw new ForbiddenError('Only participants of the working group (not observers) may create data pools', 'NOT_GROUP_PARTICIPANT');
+  }
 
   /** The steward's people and admins: terms, invitations, access decisions. */
   assertSteward(viewer: Viewer, pool: DataPoolEntity, what: string): void {

@@ -4,7 +4,7 @@ import { WorkingGroupsModule } from '@app/working-groups';
 import { DataAccessRequestFieldsResolver } from './access/access-request-fields.resolver';
 import { AccessRequestsResolver } from './access/access-requests.resolver';
 import { AccessRequestsService } from './access/access-requests.service';
-import { OrganizationDataPoolsResolver, WorkingGroupDataPoolsResolver } from './data-pool-links.resolver';
+import { OrganizationDataPoolsResolver, WorkingGroupDataPoolsResolver, WorkingGroupViewerCanDataPoolsResolver } from './data-pool-links.resolver';
 import { DataPoolRoles } from './data-pool-roles';
 import { DatasetsResolver } from './datasets/datasets-mutations.resolver';
 import { DatasetFieldsResolver } from './datasets/datasets.resolver';
@@ -40,6 +40,7 @@ import { SignaturesService } from './signatories/signatures.service';
     DataPoolEventFieldsResolver,
     WorkingGroupDataPoolsResolver,
     OrganizationDataPoolsResolver,
+    WorkingGroupViewerCanDataPoolsResolver,
   ],
   exports: [DataPoolsService, PoolLifecycleService, SignaturesService, DatasetsService, AccessRequestsService, DataPoolExpiry, DataPoolHistory, DataPoolRoles],
 })

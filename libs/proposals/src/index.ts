@@ -6,6 +6,7 @@ export * from './proposal.entity';
 export * from './proposal.enums';
 export * from './proposal.model';
 export * from './proposal.policy';
+export { roleTakesPart } from './proposal-permissions';
 export * from './proposals.loader';
 export * from './proposals.module';
 export * from './proposals.service';

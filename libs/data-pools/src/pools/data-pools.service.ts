@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Connection, fetchCount, fetchPage, ForbiddenError, InvalidInputError, lazyConnection, newId, PageArgs, querySql, sql, Viewer } from '@app/core';
-import { canReadProposal, Confidentiality, ProposalKind, ProposalPolicy } from '@app/proposals';
+import { canReadProposal, Confidentiality, ProposalKind } from '@app/proposals';
+import { DataPoolRoles } from '../data-pool-roles';
 import { DataPoolRole, DataPoolState, SignatureState } from '../data-pools.enums';
 import { CreateDataPoolInput } from '../dto/data-pool.input';
 import { DataPoolHistory } from '../history/data-pool-history';
@@ -19,8 +20,8 @@ const POOL_CONFIDENTIALITIES: readonly Confidentiality[] = [Confidentiality.WORK
 export class DataPoolsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly proposals: ProposalPolicy,
     private readonly history: DataPoolHistory,
+    private readonly roles: DataPoolRoles,
   ) {}
 
   /**
@@ -62,7 +63,7 @@ export class DataPoolsService {
     };
     return this.dataSource.transaction(async (em) => {
       const contributors = await this.checkReferences(em, viewer, pool);
-      await this.proposals.assertCanTakePart(viewer, pool.workingGroupId, 'create data pools', em);
+      await this.roles.assertCanCreate(viewer, pool.workingGroupId, em);
       await em.getRepository(DataPoolEntity).insert(pool);
       const invited = [{ organizationId: stewardOrganizationId, role: DataPoolRole.STEWARD }, ...contributors.map((organizationId) => ({ organizationId, role: DataPoolRole.CONTRIBUTOR }))];
       await em.getRepository(DataPoolSignatoryEntity).insert(

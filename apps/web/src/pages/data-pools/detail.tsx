@@ -7,6 +7,7 @@ import type { AccessRequestState, DataModality, DataPoolExportFormat, DataPoolRo
 import { ErrorMessage, fieldProblem } from '../../ui/errors';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { instantOf, numberOrNull, SENSITIVITIES, useViewer } from '../marketplace/shared';
+import { TermsEditor } from './terms-editor';
 
 /** What the viewer may do with the pool (the API's viewerCan), read with the pool and after every change of it. */
 export const PoolActions = graphql(`
@@ -355,6 +356,7 @@ export default function DataPoolPage() {
           </dd>
         </dl>
         <p className="meta">{t('dataPools.digestHint')}</p>
+        {can.editTerms && <TermsEditor pool={pool} onSaved={reload} />}
       </section>
 
       {mine && (
@@ -375,7 +377,8 @@ export default function DataPoolPage() {
 
       <section aria-labelledby="signatories-heading" className="card">
         <h2 id="signatories-heading">{t('dataPools.signatories')}</h2>
-        <div className="table-wrap">
+        {/* Focusable, so that a keyboard can scroll the table on a narrow screen. */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="signatories-heading">
           <table>
             <thead>
               <tr>
@@ -546,6 +549,11 @@ function MySignature(props: {
               ? t('dataPools.signedOlderVersion', { version: props.signedVersion, current: props.termsVersion })
               : t('dataPools.notSigned')}
       </p>
+      {maySign && props.state === 'PENDING' && props.signedVersion !== null && props.signedVersion !== props.termsVersion && (
+        <p className="notice" data-testid="sign-again">
+          {t('dataPools.signAgain', { organization: props.organization.name, version: props.signedVersion, current: props.termsVersion })}
+        </p>
+      )}
       <ErrorMessage reasons="dataPools.errorReasons" error={signed.error ?? withdrawn.error} labels={{ termsVersion: t('dataPools.termsVersion'), note: t('dataPools.note') }} />
       {stale && (
         <button type="button" className="button" onClick={props.onChange}>

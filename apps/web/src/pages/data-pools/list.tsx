@@ -35,6 +35,12 @@ const DataPoolsQuery = graphql(`
         }
       }
     }
+    workingGroups {
+      id
+      viewerCan {
+        createDataPool
+      }
+    }
   }
 `);
 
@@ -51,6 +57,13 @@ export default function DataPoolsPage() {
     <div>
       <h1>{t('dataPools.title')}</h1>
       <p>{t('dataPools.intro')}</p>
+      {data?.workingGroups.some((g) => g.viewerCan.createDataPool) && (
+        <p>
+          <Link className="button primary" to="/data-pools/new">
+            {t('dataPools.form.heading')}
+          </Link>
+        </p>
+      )}
       <div className="filters">
         <div>
           <label htmlFor="pool-state">{t('dataPools.state')}</label>
