@@ -274,7 +274,7 @@ export default function NeedPage() {
       {(can.requestIntroduction || n.matches.totalCount > 0) && (
         <section aria-labelledby="matches-heading">
           <h2 id="matches-heading">{t('marketplace.matches', { count: n.matches.totalCount })}</h2>
-          {n.matches.totalCount === 0 && <p>{n.status === 'OPEN' ? t('marketplace.noMatches') : t('marketplace.noMatchesClosed')}</p>}
+          {n.matches.totalCount === 0 && <p>{t('marketplace.noMatches')}</p>}
           <ol className="matches">
             {n.matches.edges.map(({ node: m }) => (
               <li key={m.capability.id} className="card">
