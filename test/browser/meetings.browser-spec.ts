@@ -231,6 +231,10 @@ describeInBrowser('web client: meetings', () => {
     await c.getByRole('button', { name: 'Approve the agenda' }).click();
     await c.getByText(/^Approved by Cora Counsel/).waitFor();
     expect(await c.getByRole('button', { name: 'Approve the agenda' }).count()).toBe(0);
+    // Counsel reads the held meeting's action item but neither owns it nor organises: no status button (ActionItem.viewerCan).
+    await c.goto(`/meetings/${held}`);
+    await c.getByText('Share the test data').waitFor();
+    expect(await c.getByRole('button', { name: /“Share the test data”/ }).count()).toBe(0);
     await counselContext.close();
 
     // The chair edits it: the form shows the times as they are in the meeting's zone; the change bumps the sequence.

@@ -9,6 +9,7 @@ export * from './introductions/introductions.query';
 export * from './introductions/introductions.service';
 export * from './marketplace-events';
 export * from './marketplace-list.query';
+export * from './marketplace-permissions';
 export * from './marketplace.enums';
 export * from './marketplace.loader';
 export * from './marketplace.module';

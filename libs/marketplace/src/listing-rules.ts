@@ -67,16 +67,26 @@ export const NEED_TRANSITIONS: Readonly<Record<NeedStatus, readonly NeedStatus[]
   [NeedStatus.CLOSED]: [],
 };
 
+/** A status move the table allows (staying where it is is no move: an update to the same status changes nothing). */
+export function isStatusMove<S extends string>(transitions: Readonly<Record<S, readonly S[]>>, from: S, to: S): boolean {
+  return from !== to && transitions[from].includes(to);
+}
+
+/** A listing in a final status (no move out of it) no longer changes at all. */
+export function isEditableStatus<S extends string>(transitions: Readonly<Record<S, readonly S[]>>, status: S): boolean {
+  return transitions[status].length > 0;
+}
+
 /**
  * A status change from `from` to `to` (no change when equal), and whether the listing may change at all:
  * a final status (no move out of it) freezes the listing, so editing a retired capability or a closed need
  * is CONFLICT too.
  */
 export function checkStatusMove<S extends string>(transitions: Readonly<Record<S, readonly S[]>>, from: S, to: S, otherChanges: boolean, what: string): void {
-  if (from !== to && !transitions[from].includes(to)) {
+  if (from !== to && !isStatusMove(transitions, from, to)) {
     throw new ConflictError('ILLEGAL_TRANSITION', `A ${what} cannot move from ${from} to ${to}`, 'status');
   }
-  if (transitions[from].length === 0 && otherChanges) {
+  if (!isEditableStatus(transitions, from) && otherChanges) {
     throw new ConflictError('NOT_EDITABLE', `A ${from} ${what} can no longer be changed`);
   }
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { batchedConnections, Connection, countingConnection, Edge, lazyConnection, Page, PageArgs, querySql, rawSql, selectColumns, sql, Viewer } from '@app/core';
 import { CapabilityEntity } from './capabilities/capability.entity';
 import { capabilityListQuery, needListQuery } from './marketplace-list.query';
-import { canReadCapability, canReadNeed, canSeeNeedOwner } from './marketplace.policy';
+import { canReadCapability, canReadNeed, canSeeNeedOwner, organizationReader } from './marketplace.policy';
 import { CapabilityMatch } from './matching/capability-match.model';
 import { decodeMatchCursor, encodeMatchCursor } from './matching/match-cursor';
 import { matchReasons } from './matching/match-reasons';
@@ -78,6 +78,20 @@ export function createMarketplaceLoaders(dataSource: DataSource, viewer: Viewer 
       );
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
+    }),
+
+    /**
+     * Whether the viewer's organisation, as a whole, may read each capability (as `requestIntroduction` reads
+     * it for the need's organisation): one statement per batch.
+     */
+    organizationReadsCapability: new DataLoader<string, boolean>(async (ids) => {
+      const rows = await querySql<{ id: string }>(
+        dataSource,
+        sql`SELECT c.id FROM capabilities c
+            WHERE c.id = ANY(${ids}::uuid[]) AND ${canReadCapability(organizationReader(sql`${signedIn().organizationId}::uuid`), 'c')}`,
+      );
+      const readable = new Set(rows.map((r) => r.id));
+      return ids.map((id) => readable.has(id));
     }),
 
     /** Needs the viewer may read, by id. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, rawSql, Sql, sql, Viewer } from '@app/core';
+import { speaksFor } from './marketplace-permissions';
 
 /**
  * Whom a marketplace read is evaluated for: a signed-in person (every query), or an organisation as a
@@ -115,7 +116,7 @@ export function canReadIntroduction(viewer: Viewer, need = 'n', capability = 'c'
 export class MarketplacePolicy {
   /** An organisation's people and admins speak for it: publish, edit, pause and retire its capabilities and needs. */
   speaksFor(viewer: Viewer, organizationId: string): boolean {
-    return viewer.role === 'ADMIN' || viewer.organizationId === organizationId;
+    return speaksFor(viewer, organizationId);
   }
 
   assertSpeaksFor(viewer: Viewer, organizationId: string, what: string): void {

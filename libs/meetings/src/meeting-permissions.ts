@@ -39,6 +39,14 @@ export function hasStarted(meeting: Pick<MeetingFacts, 'startsAt'>, now = Date.n
   return meeting.startsAt.getTime() <= now;
 }
 
+/**
+ * An action item's status is set by its owner and by the organisers of its meeting, also once the meeting
+ * is cancelled. `role` is the viewer's seat role in the meeting's group (null without one or for a workshop).
+ */
+export function setsActionItemStatus(viewer: Viewer, item: { ownerId: string | null }, workingGroupId: string | null, role: ParticipantRole | null): boolean {
+  return item.ownerId === viewer.id || organises(viewer, workingGroupId, role);
+}
+
 /** What the meetings lib's mutations let the viewer do with a meeting they read. */
 export interface MeetingActions {
   edit: boolean;

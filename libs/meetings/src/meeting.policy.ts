@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ForbiddenError, inlineSql, rawSql, Sql, sql, Viewer } from '@app/core';
-import { WorkingGroupPolicy } from '@app/working-groups';
+import { ParticipantRole, WorkingGroupPolicy } from '@app/working-groups';
 import { organises } from './meeting-permissions';
 
 type Db = DataSource | EntityManager;
@@ -41,8 +41,13 @@ export class MeetingPolicy {
 
   /** A group's meetings: its CHAIR, CO_CHAIR, SECRETARY and admins. Workshops: admins. */
   async canManage(viewer: Viewer, workingGroupId: string | null, db: Db = this.dataSource): Promise<boolean> {
-    if (viewer.role === 'ADMIN' || workingGroupId === null) return organises(viewer, workingGroupId, null);
-    return organises(viewer, workingGroupId, await this.groups.roleOf(viewer, workingGroupId, db));
+    return organises(viewer, workingGroupId, await this.roleIn(viewer, workingGroupId, db));
+  }
+
+  /** The viewer's seat role in a meeting's group, read only where it decides (not for admins, nor for workshops). */
+  async roleIn(viewer: Viewer, workingGroupId: string | null, db: Db = this.dataSource): Promise<ParticipantRole | null> {
+    if (viewer.role === 'ADMIN' || workingGroupId === null) return null;
+    return this.groups.roleOf(viewer, workingGroupId, db);
   }
 
   async assertCanManage(viewer: Viewer, workingGroupId: string | null, db: Db = this.dataSource): Promise<void> {

@@ -9,8 +9,6 @@ import { formatDateTime } from '../ui/format';
 
 const STATES: BallotState[] = ['OPEN', 'DRAFT', 'CLOSED', 'CANCELLED'];
 const PAGE = 20;
-/** Seats whose holders may draft and run their group's ballots (the API decides; this only picks what to offer). */
-export const MANAGING_ROLES = ['CHAIR', 'CO_CHAIR', 'SECRETARY'];
 
 const BallotsQuery = graphql(`
   query Ballots($state: BallotState, $first: Int, $after: String) {
@@ -18,13 +16,12 @@ const BallotsQuery = graphql(`
       id
       role
       timezone
-      participations {
-        id
-        role
-        workingGroup {
-          id
-          name
-        }
+    }
+    workingGroups {
+      id
+      name
+      viewerCan {
+        createBallot
       }
     }
     ballots(state: $state, first: $first, after: $after) {
@@ -100,7 +97,9 @@ export default function BallotsPage() {
   const [{ data, error, fetching }] = useQuery({ query: BallotsQuery, variables: { state, first: PAGE, after } });
   const me = data?.me;
   const tz = me?.timezone;
-  const managed = (me?.participations ?? []).filter((p) => MANAGING_ROLES.includes(p.role));
+  // The groups whose ballots the API lets the viewer draft (`viewerCan.createBallot`, decision 247); alliance-wide
+  // ballots, which no group's viewerCan covers, are the admins' (the API's rule, the only role read here).
+  const managed = (data?.workingGroups ?? []).filter((g) => g.viewerCan.createBallot);
   const mayCreate = me?.role === 'ADMIN' || managed.length > 0;
 
   const setState = (value: string) => {
@@ -159,7 +158,7 @@ export default function BallotsPage() {
           </div>
         </section>
       )}
-      {me && mayCreate && <CreateBallotForm groups={managed.map((p) => p.workingGroup)} admin={me.role === 'ADMIN'} />}
+      {me && mayCreate && <CreateBallotForm groups={managed} admin={me.role === 'ADMIN'} />}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { ActionItemStatus, ExportFormat, MeetingDetailQuery, RsvpStatus } from '../gql/graphql';
-import { organises, type MeetingAccess } from '../meetings/access';
+import type { MeetingAccess } from '../meetings/access';
 import { formatRange, formatTime, overrunMinutes, startTimes, zonedToUtc } from '../meetings/time';
 import { ErrorMessage, fieldProblem } from '../ui/errors';
 import { formatDate, formatDateTime } from '../ui/format';
@@ -13,15 +13,7 @@ const DetailQuery = graphql(`
   query MeetingDetail($id: ID!) {
     me {
       id
-      role
       timezone
-      participations {
-        id
-        role
-        workingGroup {
-          id
-        }
-      }
     }
     meeting(id: $id) {
       id
@@ -113,6 +105,9 @@ const DetailQuery = graphql(`
         owner {
           id
           name
+        }
+        viewerCan {
+          setStatus
         }
       }
     }
@@ -293,7 +288,7 @@ export default function MeetingPage() {
         <div>
           <Agenda meeting={meeting} can={can} refresh={refresh} />
           <Minutes meeting={meeting} can={can} />
-          <ActionItems meeting={meeting} me={data.me} can={can} refresh={refresh} />
+          <ActionItems meeting={meeting} can={can} refresh={refresh} />
         </div>
         <div>
           {can.rsvp && <Rsvp meeting={meeting} me={data.me} refresh={refresh} />}
@@ -908,10 +903,9 @@ function Minutes({ meeting, can }: { meeting: Meeting; can: MeetingAccess }) {
   );
 }
 
-function ActionItems({ meeting, me, can, refresh }: { meeting: Meeting; me: Me; can: MeetingAccess; refresh: Refresh }) {
+function ActionItems({ meeting, can, refresh }: { meeting: Meeting; can: MeetingAccess; refresh: Refresh }) {
   const { t } = useTranslation();
   const [statusResult, setStatus] = useMutation(SetActionItemStatus);
-  const organiser = organises(me, meeting.workingGroup?.id);
   const change = async (id: string, status: ActionItemStatus) => {
     await setStatus({ id, status });
   };
@@ -931,7 +925,7 @@ function ActionItems({ meeting, me, can, refresh }: { meeting: Meeting; me: Me; 
                 {a.dueDate && ` · ${t('meetings.actions.due', { date: formatDate(a.dueDate, meeting.timezone) })}`}
               </span>
               <span className="tag">{t(`meetings.actions.statuses.${a.status}`)}</span>
-              {(organiser || a.owner?.id === me.id) && (
+              {a.viewerCan.setStatus && (
                 <button type="button" className="button subtle" disabled={statusResult.fetching} onClick={() => void change(a.id, a.status === 'OPEN' ? 'DONE' : 'OPEN')}>
                   {a.status === 'OPEN' ? t('meetings.actions.markDone', { title: a.title }) : t('meetings.actions.reopen', { title: a.title })}
                 </button>

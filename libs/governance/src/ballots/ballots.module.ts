@@ -8,7 +8,7 @@ import { BallotLifecycleService } from './ballot-lifecycle.service';
 import { BallotsResolver } from './ballots.resolver';
 import { BallotsService } from './ballots.service';
 import { VotesService } from './votes.service';
-import { WorkingGroupBallotsResolver } from './working-group-ballots.resolver';
+import { WorkingGroupBallotsResolver, WorkingGroupViewerCanBallotsResolver } from './working-group-ballots.resolver';
 
 /** Ballots (contract 07): one organisation, one vote. */
 @Module({
@@ -25,6 +25,7 @@ import { WorkingGroupBallotsResolver } from './working-group-ballots.resolver';
     RankedPriorityFieldsResolver,
     VoteFieldsResolver,
     WorkingGroupBallotsResolver,
+    WorkingGroupViewerCanBallotsResolver,
   ],
   exports: [BallotsService, BallotLifecycleService, VotesService, BallotClosePass],
 })

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Connection, fetchCount, fetchPage, ForbiddenError, InvalidInputError, lazyConnection, newId, PageArgs, querySql, sql, Viewer } from '@app/core';
 import { canReadProposal, ProposalState } from '@app/proposals';
-import { WorkingGroupPolicy } from '@app/working-groups';
+import { notGroupManagerError, WorkingGroupPolicy } from '@app/working-groups';
 import { BallotEntity, BallotPriorityEntity } from './ballot.entity';
 import { BallotEvents, BALLOT_EVENTS } from './ballot-events';
 import { ballotListQuery } from './ballot-list.query';
+import { managesBallot } from './ballot-permissions';
 import { readBallot } from './ballot-store';
 import { BallotKind, BallotState } from './ballots.enums';
 import { CreateBallotInput } from './dto/ballot.input';
@@ -30,7 +31,7 @@ export class BallotsService {
   create(viewer: Viewer, input: CreateBallotInput): Promise<BallotEntity> {
     const now = new Date();
     const workingGroupId = input.workingGroupId ?? null;
-    if (workingGroupId === null && viewer.role !== 'ADMIN') throw new ForbiddenError('Only admins hold alliance-wide ballots', 'NOT_ADMIN');
+    if (workingGroupId === null && !managesBallot(viewer, { workingGroupId }, null)) throw new ForbiddenError('Only admins hold alliance-wide ballots', 'NOT_ADMIN');
     if (input.closesAt.getTime() <= now.getTime()) throw new InvalidInputError('closesAt', 'closesAt must be in the future', 'CLOSES_AT_PASSED');
     const priorityIds = input.priorityIds ?? [];
     if (input.kind === BallotKind.RANKING && (priorityIds.length < 2 || new Set(priorityIds).size !== priorityIds.length)) {
@@ -68,7 +69,10 @@ export class BallotsService {
     };
     return this.dataSource.transaction(async (em) => {
       await this.checkReferences(em, viewer, ballot, priorityIds);
-      if (workingGroupId) await this.groups.assertCanManage(viewer, workingGroupId, em);
+      if (workingGroupId) {
+        const role = viewer.role === 'ADMIN' ? null : await this.groups.roleOf(viewer, workingGroupId, em);
+        if (!managesBallot(viewer, ballot, role)) throw notGroupManagerError();
+      }
       await em.getRepository(BallotEntity).insert(ballot);
       if (priorityIds.length > 0) {
         await em.getRepository(BallotPriorityEntity).insert(priorityIds.map((priorityId, index) => ({ ballotId: ballot.id, priorityId, position: index + 1 })));

@@ -5,7 +5,9 @@ import { createWorkingGroupLoaders, WorkingGroup } from '@app/working-groups';
 import { CapabilitiesArgs, CapabilityInput, UpdateCapabilityArgs } from '../dto/capability.input';
 import { CapabilitiesService } from './capabilities.service';
 import { CapabilityEntity } from './capability.entity';
-import { Capability, CapabilityConnection } from './capability.model';
+import { createMarketplaceLoaders } from '../marketplace.loader';
+import { capabilityActions, isOwnCapability, offersIntroductionTo, takesIntroductions } from '../marketplace-permissions';
+import { Capability, CapabilityConnection, CapabilityViewerCan } from './capability.model';
 
 @Resolver(() => Capability)
 export class CapabilitiesResolver {
@@ -33,6 +35,15 @@ export class CapabilitiesResolver {
   })
   updateCapability(@CurrentViewer() viewer: Viewer, @Args() { id, expectedVersion, input }: UpdateCapabilityArgs) {
     return this.service.update(viewer, id, expectedVersion, input);
+  }
+
+  @ResolveField(() => CapabilityViewerCan, { description: 'What the viewer may do with it now; computed by the rules the mutations apply.' })
+  async viewerCan(capability: CapabilityEntity, _args: unknown, ctx: GqlContext): Promise<CapabilityViewerCan> {
+    const viewer = ctx.viewer!;
+    // Whether the viewer's organisation reads it is asked only where it decides (one statement per batch).
+    const asks = takesIntroductions(capability) && !isOwnCapability(capability, viewer.organizationId);
+    const reads = asks && (await ctx.loaders.of(createMarketplaceLoaders).organizationReadsCapability.load(capability.id));
+    return { ...capabilityActions(viewer, capability), requestIntroduction: offersIntroductionTo(capability, viewer.organizationId, reads) };
   }
 
   @ResolveField(() => Organization)

@@ -63,5 +63,32 @@ export class Capability {
   version: number;
 }
 
+@ObjectType({
+  description:
+    "What the viewer may do with a capability now, by the rules the mutations apply (whom the viewer speaks for, the " +
+    "capability's status). True means the mutation would not be refused for who the viewer is or the state the capability " +
+    'is in; it may still refuse the input (a stale expectedVersion).',
+})
+export class CapabilityViewerCan {
+  @Field({ description: "updateCapability's fields: the organisation's people and admins, unless RETIRED (final)." })
+  edit: boolean;
+
+  @Field({ description: 'updateCapability to status PAUSED: the same people, while ACTIVE.' })
+  pause: boolean;
+
+  @Field({ description: 'updateCapability to status ACTIVE: the same people, while PAUSED.' })
+  resume: boolean;
+
+  @Field({ description: 'updateCapability to status RETIRED: the same people, unless RETIRED already.' })
+  retire: boolean;
+
+  @Field({
+    description:
+      "requestIntroduction with a need of the viewer's organisation: the capability ACTIVE, another organisation's, and readable by " +
+      "the viewer's organisation. The need must also allow it (ResourceNeed.viewerCan.requestIntroduction).",
+  })
+  requestIntroduction: boolean;
+}
+
 @ObjectType()
 export class CapabilityConnection extends Paginated(Capability) {}

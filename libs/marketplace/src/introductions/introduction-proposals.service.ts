@@ -6,6 +6,7 @@ import { CapabilityEntity } from '../capabilities/capability.entity';
 import { MarketplaceEvents } from '../marketplace-events';
 import { IntroductionState } from '../marketplace.enums';
 import { ResourceNeedEntity } from '../needs/need.entity';
+import { awaitsProposal, startsProposalFor } from '../marketplace-permissions';
 import { introductionProposalDraft } from './introduction-proposal-draft';
 import { lockIntroduction } from './introductions.query';
 
@@ -31,14 +32,13 @@ export class IntroductionProposalsService {
       if (!introduction) throw new NotFoundError('introduction');
       // A proposal is authored by and for an organisation: the need's own people start it, admins of
       // another organisation would author it for theirs.
-      if (viewer.organizationId !== introduction.needOrganizationId) {
+      if (!startsProposalFor(viewer, introduction)) {
         throw new ForbiddenError("Only the need's organisation's people start a proposal from its introduction", 'NOT_NEED_OWNER');
       }
-      if (introduction.state !== IntroductionState.ACCEPTED) {
-        throw new ConflictError('INTRODUCTION_NOT_ACCEPTED', `A ${introduction.state} introduction starts no proposal`);
-      }
-      if (introduction.proposalId) {
-        throw new ConflictError('PROPOSAL_ALREADY_STARTED', 'A proposal was already started from this introduction');
+      if (!awaitsProposal(introduction)) {
+        throw introduction.state !== IntroductionState.ACCEPTED
+          ? new ConflictError('INTRODUCTION_NOT_ACCEPTED', `A ${introduction.state} introduction starts no proposal`)
+          : new ConflictError('PROPOSAL_ALREADY_STARTED', 'A proposal was already started from this introduction');
       }
       const [need] = await querySql<ResourceNeedEntity>(
         em,

@@ -21,3 +21,26 @@ export class Introduction {
   @Field(() => Date, { nullable: true, description: 'When it was accepted, declined or withdrawn; null while REQUESTED.' })
   answeredAt: Date | null;
 }
+
+@ObjectType({
+  description:
+    "What the viewer may do with an introduction now, by the rules the mutations apply (which side the viewer speaks for, " +
+    'its state). True means the mutation would not be refused for who the viewer is or the state the introduction is in.',
+})
+export class IntroductionViewerCan {
+  @Field({ description: "changeIntroductionState to ACCEPTED: the provider's people and admins, while REQUESTED." })
+  accept: boolean;
+
+  @Field({ description: "changeIntroductionState to DECLINED (with an optional note): the provider's people and admins, while REQUESTED." })
+  decline: boolean;
+
+  @Field({ description: "changeIntroductionState to WITHDRAWN: the need's organisation's people and admins, while REQUESTED." })
+  withdraw: boolean;
+
+  @Field({
+    description:
+      "startProposalFromIntroduction: the need's organisation's own people, once ACCEPTED and while no proposal was started; the " +
+      'group must be one where they hold a seat other than OBSERVER (WorkingGroup.viewerCan.createProposal).',
+  })
+  startProposal: boolean;
+}

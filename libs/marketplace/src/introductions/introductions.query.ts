@@ -16,6 +16,9 @@ export const LISTED_NEED_INTRODUCTIONS = 100;
  */
 export interface IntroductionRow extends IntroductionEntity {
   ownerVisible: boolean;
+  /** Its two sides, for `viewerCan` (never a field: an anonymous need's organisation stays hidden). */
+  needOrganizationId: string;
+  providerOrganizationId: string;
 }
 
 /** An introduction locked for a change, with its two organisations and whether its need is anonymous. */
@@ -28,7 +31,8 @@ export interface LockedIntroduction extends IntroductionEntity {
 const FROM = rawSql('introductions i JOIN resource_needs n ON n.id = i.need_id JOIN capabilities c ON c.id = i.capability_id');
 
 function columns(dataSource: DataSource, viewer: Viewer): Sql {
-  return sql`${rawSql(selectColumns(dataSource, IntroductionEntity, 'i'))}, ${canSeeNeedOwner(viewer, 'n')} AS "ownerVisible"`;
+  return sql`${rawSql(selectColumns(dataSource, IntroductionEntity, 'i'))}, ${canSeeNeedOwner(viewer, 'n')} AS "ownerVisible",
+    n.organization_id AS "needOrganizationId", c.organization_id AS "providerOrganizationId"`;
 }
 
 /** One introduction the viewer may see (its sides and admins), or null. */

@@ -9,7 +9,8 @@ import { IntroductionState } from '../marketplace.enums';
 import { ResourceNeed } from '../needs/need.model';
 import { ResourceNeedEntity } from '../needs/need.entity';
 import { IntroductionProposalsService } from './introduction-proposals.service';
-import { Introduction } from './introduction.model';
+import { introductionActions } from '../marketplace-permissions';
+import { Introduction, IntroductionViewerCan } from './introduction.model';
 import { createIntroductionLoaders } from './introductions.loader';
 import { IntroductionRow, LISTED_MY_INTRODUCTIONS, LISTED_NEED_INTRODUCTIONS } from './introductions.query';
 import { IntroductionsService } from './introductions.service';
@@ -63,6 +64,11 @@ export class IntroductionsResolver {
   })
   startProposalFromIntroduction(@CurrentViewer() viewer: Viewer, @Args() { id, workingGroupId }: StartProposalFromIntroductionArgs) {
     return this.proposals.start(viewer, id, workingGroupId);
+  }
+
+  @ResolveField(() => IntroductionViewerCan, { description: 'What the viewer may do with it now; computed by the rules the mutations apply.' })
+  viewerCan(introduction: IntroductionRow, _args: unknown, ctx: GqlContext): IntroductionViewerCan {
+    return introductionActions(ctx.viewer!, introduction);
   }
 
   @ResolveField(() => ResourceNeed)

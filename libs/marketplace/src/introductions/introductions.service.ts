@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, isId, newId, NotFound
 import { MarketplaceEvents } from '../marketplace-events';
 import { CapabilityStatus, IntroductionState, NeedStatus } from '../marketplace.enums';
 import { canReadCapability, canReadNeed, MarketplacePolicy, organizationReader } from '../marketplace.policy';
+import { asksForIntroductions, isOwnCapability, speaksForSide, takesIntroductions } from '../marketplace-permissions';
 import { isLegalMove, sideOfMove } from './introduction-transitions';
 import { IntroductionEntity } from './introduction.entity';
 import { IntroductionRow, lockIntroduction, myIntroductionsStatement, readIntroduction } from './introductions.query';
@@ -39,7 +40,7 @@ export class IntroductionsService {
         : [];
       if (!need) throw new NotFoundError('resource need');
       this.policy.assertSpeaksFor(viewer, need.organizationId, 'ask for introductions on its needs');
-      if (need.status !== NeedStatus.OPEN) {
+      if (!asksForIntroductions(need)) {
         throw new ConflictError('NEED_NOT_OPEN', `A ${need.status} need takes no introductions`, 'needId');
       }
       const [capability] = isId(capabilityId)
@@ -51,13 +52,13 @@ export class IntroductionsService {
           )
         : [];
       if (!capability) throw new NotFoundError('capability');
-      if (capability.organizationId === need.organizationId) {
+      if (isOwnCapability(capability, need.organizationId)) {
         throw new InvalidInputError('capabilityId', "The capability is the need's own organisation's", 'OWN_CAPABILITY');
       }
       if (!capability.ownerReads) {
         throw new InvalidInputError('capabilityId', "The need's organisation may not read this capability", 'CAPABILITY_NOT_READABLE');
       }
-      if (capability.status !== CapabilityStatus.ACTIVE) {
+      if (!takesIntroductions(capability)) {
         throw new ConflictError('CAPABILITY_NOT_ACTIVE', `A ${capability.status} capability takes no introductions`, 'capabilityId');
       }
       const introduction: IntroductionEntity = {
@@ -95,7 +96,7 @@ export class IntroductionsService {
         anonymous: need.anonymous,
       });
       // The requester speaks for the need's organisation (or is an admin): they see its owner.
-      return { ...introduction, ownerVisible: true };
+      return { ...introduction, ownerVisible: true, needOrganizationId: need.organizationId, providerOrganizationId: capability.organizationId };
     });
   }
 
@@ -113,12 +114,11 @@ export class IntroductionsService {
       if (!isLegalMove(current.state, state)) {
         throw new ConflictError('ILLEGAL_TRANSITION', `An introduction cannot move from ${current.state} to ${state}`, 'state');
       }
-      if (sideOfMove(state) === 'PROVIDER') {
-        if (!this.policy.speaksFor(viewer, current.providerOrganizationId)) {
-          throw new ForbiddenError("Only the provider's people and admins answer an introduction", 'NOT_PROVIDER');
-        }
-      } else if (!this.policy.speaksFor(viewer, current.needOrganizationId)) {
-        throw new ForbiddenError("Only the need's organisation's people and admins withdraw an introduction", 'NOT_NEED_OWNER');
+      const side = sideOfMove(state);
+      if (!speaksForSide(viewer, current, side)) {
+        throw side === 'PROVIDER'
+          ? new ForbiddenError("Only the provider's people and admins answer an introduction", 'NOT_PROVIDER')
+          : new ForbiddenError("Only the need's organisation's people and admins withdraw an introduction", 'NOT_NEED_OWNER');
       }
       const answeredAt = new Date();
       const answerNote = note?.trim() ? note : null;

@@ -67,5 +67,29 @@ export class ResourceNeed {
   version: number;
 }
 
+@ObjectType({
+  description:
+    "What the viewer may do with a need now, by the rules the mutations apply (whom the viewer speaks for, the need's " +
+    'status). True means the mutation would not be refused for who the viewer is or the state the need is in; it may still ' +
+    'refuse the input (a stale expectedVersion; for an introduction, the capability).',
+})
+export class ResourceNeedViewerCan {
+  @Field({ description: "updateResourceNeed's fields: the organisation's people and admins, while OPEN (FULFILLED and CLOSED are final)." })
+  edit: boolean;
+
+  @Field({ description: 'updateResourceNeed to status FULFILLED: the same people, while OPEN.' })
+  fulfill: boolean;
+
+  @Field({ description: 'updateResourceNeed to status CLOSED: the same people, while OPEN.' })
+  close: boolean;
+
+  @Field({
+    description:
+      'requestIntroduction on this need: the same people, while OPEN. Every capability in its matches qualifies (ACTIVE, another ' +
+      "organisation's, readable by the need's organisation) unless an introduction to it is already REQUESTED or ACCEPTED (CONFLICT).",
+  })
+  requestIntroduction: boolean;
+}
+
 @ObjectType()
 export class ResourceNeedConnection extends Paginated(ResourceNeed) {}

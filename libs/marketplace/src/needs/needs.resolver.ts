@@ -7,7 +7,8 @@ import { ResourceNeedInput, ResourceNeedsArgs, UpdateResourceNeedArgs } from '..
 import { createMarketplaceLoaders } from '../marketplace.loader';
 import { CapabilityMatchConnection } from '../matching/capability-match.model';
 import { ResourceNeedEntity } from './need.entity';
-import { ResourceNeed, ResourceNeedConnection } from './need.model';
+import { needActions } from '../marketplace-permissions';
+import { ResourceNeed, ResourceNeedConnection, ResourceNeedViewerCan } from './need.model';
 import { NeedsService } from './needs.service';
 
 @Resolver(() => ResourceNeed)
@@ -38,6 +39,11 @@ export class NeedsResolver {
   })
   updateResourceNeed(@CurrentViewer() viewer: Viewer, @Args() { id, expectedVersion, input }: UpdateResourceNeedArgs) {
     return this.service.update(viewer, id, expectedVersion, input);
+  }
+
+  @ResolveField(() => ResourceNeedViewerCan, { description: 'What the viewer may do with it now; computed by the rules the mutations apply.' })
+  viewerCan(need: ResourceNeedEntity, _args: unknown, ctx: GqlContext): ResourceNeedViewerCan {
+    return needActions(ctx.viewer!, need);
   }
 
   @ResolveField(() => Organization, {

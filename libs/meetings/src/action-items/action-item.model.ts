@@ -21,3 +21,13 @@ export class ActionItem {
   @Field(() => Date, { nullable: true, description: 'When it was last marked DONE; null while OPEN.' })
   doneAt: Date | null;
 }
+
+@ObjectType({
+  description:
+    "What the viewer may do with an action item now, by the rule setActionItemStatus applies (the viewer's seat in the meeting's " +
+    'group, whether they own the item).',
+})
+export class ActionItemViewerCan {
+  @Field({ description: "setActionItemStatus: the item's owner, and the meeting's organisers (the group's chairs, co-chairs, secretaries and admins; workshops: admins), also once the meeting is cancelled." })
+  setStatus: boolean;
+}

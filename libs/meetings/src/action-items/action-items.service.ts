@@ -4,6 +4,7 @@ import { ForbiddenError, InvalidInputError, isId, NotFoundError, selectColumns, 
 import { ActionItemInput } from '../dto/action-item.input';
 import { MeetingEvents } from '../meeting-events';
 import { ActionItemStatus } from '../meeting.enums';
+import { setsActionItemStatus } from '../meeting-permissions';
 import { canReadMeetingSql, MeetingPolicy } from '../meeting.policy';
 import { MeetingsService } from '../meetings.service';
 import { ActionItemEntity } from './action-item.entity';
@@ -62,7 +63,8 @@ export class ActionItemsService {
         params,
       );
       if (!found) throw new NotFoundError('action item');
-      if (found.ownerId !== viewer.id && !(await this.policy.canManage(viewer, found.workingGroupId, em))) {
+      const role = found.ownerId === viewer.id ? null : await this.policy.roleIn(viewer, found.workingGroupId, em);
+      if (!setsActionItemStatus(viewer, found, found.workingGroupId, role)) {
         throw new ForbiddenError("Only the item's owner and the meeting's organisers change its status", 'NOT_OWNER_OR_ORGANISER');
       }
       const [updated] = await writeReturning<ActionItemEntity>(

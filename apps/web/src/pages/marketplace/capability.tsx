@@ -36,6 +36,13 @@ const CapabilityQuery = graphql(`
         id
         name
       }
+      viewerCan {
+        edit
+        pause
+        resume
+        retire
+        requestIntroduction
+      }
     }
   }
 `);
@@ -71,6 +78,13 @@ const UpdateCapability = graphql(`
         id
         name
       }
+      viewerCan {
+        edit
+        pause
+        resume
+        retire
+        requestIntroduction
+      }
     }
   }
 `);
@@ -82,6 +96,9 @@ const MyOpenNeedsQuery = graphql(`
         node {
           id
           title
+          viewerCan {
+            requestIntroduction
+          }
         }
       }
     }
@@ -129,7 +146,7 @@ export function NewCapabilityPage() {
 export default function CapabilityPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { orgId, isAdmin } = useViewer();
+  const { orgId } = useViewer();
   const [{ data, error, fetching }, refresh] = useQuery({ query: CapabilityQuery, variables: { id } });
   const [updated, update] = useMutation(UpdateCapability);
   const [editing, setEditing] = useState(false);
@@ -144,8 +161,9 @@ export default function CapabilityPage() {
       </div>
     );
   }
-  // Editing is for the capability's organisation's people and admins (docs/marketplace.md); a retired one no longer changes.
-  const mayEdit = (c.organization.id === orgId || isAdmin) && c.status !== 'RETIRED';
+  // What the API's viewerCan allows (decision 245): the capability's organisation's people and admins, by its status.
+  const can = c.viewerCan;
+  const manages = can.edit || can.pause || can.resume || can.retire;
   const move = (status: CapabilityStatus) => void update({ id: c.id, expectedVersion: c.version, input: { status } });
 
   return (
@@ -188,38 +206,40 @@ export default function CapabilityPage() {
       </dl>
       {c.description && <p className="prose">{c.description}</p>}
 
-      {orgId && c.organization.id !== orgId && c.status === 'ACTIVE' && <AskAbout capabilityId={c.id} organizationId={orgId} />}
+      {orgId && can.requestIntroduction && <AskAbout capabilityId={c.id} organizationId={orgId} />}
 
-      {mayEdit && (
+      {manages && (
         <section aria-labelledby="manage-heading" className="card">
           <h2 id="manage-heading">{t('marketplace.manage')}</h2>
           {!editing && <ErrorMessage reasons="marketplace.errorReasons" error={updated.error} labels={labels} />}
           <div className="actions">
-            {!editing && (
+            {!editing && can.edit && (
               <button type="button" className="button" onClick={() => setEditing(true)}>
                 {t('marketplace.edit')}
               </button>
             )}
-            {c.status === 'ACTIVE' && (
+            {can.pause && (
               <button type="button" className="button subtle" disabled={updated.fetching} onClick={() => move('PAUSED')}>
                 {t('marketplace.pause')}
               </button>
             )}
-            {c.status === 'PAUSED' && (
+            {can.resume && (
               <button type="button" className="button subtle" disabled={updated.fetching} onClick={() => move('ACTIVE')}>
                 {t('marketplace.resume')}
               </button>
             )}
-            <button type="button" className="button subtle" disabled={updated.fetching} onClick={() => window.confirm(t('marketplace.retireConfirm')) && move('RETIRED')}>
-              {t('marketplace.retire')}
-            </button>
+            {can.retire && (
+              <button type="button" className="button subtle" disabled={updated.fetching} onClick={() => window.confirm(t('marketplace.retireConfirm')) && move('RETIRED')}>
+                {t('marketplace.retire')}
+              </button>
+            )}
             {updated.error?.graphQLErrors.some((e) => e.extensions?.code === 'CONFLICT') && (
               <button type="button" className="button subtle" onClick={() => refresh({ requestPolicy: 'network-only' })}>
                 {t('marketplace.loadLatest')}
               </button>
             )}
           </div>
-          {editing && (
+          {editing && can.edit && (
             <CapabilityForm
               id="capability-edit"
               initial={capabilityValues(c)}
@@ -259,7 +279,7 @@ function AskAbout({ capabilityId, organizationId }: { capabilityId: string; orga
   const [needId, setNeedId] = useState('');
   const [message, setMessage] = useState('');
   const [result, ask] = useMutation(AskAboutCapability);
-  const needs = data?.resourceNeeds.edges.map((e) => e.node) ?? [];
+  const needs = data?.resourceNeeds.edges.map((e) => e.node).filter((n) => n.viewerCan.requestIntroduction) ?? [];
   if (needs.length === 0) return null;
   const chosen = needId || needs[0].id;
   const submit = (event: FormEvent) => {

@@ -12,6 +12,12 @@ export const IntroductionFields = graphql(`
   fragment IntroductionFields on Introduction {
     id
     state
+    viewerCan {
+      accept
+      decline
+      withdraw
+      startProposal
+    }
     message
     answerNote
     createdAt
@@ -98,15 +104,14 @@ const StartProposal = graphql(`
 export function IntroductionCard({ introduction: i, headingLevel = 3 }: { introduction: IntroductionFieldsFragment; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { orgId, isAdmin, groups } = useViewer();
+  const { proposalGroups: seats } = useViewer();
   const [note, setNote] = useState('');
   const [changed, change] = useMutation(ChangeIntroduction);
   const [started, start] = useMutation(StartProposal);
-  const seats = groups.filter((g) => g.role !== 'OBSERVER');
   const [group, setGroup] = useState('');
   const chosenGroup = group || seats[0]?.id || '';
-  const provider = i.capability.organization.id === orgId || isAdmin;
-  const owner = i.need.organization?.id === orgId || isAdmin;
+  // What the API's viewerCan allows (decision 245): the provider's people answer, the need's people withdraw and start the proposal.
+  const can = i.viewerCan;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const Sub = headingLevel === 2 ? 'h3' : 'h4';
   const move = (state: IntroductionState) => void change({ id: i.id, state, note: note.trim() || null });
@@ -157,22 +162,22 @@ export function IntroductionCard({ introduction: i, headingLevel = 3 }: { introd
         </div>
       )}
       <ErrorMessage reasons="marketplace.errorReasons" error={changed.error ?? started.error} labels={{ note: t('marketplace.note'), workingGroupId: t('marketplace.field.workingGroup') }} />
-      {i.state === 'REQUESTED' && (provider || owner) && (
+      {(can.accept || can.decline || can.withdraw) && (
         <div className="form">
           <label htmlFor={noteId}>{t('marketplace.note')}</label>
           <input id={noteId} value={note} onChange={(e) => setNote(e.target.value)} />
           <div className="actions">
-            {provider && (
-              <>
-                <button type="button" className="button primary" disabled={changed.fetching} onClick={() => move('ACCEPTED')}>
-                  {t('marketplace.accept')}
-                </button>
-                <button type="button" className="button subtle" disabled={changed.fetching} onClick={() => move('DECLINED')}>
-                  {t('marketplace.decline')}
-                </button>
-              </>
+            {can.accept && (
+              <button type="button" className="button primary" disabled={changed.fetching} onClick={() => move('ACCEPTED')}>
+                {t('marketplace.accept')}
+              </button>
             )}
-            {owner && (
+            {can.decline && (
+              <button type="button" className="button subtle" disabled={changed.fetching} onClick={() => move('DECLINED')}>
+                {t('marketplace.decline')}
+              </button>
+            )}
+            {can.withdraw && (
               <button type="button" className="button subtle" disabled={changed.fetching} onClick={() => move('WITHDRAWN')}>
                 {t('marketplace.withdraw')}
               </button>
@@ -185,7 +190,7 @@ export function IntroductionCard({ introduction: i, headingLevel = 3 }: { introd
           {t('marketplace.proposalStarted')} <Link to={`/proposals/${i.proposal.id}`}>{i.proposal.title}</Link>
         </p>
       )}
-      {i.state === 'ACCEPTED' && !i.proposal && owner && (
+      {can.startProposal && (
         <div className="form">
           {seats.length > 0 ? (
             <>

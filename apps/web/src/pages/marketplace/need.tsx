@@ -40,6 +40,12 @@ const NeedQuery = graphql(`
         id
         title
       }
+      viewerCan {
+        edit
+        fulfill
+        close
+        requestIntroduction
+      }
       matches(first: 20) {
         totalCount
         edges {
@@ -94,6 +100,12 @@ const UpdateNeed = graphql(`
         id
         name
       }
+      viewerCan {
+        edit
+        fulfill
+        close
+        requestIntroduction
+      }
     }
   }
 `);
@@ -138,7 +150,6 @@ export function NewNeedPage() {
 export default function NeedPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { orgId, isAdmin } = useViewer();
   const [{ data, error, fetching }, refresh] = useQuery({ query: NeedQuery, variables: { id } });
   const [updated, update] = useMutation(UpdateNeed);
   const [editing, setEditing] = useState(false);
@@ -153,9 +164,10 @@ export default function NeedPage() {
       </div>
     );
   }
-  // The need's organisation's people and admins edit it and see its matches (docs/marketplace.md).
-  const owner = (!!n.organization && n.organization.id === orgId) || isAdmin;
-  const mayEdit = owner && n.status === 'OPEN';
+  // What the API's viewerCan allows (decision 245): the need's organisation's people and admins, while it is OPEN.
+  // Its matches are theirs too (the API answers anyone else with none); they ask from them while it is open.
+  const can = n.viewerCan;
+  const manages = can.edit || can.fulfill || can.close;
   const move = (status: NeedStatus) => void update({ id: n.id, expectedVersion: n.version, input: { status } });
   const reload = () => refresh({ requestPolicy: 'network-only' });
   const conflict = updated.error?.graphQLErrors.some((e) => e.extensions?.code === 'CONFLICT');
@@ -177,7 +189,7 @@ export default function NeedPage() {
           </>
         )}
       </p>
-      {n.anonymous && owner && <p className="notice">{t('marketplace.anonymousOwnerNote')}</p>}
+      {n.anonymous && manages && <p className="notice">{t('marketplace.anonymousOwnerNote')}</p>}
       <dl className="facts">
         <dt>{t('marketplace.postedBy')}</dt>
         <dd>{n.organization?.name ?? t('marketplace.anonymousMember')}</dd>
@@ -206,29 +218,33 @@ export default function NeedPage() {
       </dl>
       {n.description && <p className="prose">{n.description}</p>}
 
-      {mayEdit && (
+      {manages && (
         <section aria-labelledby="manage-heading" className="card">
           <h2 id="manage-heading">{t('marketplace.manage')}</h2>
           {!editing && <ErrorMessage reasons="marketplace.errorReasons" error={updated.error} labels={labels} />}
           <div className="actions">
-            {!editing && (
+            {!editing && can.edit && (
               <button type="button" className="button" onClick={() => setEditing(true)}>
                 {t('marketplace.edit')}
               </button>
             )}
-            <button type="button" className="button subtle" disabled={updated.fetching} onClick={() => move('FULFILLED')}>
-              {t('marketplace.markFulfilled')}
-            </button>
-            <button type="button" className="button subtle" disabled={updated.fetching} onClick={() => move('CLOSED')}>
-              {t('marketplace.close')}
-            </button>
+            {can.fulfill && (
+              <button type="button" className="button subtle" disabled={updated.fetching} onClick={() => move('FULFILLED')}>
+                {t('marketplace.markFulfilled')}
+              </button>
+            )}
+            {can.close && (
+              <button type="button" className="button subtle" disabled={updated.fetching} onClick={() => move('CLOSED')}>
+                {t('marketplace.close')}
+              </button>
+            )}
             {conflict && !editing && (
               <button type="button" className="button subtle" onClick={reload}>
                 {t('marketplace.loadLatest')}
               </button>
             )}
           </div>
-          {editing && (
+          {editing && can.edit && (
             <NeedForm
               id="need-edit"
               initial={needValues(n)}
@@ -255,10 +271,10 @@ export default function NeedPage() {
         </section>
       )}
 
-      {owner && (
+      {(can.requestIntroduction || n.matches.totalCount > 0) && (
         <section aria-labelledby="matches-heading">
           <h2 id="matches-heading">{t('marketplace.matches', { count: n.matches.totalCount })}</h2>
-          {n.matches.totalCount === 0 && <p>{n.status === 'OPEN' ? t('marketplace.noMatches') : t('marketplace.noMatchesClosed')}</p>}
+          {n.matches.totalCount === 0 && <p>{t('marketplace.noMatches')}</p>}
           <ol className="matches">
             {n.matches.edges.map(({ node: m }) => (
               <li key={m.capability.id} className="card">
@@ -285,7 +301,7 @@ export default function NeedPage() {
                 {asked.has(m.capability.id) ? (
                   <p className="tag">{t(`marketplace.introStates.${asked.get(m.capability.id)}`)}</p>
                 ) : (
-                  n.status === 'OPEN' && <AskForm needId={n.id} capabilityId={m.capability.id} title={m.capability.title} onDone={reload} />
+                  can.requestIntroduction && <AskForm needId={n.id} capabilityId={m.capability.id} title={m.capability.title} onDone={reload} />
                 )}
               </li>
             ))}

@@ -33,25 +33,33 @@ const MarketViewerQuery = graphql(`
       }
       participations {
         id
-        role
         workingGroup {
           id
           name
+          viewerCan {
+            createProposal
+          }
         }
       }
     }
   }
 `);
 
-/** Who is looking: their organisation (which decides what they may edit) and their seats. */
+/**
+ * Who is looking: their organisation (for which they publish), their seats' groups, and those of them where the
+ * API lets them draft a proposal (`viewerCan.createProposal`). What they may do with an item is its own `viewerCan`.
+ */
 export function useViewer() {
   const [{ data }] = useQuery({ query: MarketViewerQuery });
   const me = data?.me;
   return {
     me,
     orgId: me?.organization.id,
+    /** Only the data-pool page reads it (removing a dataset has no viewerCan yet, decision 217); the marketplace asks each item's viewerCan. */
     isAdmin: me?.role === 'ADMIN',
-    groups: (me?.participations ?? []).map((p) => ({ id: p.workingGroup.id, name: p.workingGroup.name, role: p.role })),
+    /** Every group of their seats (a listing may be shown to one of them). */
+    groups: (me?.participations ?? []).map((p) => ({ id: p.workingGroup.id, name: p.workingGroup.name })),
+    proposalGroups: (me?.participations ?? []).filter((p) => p.workingGroup.viewerCan.createProposal).map((p) => ({ id: p.workingGroup.id, name: p.workingGroup.name })),
   };
 }
 
