@@ -27,7 +27,7 @@ module.exports = {
   ],
   // Global only: Jest ignores testTimeout inside a project. End-to-end tests start servers and workers.
   testTimeout: 60000,
-  // No forceExit: on a machine with few cores Jest runs the files in its own process, so a handle a test
-  // or the application leaves open keeps `npm test` from exiting. That is the signal to find it
-  // (app-shutdown.e2e-spec.ts checks the application's part).
+  // No forceExit (decision 74): something a test or the application leaves open must show. `npm test`
+  // (scripts/jest.js) runs the unit and e2e files on two workers and fails the run when Jest has to kill
+  // one after its file; a file run on its own in band hangs after its summary instead.
 };
