@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { Actor, insertMeeting, makeGroup, makePerson, makePriority, seat } from './support/factories';
 import { CHANGE_BALLOT_STATE, CREATE_BALLOT, ballotInput, must, openBallot, vote } from './support/ballots';
 import { fetchExport } from './support/exports';
@@ -91,6 +92,42 @@ describe('Meeting brief: ballots (e2e)', () => {
       expect(paragraphs).toContain('Ballots');
       expect(paragraphs).toContain('Adopt the sensor charter · Open until 12 March 2031, 17:00 CET · 1 of 3 organisations voted · secret');
       expect(paragraphs.join('\n')).not.toContain('Autobauer Nord');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists the same ballots in the CSV and the workbook, read back by csv-parse and openpyxl', async () => {
+    const records: string[][] = parse(await exported(members[1], 'CSV'), { bom: true });
+    const [header, ...rows] = records;
+    const at = (name: string) => header.indexOf(name);
+    const ballots = rows.filter((r) => r[0] === 'Ballot');
+    expect(ballots.map((r) => [r[at('State')], r[at('Ballot')]])).toEqual([
+      ['Open', 'Adopt the sensor charter'],
+      ['Closed', 'Order the priorities'],
+      ['Closed', 'Approve the budget'],
+    ]);
+    expect(ballots[0][at('Ballot outcome')]).toBe('Open until 12 March 2031, 17:00 CET · 1 of 3 organisations voted · secret');
+    expect(ballots[1][at('Ranking')]).toBe('1. Driving data (6 points); 2. Access to HPC (3 points)');
+    expect(ballots[2][at('Ballot outcome')]).toMatch(/^Passed \(closed .+\) · 3 of 3 organisations voted · 2 yes, 1 no, 0 abstain$/);
+
+    const dir = mkdtempSync(join(tmpdir(), 'brief-ballots-'));
+    try {
+      const xlsx = join(dir, 'brief.xlsx');
+      writeFileSync(xlsx, await exported(members[1], 'XLSX'));
+      const sheet: (string | number | null)[][] = JSON.parse(
+        execFileSync('/usr/bin/python3', [
+          '-c',
+          'import sys, json, openpyxl\nws = openpyxl.load_workbook(sys.argv[1])["Ballots"]\nprint(json.dumps([list(r) for r in ws.iter_rows(values_only=True)]))',
+          xlsx,
+        ]).toString('utf8'),
+      );
+      expect(sheet[0]).toEqual(['Ballot', 'Kind', 'Secret', 'State', 'Closes or closed (Europe/Brussels)', 'Organisations voted', 'Eligible organisations', 'Outcome', 'Yes', 'No', 'Abstain', 'Ranking']);
+      expect(sheet.slice(1).map((r) => r[0])).toEqual(['Adopt the sensor charter', 'Order the priorities', 'Approve the budget']);
+      expect(sheet[1]).toEqual(['Adopt the sensor charter', 'Approval', 'Yes', 'Open', '12 March 2031, 17:00 CET', 1, 3, null, null, null, null, null]);
+      expect(sheet[3].slice(5, 11)).toEqual([3, 3, 'Passed', 2, 1, 0]);
+      expect(sheet[2][11]).toBe('1. Driving data (6 points); 2. Access to HPC (3 points)');
+      expect(JSON.stringify(sheet)).not.toContain('Autobauer Nord');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -58,13 +58,20 @@ export async function fetchBriefBallots(db: DataSource, viewer: Viewer, workingG
   return { open: rows.filter((r) => r.state === 'OPEN').map(brief), recent: rows.filter((r) => r.state === 'CLOSED').map(brief) };
 }
 
+/** A closed ballot's outcome in words (`Passed`, `Not passed`, `Ranked`, `No quorum`); null while open. */
+export function ballotOutcome(ballot: BriefBallot): string | null {
+  const { result } = ballot;
+  if (!result) return null;
+  return !result.quorumReached ? 'No quorum' : ballot.kind === 'RANKING' ? 'Ranked' : result.passed ? 'Passed' : 'Not passed';
+}
+
 /** `Open until 5 February 2026, 17:00 CET · 3 of 7 organisations voted · secret` */
 export function ballotSummary(ballot: BriefBallot): string {
   const turnout = `${ballot.votesCast} of ${ballot.eligibleCount} organisations voted`;
   const secret = ballot.secret ? ' · secret' : '';
   if (!ballot.result) return `Open until ${ballot.whenLocal} · ${turnout}${secret}`;
   const { result } = ballot;
-  const outcome = !result.quorumReached ? 'No quorum' : ballot.kind === 'RANKING' ? 'Ranked' : result.passed ? 'Passed' : 'Not passed';
+  const outcome = ballotOutcome(ballot);
   const tallies = ballot.kind === 'APPROVAL' ? ` · ${result.yes} yes, ${result.no} no, ${result.abstain} abstain` : '';
   return `${outcome} (closed ${ballot.whenLocal}) · ${turnout}${tallies}${secret}`;
 }

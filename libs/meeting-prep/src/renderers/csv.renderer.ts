@@ -1,8 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
+import { ballotSummary, rankingSummary } from '../brief/brief-ballots';
 import { MeetingBrief, RESTRICTED_PROPOSAL_LABEL } from '../brief/meeting-brief';
 import { acknowledgedLabel, attendedLabel, humanize, partnersText, rsvpLabel } from './brief-text';
 
-/** Attendee rows and proposal rows share one table, so every record has the same fields (RFC 4180). */
+/** Attendee, proposal and ballot rows share one table, so every record has the same fields (RFC 4180). */
 export const CSV_COLUMNS = [
   'Section',
   'Organisation',
@@ -18,15 +19,19 @@ export const CSV_COLUMNS = [
   'Lead organisation',
   'Partners',
   'Supporting organisations',
-  // Last, so that the columns before it keep their places for whoever reads them by position.
+  // Last, so that the columns before them keep their places for whoever reads them by position.
   'Acknowledged',
+  'Ballot',
+  'Ballot outcome',
+  'Ranking',
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string | number>>;
 
 /**
- * The attendee list and the agenda's proposals as one CSV table (RFC 4180: CRLF line ends, a header
+ * The attendee list, the agenda's proposals and the group's open ballots and recent results (tallies
+ * only, as in every format) as one CSV table (RFC 4180: CRLF line ends, a header
  * row, fields quoted when they hold a comma, quote or line break), UTF-8 with a byte-order mark so
  * that spreadsheet programs read umlauts right. Cells starting with `=`, `+`, `-`, `@`, tab or CR are
  * prefixed with `'` (csv-stringify's `escape_formulas`), so a spreadsheet never runs user text as a
@@ -63,6 +68,11 @@ export function renderCsv(brief: MeetingBrief): Buffer {
       Partners: partnersText(item.proposal),
       'Supporting organisations': item.proposal.supportCount,
     });
+  }
+  for (const [state, ballots] of [['Open', brief.ballots.open], ['Closed', brief.ballots.recent]] as const) {
+    for (const ballot of ballots) {
+      rows.push({ Section: 'Ballot', State: state, Ballot: ballot.title, 'Ballot outcome': ballotSummary(ballot), Ranking: rankingSummary(ballot) });
+    }
   }
   const csv = stringify(rows, {
     header: true,

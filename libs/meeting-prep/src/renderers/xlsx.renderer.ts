@@ -1,4 +1,5 @@
 import { Workbook, Worksheet } from 'exceljs';
+import { ballotOutcome, BriefBallot, rankingSummary } from '../brief/brief-ballots';
 import { MeetingBrief, RESTRICTED_PROPOSAL_LABEL } from '../brief/meeting-brief';
 import { acknowledgedLabel, attendedLabel, humanize, partnersText, rsvpLabel } from './brief-text';
 import { xmlText } from './xml-text';
@@ -17,8 +18,8 @@ function sheet(workbook: Workbook, name: string, columns: { header: string; widt
 }
 
 /**
- * The attendee list and the agenda's proposals as a workbook with two sheets, Attendees and
- * Proposals (exceljs). Times are written as text in the meeting's time zone: exceljs would drop the
+ * The attendee list, the agenda's proposals and the group's ballots as a workbook with three sheets,
+ * Attendees, Proposals and Ballots (exceljs; the ballots' tallies only, never who voted how). Times are written as text in the meeting's time zone: exceljs would drop the
  * zone of a date value.
  */
 export async function renderXlsx(brief: MeetingBrief): Promise<Buffer> {
@@ -80,5 +81,49 @@ export async function renderXlsx(brief: MeetingBrief): Promise<Buffer> {
     ],
     proposals,
   );
+
+  const ballots: Cell[][] = [
+    ...brief.ballots.open.map((ballot) => ballotRow('Open', ballot)),
+    ...brief.ballots.recent.map((ballot) => ballotRow('Closed', ballot)),
+  ];
+  sheet(
+    workbook,
+    'Ballots',
+    [
+      { header: 'Ballot', width: 40 },
+      { header: 'Kind', width: 12 },
+      { header: 'Secret', width: 8 },
+      { header: 'State', width: 10 },
+      { header: `Closes or closed (${zone})`, width: 28 },
+      { header: 'Organisations voted', width: 12 },
+      { header: 'Eligible organisations', width: 12 },
+      { header: 'Outcome', width: 14 },
+      { header: 'Yes', width: 8 },
+      { header: 'No', width: 8 },
+      { header: 'Abstain', width: 8 },
+      { header: 'Ranking', width: 60 },
+    ],
+    ballots,
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** One ballot's row: tallies as numbers (APPROVAL, once closed), a RANKING's order as `1. … (n points)`. */
+function ballotRow(state: 'Open' | 'Closed', ballot: BriefBallot): Cell[] {
+  const { result } = ballot;
+  const approval = result && ballot.kind === 'APPROVAL';
+  return [
+    ballot.title,
+    humanize(ballot.kind),
+    ballot.secret ? 'Yes' : 'No',
+    state,
+    ballot.whenLocal,
+    ballot.votesCast,
+    ballot.eligibleCount,
+    ballotOutcome(ballot),
+    approval ? result.yes : null,
+    approval ? result.no : null,
+    approval ? result.abstain : null,
+    rankingSummary(ballot) || null,
+  ];
 }
