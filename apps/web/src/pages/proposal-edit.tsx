@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import type { ProposalForEditQuery } from '../gql/graphql';
 import { ErrorMessage, problemsOf } from '../ui/errors';
 import { EDITED_FIELDS, ProposalFields, sameValue, useFieldLabels, type EditedField, type ProposalValues } from '../ui/proposal-parts';
+import { ConflictPanel } from '../ui/conflict-panel';
 
 const ProposalForEdit = graphql(`
   query ProposalForEdit($id: ID!) {
@@ -163,43 +164,24 @@ function EditForm({ initial, priorities }: { initial: Loaded; priorities: { id: 
         <Link to={`/proposals/${initial.id}`}>{t('proposals.edit.back')}</Link>
       </p>
       {conflict && (
-        <section className="conflict card" aria-labelledby="conflict-heading" role="region">
-          <h2 id="conflict-heading">{t('proposals.conflict.title')}</h2>
-          <p>{t('proposals.conflict.intro', { version: conflict.theirs.version })}</p>
-          {conflict.fields.length === 0 ? (
-            <p>{t('proposals.conflict.same')}</p>
-          ) : (
-            <div className="table-scroll">
-              <table>
-                <caption className="visually-hidden">{t('proposals.conflict.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('proposals.conflict.field')}</th>
-                    <th scope="col">{t('proposals.conflict.mine')}</th>
-                    <th scope="col">{t('proposals.conflict.theirs')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {conflict.fields.map((f) => (
-                    <tr key={f} data-field={f}>
-                      <th scope="row">{labels[f]}</th>
-                      <td className="mine">{show(f, values)}</td>
-                      <td className="theirs">{show(f, valuesOf(conflict.theirs))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <div className="buttons">
-            <button type="button" className="button primary" onClick={keepMine} disabled={result.fetching}>
-              {t('proposals.conflict.keepMine')}
-            </button>
-            <button type="button" className="button" onClick={takeTheirs}>
-              {t('proposals.conflict.takeTheirs')}
-            </button>
-          </div>
-        </section>
+        <ConflictPanel
+          id="conflict-heading"
+          text={{
+            title: t('proposals.conflict.title'),
+            intro: t('proposals.conflict.intro', { version: conflict.theirs.version }),
+            same: t('proposals.conflict.same'),
+            caption: t('proposals.conflict.caption'),
+            field: t('proposals.conflict.field'),
+            mine: t('proposals.conflict.mine'),
+            theirs: t('proposals.conflict.theirs'),
+            keepMine: t('proposals.conflict.keepMine'),
+            takeTheirs: t('proposals.conflict.takeTheirs'),
+          }}
+          rows={conflict.fields.map((f) => ({ field: f, label: labels[f], mine: show(f, values), theirs: show(f, valuesOf(conflict.theirs)) }))}
+          busy={result.fetching}
+          onKeepMine={keepMine}
+          onTakeTheirs={takeTheirs}
+        />
       )}
       <form className="form" onSubmit={submit}>
         {!conflict && <ErrorMessage reasons="proposals.reasons" error={result.error} labels={labels} />}

@@ -7,6 +7,7 @@ import { ErrorMessage, fieldProblem, problemsOf } from '../../ui/errors';
 import { formatDate } from '../../ui/format';
 import { instantOf } from '../marketplace/shared';
 import { sameTerm, showTerm, TERMS_FIELDS, TermsFields, termsInputOf, termsValuesOf, useTermsLabels, type TermsField, type TermsValues } from './terms-fields';
+import { ConflictPanel } from '../../ui/conflict-panel';
 
 const PoolTermsQuery = graphql(`
   query DataPoolTerms($id: ID!) {
@@ -135,43 +136,25 @@ export function TermsEditor({ pool, onSaved }: { pool: PoolTerms; onSaved: () =>
     <details className="add" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('dataPools.changeTerms.open')}</summary>
       {conflict && (
-        <section className="conflict card" aria-labelledby="terms-conflict-heading" role="region">
-          <h3 id="terms-conflict-heading">{t('dataPools.changeTerms.conflictTitle')}</h3>
-          <p>{t('dataPools.changeTerms.conflictIntro', { version: conflict.theirs.termsVersion })}</p>
-          {conflict.fields.length === 0 ? (
-            <p>{t('dataPools.changeTerms.conflictSame')}</p>
-          ) : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('dataPools.changeTerms.conflictCaption')}>
-              <table>
-                <caption className="visually-hidden">{t('dataPools.changeTerms.conflictCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('dataPools.changeTerms.field')}</th>
-                    <th scope="col">{t('dataPools.changeTerms.mine')}</th>
-                    <th scope="col">{t('dataPools.changeTerms.theirs')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {conflict.fields.map((f) => (
-                    <tr key={f} data-field={f}>
-                      <th scope="row">{labels[f]}</th>
-                      <td className="mine">{show(f, values)}</td>
-                      <td className="theirs">{show(f, valuesOf(conflict.theirs))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <div className="actions">
-            <button type="button" className="button primary" onClick={keepMine} disabled={result.fetching}>
-              {t('dataPools.changeTerms.keepMine')}
-            </button>
-            <button type="button" className="button" onClick={takeTheirs}>
-              {t('dataPools.changeTerms.takeTheirs')}
-            </button>
-          </div>
-        </section>
+        <ConflictPanel
+          id="terms-conflict-heading"
+          heading="h3"
+          text={{
+            title: t('dataPools.changeTerms.conflictTitle'),
+            intro: t('dataPools.changeTerms.conflictIntro', { version: conflict.theirs.termsVersion }),
+            same: t('dataPools.changeTerms.conflictSame'),
+            caption: t('dataPools.changeTerms.conflictCaption'),
+            field: t('dataPools.changeTerms.field'),
+            mine: t('dataPools.changeTerms.mine'),
+            theirs: t('dataPools.changeTerms.theirs'),
+            keepMine: t('dataPools.changeTerms.keepMine'),
+            takeTheirs: t('dataPools.changeTerms.takeTheirs'),
+          }}
+          rows={conflict.fields.map((f) => ({ field: f, label: labels[f], mine: show(f, values), theirs: show(f, valuesOf(conflict.theirs)) }))}
+          busy={result.fetching}
+          onKeepMine={keepMine}
+          onTakeTheirs={takeTheirs}
+        />
       )}
       <form className="form" onSubmit={submit} noValidate>
         <p className="meta">{t('dataPools.changeTerms.explain')}</p>
