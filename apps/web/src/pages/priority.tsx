@@ -5,6 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { ErrorMessage } from '../ui/errors';
 import { formatDate } from '../ui/format';
+import { MarkdownText } from '../ui/markdown';
 import { canEndorse, useViewer } from './groups-shared';
 import NotFoundPage from './not-found';
 
@@ -90,7 +91,7 @@ export default function PriorityPage() {
         {scope ? <Link to={`/working-groups/${scope.id}/priorities`}>{scope.name}</Link> : <Link to="/priorities">{t('groups.priorities.allianceTitle')}</Link>} ·{' '}
         {formatDate(p.createdAt)}
       </p>
-      <p className="prose">{p.description}</p>
+      <MarkdownText text={p.description} />
       <section aria-labelledby="endorsements-heading" className="card">
         <h2 id="endorsements-heading">{t('groups.priorities.endorsements', { count: p.endorsementCount })}</h2>
         <ErrorMessage reasons="groups.reasons" error={last === 'endorse' ? endorsed.error : last === 'withdraw' ? withdrawn.error : undefined} />

@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import type { ParticipantRole, ProposalKind, ProposalOrderField, ProposalState, OrderDirection } from '../gql/graphql';
 import { ErrorMessage, fieldProblem } from '../ui/errors';
 import { formatDate, formatDateTime } from '../ui/format';
+import { MarkdownText } from '../ui/markdown';
 import { PriorityList, seatRole, useViewer, type GroupsViewer } from './groups-shared';
 import NotFoundPage from './not-found';
 
@@ -54,7 +55,7 @@ export default function WorkingGroupPage() {
   return (
     <div className="working-group">
       <h1>{group.name}</h1>
-      <p>{group.mission}</p>
+      <MarkdownText text={group.mission} />
       <p className="meta">
         <span className="tag">{t(`groups.status.${group.status}`)}</span>{' '}
         {role && <span className="tag">{t('groups.list.myRole', { role: t(`roles.${role}`) })}</span>}{' '}
