@@ -252,4 +252,35 @@ describeInBrowser('web client: the marketplace and data pools', () => {
       await context.close();
     });
   });
+
+  it('shows match reasons in German, worded from the API\'s codes and values (reasonDetails)', async () => {
+    const owner = await makePerson(h.t, { name: 'Gerda Bedarf' });
+    const provider = await makePerson(h.t, { name: 'Paul Anbieter' });
+    await h.t.dataSource.query(`UPDATE people SET locale = 'DE' WHERE id = $1`, [owner.id]);
+    // A kind of its own, so the other capabilities stay out: 40,000 of 50,000 GPU hours, TISAX AL2 through AL3.
+    const capability = (await addCapability(h.t, provider, {
+      kind: 'SIMULATION',
+      title: 'Simulationscluster Nord',
+      quantity: 40000,
+      unit: 'GPU_HOURS',
+      maxSensitivity: 'PERSONAL_DATA',
+      certifications: ['TISAX_AL3'],
+    })) as never as { id: string; title: string };
+    const need = (await addNeed(h.t, owner, { kind: 'SIMULATION', title: 'Crash-Simulationen', quantity: 50000, unit: 'GPU_HOURS', requiredCertifications: ['TISAX_AL2'] })) as { id: string };
+    const page = await signInByEmail(h, await h.context(), owner.email);
+    await page.goto(`/resource-needs/${need.id}`);
+    await page.getByRole('heading', { name: '1 passendes Angebot' }).waitFor();
+    const reasons = page.locator('.matches > li').filter({ hasText: capability.title }).locator('ul.reasons > li');
+    // German numbers (50.000, not the English sentence's 50,000), units, levels and certifications by their labels.
+    await reasons.first().waitFor();
+    expect(await reasons.allTextContents()).toEqual([
+      'deckt 80 % von 50.000 GPU-Stunden',
+      'der Bedarf nennt keinen vollständigen Zeitraum, daher passt jede Verfügbarkeit',
+      'verarbeitet Daten bis „Personenbezogene Daten“; die Daten des Bedarfs sind „Vertraulich“',
+      'läuft in DE, in der EU/im EWR (der Bedarf nennt keine Länder)',
+      'hat die erforderlichen Zertifizierungen: TISAX AL2 (durch TISAX AL3)',
+    ]);
+    expect(await page.locator('ul.reasons > li[lang="en"]').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

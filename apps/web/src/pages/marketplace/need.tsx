@@ -45,7 +45,22 @@ const NeedQuery = graphql(`
         edges {
           node {
             score
-            reasons
+            reasonDetails {
+              code
+              text
+              percent
+              needQuantity
+              needUnit
+              offeredQuantity
+              offeredUnit
+              offeredSensitivity
+              neededSensitivity
+              location
+              certifications {
+                required
+                through
+              }
+            }
             capability {
               id
               title
@@ -273,10 +288,10 @@ export default function NeedPage() {
                 </p>
                 <h4 className="visually-hidden">{t('marketplace.reasonsHeading')}</h4>
                 <ul className="reasons">
-                  {m.reasons.map((line) => {
-                    const reason = translateReason(t, line);
+                  {m.reasonDetails.map((detail) => {
+                    const reason = translateReason(t, detail);
                     return (
-                      <li key={line} lang={reason.translated ? undefined : 'en'}>
+                      <li key={detail.code} lang={reason.translated ? undefined : 'en'}>
                         {reason.text}
                       </li>
                     );
