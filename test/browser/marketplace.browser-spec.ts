@@ -253,6 +253,66 @@ describeInBrowser('web client: the marketplace and data pools', () => {
     });
   });
 
+  it('pages long lists with "Show more": the capabilities of a kind and a need\'s matches, every row shown', async () => {
+    const owner = await makePerson(h.t, { name: 'Lena Lang' });
+    const provider = await makePerson(h.t, { name: 'Viktor Viele' });
+    // A kind of its own: 55 capabilities (a page is 50 in the list, 20 among a need's matches).
+    for (let i = 1; i <= 55; i += 1) {
+      await addCapability(h.t, provider, { kind: 'MODEL_BENCHMARKING', title: `Bench ${String(i).padStart(2, '0')}`, quantity: 100, unit: 'GPU_HOURS' });
+    }
+    const need = (await addNeed(h.t, owner, { kind: 'MODEL_BENCHMARKING', title: 'Benchmark runs', quantity: 100, unit: 'GPU_HOURS' })) as { id: string };
+    const titles = Array.from({ length: 55 }, (_, i) => `Bench ${String(i + 1).padStart(2, '0')}`);
+    const page = await signInByEmail(h, await h.context(), owner.email);
+
+    await page.goto('/marketplace?kind=MODEL_BENCHMARKING');
+    await page.getByRole('heading', { name: '55 capabilities' }).waitFor();
+    const listed = page.locator('section[aria-labelledby="capabilities-heading"] ul.list > li');
+    await listed.nth(49).waitFor();
+    expect(await listed.count()).toBe(50);
+    await page.getByText('50 of 55 shown').waitFor();
+    await page.getByRole('button', { name: 'Show more capabilities' }).click();
+    await listed.nth(54).waitFor();
+    expect((await listed.locator('a').allTextContents()).sort()).toEqual(titles);
+    expect(await page.getByRole('button', { name: 'Show more capabilities' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`/resource-needs/${need.id}`);
+    await page.getByRole('heading', { name: '55 matching capabilities' }).waitFor();
+    const matches = page.locator('.matches > li');
+    await matches.nth(19).waitFor();
+    expect(await matches.count()).toBe(20);
+    await page.getByRole('button', { name: 'Show more matches' }).click();
+    await matches.nth(39).waitFor();
+    await page.getByRole('button', { name: 'Show more matches' }).click();
+    await matches.nth(54).waitFor();
+    expect((await matches.locator('h3 a').allTextContents()).sort()).toEqual(titles);
+    expect(await page.getByRole('button', { name: 'Show more matches' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('pages the data pools with "Show more": every pool of a long list shown', async () => {
+    const poolGroup = await makeGroup(h.t);
+    const steward = await makePerson(h.t, { name: 'Paula Pools' });
+    await seat(h.t, poolGroup.id, steward, 'MEMBER');
+    for (let i = 1; i <= 52; i += 1) await createPool(h.t, steward, poolGroup.id, { title: `Paged pool ${String(i).padStart(2, '0')}` });
+    const page = await signInByEmail(h, await h.context(), steward.email);
+    await page.goto('/data-pools?state=DRAFT');
+    const pools = page.locator('ul.list > li');
+    await pools.nth(49).waitFor();
+    expect(await pools.count()).toBe(50);
+    // The total is what the API counts for the viewer (other tests' draft pools may be readable too).
+    const progress = (await page.getByText(/^50 of \d+ shown$/).textContent())!;
+    const total = Number(progress.split(' ')[2]);
+    expect(total).toBeGreaterThanOrEqual(52);
+    await page.getByRole('button', { name: 'Show more pools' }).click();
+    await pools.nth(total - 1).waitFor();
+    expect(await pools.count()).toBe(total);
+    const shown = await pools.locator('a').allTextContents();
+    for (let i = 1; i <= 52; i += 1) expect(shown).toContain(`Paged pool ${String(i).padStart(2, '0')}`);
+    expect(await page.getByRole('button', { name: 'Show more pools' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('shows match reasons in German, worded from the API\'s codes and values (reasonDetails)', async () => {
     const owner = await makePerson(h.t, { name: 'Gerda Bedarf' });
     const provider = await makePerson(h.t, { name: 'Paul Anbieter' });

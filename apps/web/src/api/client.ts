@@ -31,13 +31,22 @@ export function createApiClient(token: string | null): { client: Client; dispose
         keys: Object.fromEntries(EMBEDDED_TYPES.map((name) => [name, () => null])),
         resolvers: {
           // Relay connections that a screen pages with "Show more": the pages asked for so far, merged into one list.
-          Query: { proposals: relayPagination(), myNotifications: relayPagination(), search: relayPagination(), meetings: relayPagination() },
+          Query: {
+            proposals: relayPagination(),
+            myNotifications: relayPagination(),
+            search: relayPagination(),
+            meetings: samePageSize(relayPagination()),
+            capabilities: samePageSize(relayPagination()),
+            resourceNeeds: samePageSize(relayPagination()),
+            dataPools: samePageSize(relayPagination()),
+          },
           WorkingGroup: {
             memberships: samePageSize(relayPagination()),
             participants: samePageSize(relayPagination()),
             applications: samePageSize(relayPagination()),
             meetings: samePageSize(relayPagination()),
           },
+          ResourceNeed: { matches: samePageSize(relayPagination()) },
         },
         // A seat or membership changed: the group's paged lists are read again from their first page.
         updates: {
@@ -45,6 +54,8 @@ export function createApiClient(token: string | null): { client: Client; dispose
             setParticipantRole: (_result, args, cache) => invalidateGroupLists(cache, args.workingGroupId, ['participants']),
             removeParticipant: (_result, args, cache) => invalidateGroupLists(cache, args.workingGroupId, ['participants']),
             endMembership: (_result, args, cache) => invalidateGroupLists(cache, args.workingGroupId, ['memberships', 'participants']),
+            // An edited need matches other capabilities: its matches are read again from the first page.
+            updateResourceNeed: (_result, args, cache) => invalidateLists(cache, 'ResourceNeed', args.id, ['matches']),
           },
         },
       }),
@@ -84,10 +95,14 @@ function samePageSize(resolver: Resolver): Resolver {
 }
 
 function invalidateGroupLists(cache: Cache, id: unknown, fields: string[]): void {
+  invalidateLists(cache, 'WorkingGroup', id, fields);
+}
+
+function invalidateLists(cache: Cache, typename: string, id: unknown, fields: string[]): void {
   if (typeof id !== 'string') return;
-  const group = { __typename: 'WorkingGroup', id };
-  for (const field of cache.inspectFields(group)) {
-    if (fields.includes(field.fieldName)) cache.invalidate(group, field.fieldName, field.arguments ?? undefined);
+  const entity = { __typename: typename, id };
+  for (const field of cache.inspectFields(entity)) {
+    if (fields.includes(field.fieldName)) cache.invalidate(entity, field.fieldName, field.arguments ?? undefined);
   }
 }
 

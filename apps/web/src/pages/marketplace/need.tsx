@@ -11,7 +11,7 @@ import { formatQuantity, translateReason, useViewer } from './shared';
 import { ErrorMessage } from '../../ui/errors';
 
 const NeedQuery = graphql(`
-  query ResourceNeedDetail($id: ID!) {
+  query ResourceNeedDetail($id: ID!, $matchesAfter: String) {
     resourceNeed(id: $id) {
       id
       kind
@@ -40,8 +40,12 @@ const NeedQuery = graphql(`
         id
         title
       }
-      matches(first: 20) {
+      matches(first: 20, after: $matchesAfter) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             score
@@ -154,7 +158,14 @@ export default function NeedPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { orgId, isAdmin } = useViewer();
-  const [{ data, error, fetching }, refresh] = useQuery({ query: NeedQuery, variables: { id } });
+  // The matches, 20 a page with "Show more" (Graphcache merges the pages). An edit of the need drops the
+  // cached pages (src/api/client.ts), and a new version starts again at the first page.
+  const [paging, setPaging] = useState<{ key: string; after: string | null }>({ key: '', after: null });
+  const [version, setVersion] = useState<string>('');
+  const matchesAfter = paging.key === `${id}@${version}` ? paging.after : null;
+  const [{ data, error, fetching }, refresh] = useQuery({ query: NeedQuery, variables: { id, matchesAfter } });
+  const loadedVersion = data?.resourceNeed ? String(data.resourceNeed.version) : '';
+  if (loadedVersion !== version) setVersion(loadedVersion);
   const [updated, update] = useMutation(UpdateNeed);
   const [editing, setEditing] = useState(false);
   const labels = useListingLabels();
@@ -305,6 +316,14 @@ export default function NeedPage() {
               </li>
             ))}
           </ol>
+          {n.matches.pageInfo.hasNextPage && (
+            <p className="pager">
+              <button type="button" className="button" disabled={fetching} onClick={() => setPaging({ key: `${id}@${version}`, after: n.matches.pageInfo.endCursor ?? null })}>
+                {t('marketplace.moreMatches')}
+              </button>
+              <span className="meta">{t('marketplace.shown', { shown: n.matches.edges.length, count: n.matches.totalCount })}</span>
+            </p>
+          )}
         </section>
       )}
 
