@@ -293,6 +293,25 @@ describeInBrowser('web client: working groups, applications, priorities', () => 
     expect(await pastList.locator('a').allTextContents()).toEqual(Array.from({ length: 55 }, (_, i) => `Past ${String(55 - i).padStart(2, '0')}`));
     expect(await seriousViolations(page)).toEqual([]);
 
+    // A priority's linked proposals: 50, then all 55.
+    const linked = await makePriority(h.t, bulk.id, bulkChair, 'Much linked');
+    await h.t.dataSource.query(
+      `WITH n AS (SELECT i, gen_random_uuid() AS id FROM generate_series(1, 55) AS i),
+            p AS (INSERT INTO cooperation_proposals (id, working_group_id, title, summary, body, kind, state, confidentiality, lead_organization_id, author_id, author_organization_id, support_count, submitted_at)
+                  SELECT id, $1, 'Linked ' || lpad(i::text, 2, '0'), 'Summary', 'Body', 'DATA_POOLING', 'SUBMITTED', 'PUBLIC', $3, $4, $3, 0, now() FROM n)
+       INSERT INTO proposal_priorities (proposal_id, priority_id) SELECT id, $2 FROM n`,
+      [bulk.id, linked.id, bulkChair.organizationId, bulkChair.id],
+    );
+    await page.goto(`/priorities/${linked.id}`);
+    await page.getByRole('heading', { name: /55 linked proposals/i }).waitFor();
+    const proposals = page.getByRole('region', { name: /55 linked proposals/i }).locator('ul.list > li');
+    await proposals.nth(49).waitFor();
+    expect(await proposals.count()).toBe(50);
+    await page.getByRole('button', { name: 'Show more proposals' }).click();
+    await proposals.nth(54).waitFor();
+    expect((await proposals.locator('a').allTextContents()).sort()).toEqual(Array.from({ length: 55 }, (_, i) => `Linked ${String(i + 1).padStart(2, '0')}`));
+    expect(await seriousViolations(page)).toEqual([]);
+
     // The meetings list, past ones of the group: the same, with the total.
     await page.goto(`/meetings?when=past&group=${bulk.id}`);
     await page.getByText('55 meetings').waitFor();

@@ -47,6 +47,7 @@ export function createApiClient(token: string | null): { client: Client; dispose
             meetings: samePageSize(relayPagination()),
           },
           ResourceNeed: { matches: samePageSize(relayPagination()) },
+          Priority: { proposals: samePageSize(relayPagination()) },
         },
         // A seat or membership changed: the group's paged lists are read again from their first page.
         updates: {

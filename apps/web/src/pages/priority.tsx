@@ -10,7 +10,7 @@ import { canEndorse, useViewer } from './groups-shared';
 import NotFoundPage from './not-found';
 
 const PriorityQuery = graphql(`
-  query PriorityDetail($id: ID!) {
+  query PriorityDetail($id: ID!, $proposalsAfter: String) {
     priority(id: $id) {
       id
       rank
@@ -28,8 +28,12 @@ const PriorityQuery = graphql(`
         id
         name
       }
-      proposals(first: 50) {
+      proposals(first: 50, after: $proposalsAfter) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id
@@ -74,7 +78,10 @@ const WithdrawOne = graphql(`
 export default function PriorityPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [{ data, error, fetching }] = useQuery({ query: PriorityQuery, variables: { id } });
+  // Linked proposals, 50 a page with "Show more" (Graphcache merges the pages); another priority starts again.
+  const [paging, setPaging] = useState<{ id: string; after: string | null }>({ id, after: null });
+  const proposalsAfter = paging.id === id ? paging.after : null;
+  const [{ data, error, fetching }] = useQuery({ query: PriorityQuery, variables: { id, proposalsAfter } });
   const { viewer } = useViewer();
   const [endorsed, endorse] = useMutation(EndorseOne);
   const [withdrawn, withdraw] = useMutation(WithdrawOne);
@@ -139,6 +146,14 @@ export default function PriorityPage() {
               </li>
             ))}
           </ul>
+        )}
+        {p.proposals.pageInfo.hasNextPage && (
+          <p className="pager">
+            <button type="button" className="button" disabled={fetching} onClick={() => setPaging({ id, after: p.proposals.pageInfo.endCursor ?? null })}>
+              {t('groups.priorities.moreProposals')}
+            </button>
+            <span className="meta">{t('groups.priorities.proposalsShown', { shown: p.proposals.edges.length, count: p.proposals.totalCount })}</span>
+          </p>
         )}
       </section>
     </div>
