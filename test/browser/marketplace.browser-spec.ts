@@ -311,6 +311,27 @@ describeInBrowser('web client: the marketplace and data pools', () => {
     for (let i = 1; i <= 52; i += 1) expect(shown).toContain(`Paged pool ${String(i).padStart(2, '0')}`);
     expect(await page.getByRole('button', { name: 'Show more pools' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+
+    // A pool's history: 104 entries after its creation, 100 a page, oldest first; every entry after "Show more".
+    const [first] = await h.t.dataSource.query(`SELECT id FROM data_pools WHERE title = 'Paged pool 01'`);
+    await h.t.dataSource.query(
+      `INSERT INTO data_pool_events (id, pool_id, actor_id, type, terms_version, note, at)
+       SELECT gen_random_uuid(), $1, $2, 'STATE_CHANGED', 1, 'Paged note ' || lpad(i::text, 3, '0'), now() + i * interval '1 second' FROM generate_series(1, 104) AS i`,
+      [first.id, steward.id],
+    );
+    await page.goto(`/data-pools/${first.id}`);
+    const history = page.locator('ol.history > li');
+    await page.getByText('105 entries, oldest first; they can be added to, never changed.').waitFor();
+    await history.nth(99).waitFor();
+    expect(await history.count()).toBe(100);
+    await page.getByText('100 of 105 shown').waitFor();
+    await page.getByRole('button', { name: 'Show more entries' }).click();
+    await history.nth(104).waitFor();
+    expect(await history.count()).toBe(105);
+    await history.last().getByText(/Paged note 104/).waitFor();
+    for (let i = 1; i <= 104; i += 1) expect(await history.filter({ hasText: `Paged note ${String(i).padStart(3, '0')}` }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Show more entries' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('shows match reasons in German, worded from the API\'s codes and values (reasonDetails)', async () => {

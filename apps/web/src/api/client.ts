@@ -48,6 +48,7 @@ export function createApiClient(token: string | null): { client: Client; dispose
           },
           ResourceNeed: { matches: samePageSize(relayPagination()) },
           Priority: { proposals: samePageSize(relayPagination()) },
+          DataPool: { history: samePageSize(relayPagination()), accessRequests: samePageSize(relayPagination()) },
         },
         // A seat or membership changed: the group's paged lists are read again from their first page.
         updates: {
