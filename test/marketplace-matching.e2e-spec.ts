@@ -206,6 +206,45 @@ describe('Marketplace matching (e2e)', () => {
       expect(reasons['Other unit'][0]).toBe('offers 100 NODE_HOURS, not comparable with the 50,000 GPU_HOURS needed (counted as 50%)');
     });
 
+    it('gives the same reasons as codes with the values their sentences name (reasonDetails)', async () => {
+      const viewer = await ownerOf(need);
+      const query = `query ($id: ID!) { resourceNeed(id: $id) { matches { edges { node { reasons capability { title } reasonDetails {
+        code text percent needQuantity needUnit offeredQuantity offeredUnit offeredSensitivity neededSensitivity location certifications { required through } } } } } } }`;
+      const edges = ok(await t.gql(query, { id: need }, viewer.token)).resourceNeed.matches.edges;
+      const byTitle = Object.fromEntries(edges.map((e: any) => [e.node.capability.title, e.node]));
+      const empty = { percent: null, needQuantity: null, needUnit: null, offeredQuantity: null, offeredUnit: null, offeredSensitivity: null, neededSensitivity: null, location: null, certifications: null };
+      expect(byTitle.Partial.reasonDetails).toEqual([
+        { ...empty, code: 'COVERS', text: 'covers 80% of 50,000 GPU_HOURS', percent: 80, needQuantity: 50_000, needUnit: 'GPU_HOURS' },
+        { ...empty, code: 'WINDOW', text: 'available for 75% of the needed window', percent: 75 },
+        { ...empty, code: 'SENSITIVITY', text: "handles PERSONAL_DATA data; the need's data is CONFIDENTIAL", offeredSensitivity: 'PERSONAL_DATA', neededSensitivity: 'CONFIDENTIAL' },
+        { ...empty, code: 'EU_EEA_LOCATION', text: 'runs in DE, in the EU/EEA (the need names no locations)', location: 'DE' },
+        {
+          ...empty,
+          code: 'CERTIFICATIONS',
+          text: 'holds the required certifications: TISAX_AL2 (through TISAX_AL3)',
+          certifications: [{ required: 'TISAX_AL2', through: 'TISAX_AL3' }],
+        },
+      ]);
+      // The sentences are the details' texts, in the same order, for every match.
+      for (const e of edges) expect(e.node.reasonDetails.map((r: any) => r.text)).toEqual(e.node.reasons);
+      expect(byTitle.Full.reasonDetails.map((r: any) => [r.code, r.percent])).toEqual([
+        ['COVERS', 100],
+        ['WINDOW', 100],
+        ['SENSITIVITY', null],
+        ['EU_EEA_LOCATION', null],
+        ['CERTIFICATIONS', null],
+      ]);
+      expect(byTitle.Full.reasonDetails[4].certifications).toEqual([{ required: 'TISAX_AL2', through: null }]);
+      expect(byTitle['No quantity'].reasonDetails[0]).toEqual({
+        ...empty,
+        code: 'NO_QUANTITY_OFFERED',
+        text: 'offers no quantity to compare with the 50,000 GPU_HOURS needed (counted as 50%)',
+        needQuantity: 50_000,
+        needUnit: 'GPU_HOURS',
+      });
+      expect(byTitle['Other unit'].reasonDetails[0]).toMatchObject({ code: 'UNIT_NOT_COMPARABLE', needQuantity: 50_000, needUnit: 'GPU_HOURS', offeredQuantity: 100, offeredUnit: 'NODE_HOURS' });
+    });
+
     it('pages through the matches with opaque cursors, without gaps or repeats', async () => {
       const viewer = await ownerOf(need);
       const first = await matchesOf(need, viewer, { first: 2 });

@@ -444,6 +444,8 @@ describe('Plain lists stop at their bound in SQL (e2e)', () => {
     'Query.myIntroductions': 'LIMIT',
     'Introduction.contacts': 'two people at most: who answered and who asked',
     'CapabilityMatch.reasons': 'computed in the service: one line per reason, at most five',
+    'CapabilityMatch.reasonDetails': 'computed in the service with the reasons: one per reason, at most five',
+    'MatchReason.certifications': "computed in the service: one per certification the need requires (a set of the Certification enum)",
     'Capability.certifications': 'an array column of the row, a set of the Certification enum',
     'ResourceNeed.requiredCertifications': 'an array column of the row, a set of the Certification enum',
     'ResourceNeed.allowedLocations': 'an array column of the row, distinct ISO country codes (capped at input)',

@@ -20,4 +20,12 @@ if (!built) console.warn(`web build checks skipped: no ${sizesFile} (npm run bui
     expect(screens).toHaveLength(4);
     for (const screen of screens) expect(sizes!.initialJs).not.toContain(screen);
   });
+
+  it('keeps the Markdown renderer (markdown-to-jsx, only used by lazy screens) out of the first load', () => {
+    const markdown = Object.keys(sizes!.chunks).filter((f) => /assets\/markdown-/.test(f));
+    expect(markdown).toHaveLength(1);
+    expect(sizes!.initialJs).not.toContain(markdown[0]);
+    const entry = sizes!.initialJs.find((f) => /assets\/index-/.test(f))!;
+    expect(readFileSync(join(__dirname, '..', 'dist', 'web', entry), 'utf8')).not.toContain('disableParsingRawHTML');
+  });
 });

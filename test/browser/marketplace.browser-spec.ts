@@ -252,4 +252,116 @@ describeInBrowser('web client: the marketplace and data pools', () => {
       await context.close();
     });
   });
+
+  it('pages long lists with "Show more": the capabilities of a kind and a need\'s matches, every row shown', async () => {
+    const owner = await makePerson(h.t, { name: 'Lena Lang' });
+    const provider = await makePerson(h.t, { name: 'Viktor Viele' });
+    // A kind of its own: 55 capabilities (a page is 50 in the list, 20 among a need's matches).
+    for (let i = 1; i <= 55; i += 1) {
+      await addCapability(h.t, provider, { kind: 'MODEL_BENCHMARKING', title: `Bench ${String(i).padStart(2, '0')}`, quantity: 100, unit: 'GPU_HOURS' });
+    }
+    const need = (await addNeed(h.t, owner, { kind: 'MODEL_BENCHMARKING', title: 'Benchmark runs', quantity: 100, unit: 'GPU_HOURS' })) as { id: string };
+    const titles = Array.from({ length: 55 }, (_, i) => `Bench ${String(i + 1).padStart(2, '0')}`);
+    const page = await signInByEmail(h, await h.context(), owner.email);
+
+    await page.goto('/marketplace?kind=MODEL_BENCHMARKING');
+    await page.getByRole('heading', { name: '55 capabilities' }).waitFor();
+    const listed = page.locator('section[aria-labelledby="capabilities-heading"] ul.list > li');
+    await listed.nth(49).waitFor();
+    expect(await listed.count()).toBe(50);
+    await page.getByText('50 of 55 shown').waitFor();
+    await page.getByRole('button', { name: 'Show more capabilities' }).click();
+    await listed.nth(54).waitFor();
+    expect((await listed.locator('a').allTextContents()).sort()).toEqual(titles);
+    expect(await page.getByRole('button', { name: 'Show more capabilities' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`/resource-needs/${need.id}`);
+    await page.getByRole('heading', { name: '55 matching capabilities' }).waitFor();
+    const matches = page.locator('.matches > li');
+    await matches.nth(19).waitFor();
+    expect(await matches.count()).toBe(20);
+    await page.getByRole('button', { name: 'Show more matches' }).click();
+    await matches.nth(39).waitFor();
+    await page.getByRole('button', { name: 'Show more matches' }).click();
+    await matches.nth(54).waitFor();
+    expect((await matches.locator('h3 a').allTextContents()).sort()).toEqual(titles);
+    expect(await page.getByRole('button', { name: 'Show more matches' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('pages the data pools with "Show more": every pool of a long list shown', async () => {
+    const poolGroup = await makeGroup(h.t);
+    const steward = await makePerson(h.t, { name: 'Paula Pools' });
+    await seat(h.t, poolGroup.id, steward, 'MEMBER');
+    for (let i = 1; i <= 52; i += 1) await createPool(h.t, steward, poolGroup.id, { title: `Paged pool ${String(i).padStart(2, '0')}` });
+    const page = await signInByEmail(h, await h.context(), steward.email);
+    await page.goto('/data-pools?state=DRAFT');
+    const pools = page.locator('ul.list > li');
+    await pools.nth(49).waitFor();
+    expect(await pools.count()).toBe(50);
+    // The total is what the API counts for the viewer (other tests' draft pools may be readable too).
+    const progress = (await page.getByText(/^50 of \d+ shown$/).textContent())!;
+    const total = Number(progress.split(' ')[2]);
+    expect(total).toBeGreaterThanOrEqual(52);
+    await page.getByRole('button', { name: 'Show more pools' }).click();
+    await pools.nth(total - 1).waitFor();
+    expect(await pools.count()).toBe(total);
+    const shown = await pools.locator('a').allTextContents();
+    for (let i = 1; i <= 52; i += 1) expect(shown).toContain(`Paged pool ${String(i).padStart(2, '0')}`);
+    expect(await page.getByRole('button', { name: 'Show more pools' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A pool's history: 104 entries after its creation, 100 a page, oldest first; every entry after "Show more".
+    const [first] = await h.t.dataSource.query(`SELECT id FROM data_pools WHERE title = 'Paged pool 01'`);
+    await h.t.dataSource.query(
+      `INSERT INTO data_pool_events (id, pool_id, actor_id, type, terms_version, note, at)
+       SELECT gen_random_uuid(), $1, $2, 'STATE_CHANGED', 1, 'Paged note ' || lpad(i::text, 3, '0'), now() + i * interval '1 second' FROM generate_series(1, 104) AS i`,
+      [first.id, steward.id],
+    );
+    await page.goto(`/data-pools/${first.id}`);
+    const history = page.locator('ol.history > li');
+    await page.getByText('105 entries, oldest first; they can be added to, never changed.').waitFor();
+    await history.nth(99).waitFor();
+    expect(await history.count()).toBe(100);
+    await page.getByText('100 of 105 shown').waitFor();
+    await page.getByRole('button', { name: 'Show more entries' }).click();
+    await history.nth(104).waitFor();
+    expect(await history.count()).toBe(105);
+    await history.last().getByText(/Paged note 104/).waitFor();
+    for (let i = 1; i <= 104; i += 1) expect(await history.filter({ hasText: `Paged note ${String(i).padStart(3, '0')}` }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Show more entries' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows match reasons in German, worded from the API\'s codes and values (reasonDetails)', async () => {
+    const owner = await makePerson(h.t, { name: 'Gerda Bedarf' });
+    const provider = await makePerson(h.t, { name: 'Paul Anbieter' });
+    await h.t.dataSource.query(`UPDATE people SET locale = 'DE' WHERE id = $1`, [owner.id]);
+    // A kind of its own, so the other capabilities stay out: 40,000 of 50,000 GPU hours, TISAX AL2 through AL3.
+    const capability = (await addCapability(h.t, provider, {
+      kind: 'SIMULATION',
+      title: 'Simulationscluster Nord',
+      quantity: 40000,
+      unit: 'GPU_HOURS',
+      maxSensitivity: 'PERSONAL_DATA',
+      certifications: ['TISAX_AL3'],
+    })) as never as { id: string; title: string };
+    const need = (await addNeed(h.t, owner, { kind: 'SIMULATION', title: 'Crash-Simulationen', quantity: 50000, unit: 'GPU_HOURS', requiredCertifications: ['TISAX_AL2'] })) as { id: string };
+    const page = await signInByEmail(h, await h.context(), owner.email);
+    await page.goto(`/resource-needs/${need.id}`);
+    await page.getByRole('heading', { name: '1 passendes Angebot' }).waitFor();
+    const reasons = page.locator('.matches > li').filter({ hasText: capability.title }).locator('ul.reasons > li');
+    // German numbers (50.000, not the English sentence's 50,000), units, levels and certifications by their labels.
+    await reasons.first().waitFor();
+    expect(await reasons.allTextContents()).toEqual([
+      'deckt 80 % von 50.000 GPU-Stunden',
+      'der Bedarf nennt keinen vollständigen Zeitraum, daher passt jede Verfügbarkeit',
+      'verarbeitet Daten bis „Personenbezogene Daten“; die Daten des Bedarfs sind „Vertraulich“',
+      'läuft in DE, in der EU/im EWR (der Bedarf nennt keine Länder)',
+      'hat die erforderlichen Zertifizierungen: TISAX AL2 (durch TISAX AL3)',
+    ]);
+    expect(await page.locator('ul.reasons > li[lang="en"]').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

@@ -196,9 +196,13 @@ describeInBrowser('web client: meetings', () => {
     expect(invitation.status).toBe('INVITED');
 
     await page.getByRole('button', { name: 'Write minutes' }).click();
-    await page.getByLabel('Minutes (Markdown)').fill('We agreed on the pilot scope.');
+    await page.getByLabel('Minutes (Markdown)').fill('We agreed on the **pilot scope**.\n\n- two cities\n- one season\n\n## Next steps');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByText('We agreed on the pilot scope.').waitFor();
+    // Markdown rendered: bold, a list; its heading a bold paragraph (not a heading out of the page's order).
+    const minutes = page.locator('.markdown.minutes');
+    await minutes.locator('strong', { hasText: 'pilot scope' }).waitFor();
+    expect(await minutes.locator('ul > li').allTextContents()).toEqual(['two cities', 'one season']);
+    expect(await page.getByRole('heading', { name: 'Next steps' }).count()).toBe(0);
     await page.getByText('Held', { exact: true }).waitFor();
 
     await page.getByLabel('What is to be done').fill('Share the test data');
@@ -212,7 +216,7 @@ describeInBrowser('web client: meetings', () => {
     // The owner, who organises nothing, may set its status, and reads the minutes.
     const m = memberPage;
     await m.goto(`/meetings/${held}`);
-    await m.getByText('We agreed on the pilot scope.').waitFor();
+    await m.locator('.markdown.minutes strong', { hasText: 'pilot scope' }).waitFor();
     expect(await m.getByRole('button', { name: 'Record attendance' }).count()).toBe(0);
     expect(await m.getByLabel('What is to be done').count()).toBe(0);
     await m.getByRole('button', { name: 'Mark “Share the test data” as done' }).click();

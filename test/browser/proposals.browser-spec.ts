@@ -251,6 +251,44 @@ describeInBrowser('web client: cooperation proposals', () => {
     expect(a.url()).toContain('/proposals/new');
   });
 
+  it('a proposal body is rendered as Markdown; raw HTML and javascript: links stay inert', async () => {
+    const body = [
+      '# A heading inside the body',
+      '',
+      'Pool **rare situations** across OEMs:',
+      '',
+      '- night rain',
+      '- low sun',
+      '',
+      'See [the charter](https://example.org/charter) or [mail us](mailto:pool@example.org).',
+      '',
+      '[Click me](javascript:window.__pwned=1) <script>window.__pwned=2</script> <img src="x" onerror="window.__pwned=3"> <a href="javascript:window.__pwned=4">raw link</a>',
+    ].join('\n');
+    const id = await makeProposal(h.t, author, group.id, { title: 'Markdown body', body });
+    const a = pages.author;
+    await a.goto(`/proposals/${id}`);
+    await a.getByRole('heading', { name: 'Markdown body', level: 1 }).waitFor();
+    const md = a.locator('.markdown');
+    await md.locator('strong', { hasText: 'rare situations' }).waitFor();
+    expect(await md.locator('ul > li').allTextContents()).toEqual(['night rain', 'low sun']);
+    const link = md.getByRole('link', { name: 'the charter' });
+    expect(await link.getAttribute('href')).toBe('https://example.org/charter');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await md.getByRole('link', { name: 'mail us' }).getAttribute('href')).toBe('mailto:pool@example.org');
+    // The Markdown heading is a bold paragraph, not a heading that would break the page's order.
+    await md.getByText('A heading inside the body').waitFor();
+    expect(await a.getByRole('heading', { name: 'A heading inside the body' }).count()).toBe(0);
+    // Inert: no link for javascript:, no script, image or anchor made from the raw HTML; it shows as text.
+    expect(await md.getByRole('link', { name: 'Click me' }).count()).toBe(0);
+    await md.getByText('Click me').click();
+    expect(await md.locator('script, img, [onerror]').count()).toBe(0);
+    expect(await md.locator('a').count()).toBe(2);
+    expect(await md.textContent()).toContain('<script>window.__pwned=2</script>');
+    expect(await a.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await seriousViolations(a)).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
+  });
+
   it('the list filters by group, sorts by title and pages with "Show more"', async () => {
     const bulk = await makeGroup(h.t);
     for (let n = 1; n <= 22; n += 1) {

@@ -212,6 +212,121 @@ describeInBrowser('web client: working groups, applications, priorities', () => 
     await context.close();
   });
 
+  it('long lists page with "Show more": organisations, seats, open applications, the group\'s and the meetings list\'s past meetings', async () => {
+    // 55 organisations with a seat each, 55 open applications and 55 past meetings, inserted directly; with
+    // the chair's own organisation and seat, 56 of each of the first two: a page is 50.
+    const bulk = await makeGroup(h.t);
+    const bulkChair = await makePerson(h.t, { name: 'Bea Bulk' });
+    await seat(h.t, bulk.id, bulkChair, 'CHAIR');
+    await h.t.dataSource.query(
+      `WITH n AS (SELECT i, gen_random_uuid() AS org, gen_random_uuid() AS person FROM generate_series(1, 55) AS i),
+            orgs AS (INSERT INTO organizations (id, name, kind, country) SELECT org, 'Paged Org ' || lpad(i::text, 2, '0'), 'OEM', 'DE' FROM n),
+            people AS (INSERT INTO people (id, organization_id, name, email) SELECT person, org, 'Paged Person ' || lpad(i::text, 2, '0'), 'paged-' || person || '@example.org' FROM n),
+            members AS (INSERT INTO working_group_memberships (id, working_group_id, organization_id, since) SELECT gen_random_uuid(), $1, org, now() + i * interval '1 second' FROM n),
+            seats AS (INSERT INTO working_group_participants (id, working_group_id, person_id, role, since) SELECT gen_random_uuid(), $1, person, 'MEMBER', now() + i * interval '1 second' FROM n)
+       INSERT INTO membership_applications (id, working_group_id, organization_id, submitted_by_id, motivation, state, created_at)
+       SELECT gen_random_uuid(), $1, org, person, 'Let us in', CASE WHEN i % 20 = 0 THEN 'UNDER_REVIEW' ELSE 'SUBMITTED' END, now() + i * interval '1 second' FROM n`,
+      [bulk.id],
+    );
+    await h.t.dataSource.query(
+      `INSERT INTO meetings (id, working_group_id, title, format, starts_at, ends_at, timezone, status, sequence, created_by_id)
+       SELECT gen_random_uuid(), $1, 'Past ' || lpad(i::text, 2, '0'), 'IN_PERSON', timestamptz '2025-01-01 09:00Z' + i * interval '1 day',
+              timestamptz '2025-01-01 10:00Z' + i * interval '1 day', 'Europe/Brussels', 'HELD', 0, $2
+       FROM generate_series(1, 55) AS i`,
+      [bulk.id, bulkChair.id],
+    );
+    const context = await h.context();
+    const page = await signInByEmail(h, context, bulkChair.email);
+
+    // Members: 50 organisations and 50 seats, then every one after "Show more".
+    await page.goto(`/working-groups/${bulk.id}`);
+    await page.getByRole('heading', { name: '56 member organisations' }).waitFor();
+    const organisations = page.locator('ul.organisations > li');
+    const seatsShown = page.locator('ul.seats > li');
+    await organisations.nth(49).waitFor();
+    expect(await organisations.count()).toBe(50);
+    expect(await seatsShown.count()).toBe(50);
+    await page.getByText('50 of 56 organisations shown').waitFor();
+    await page.getByText('50 of 56 seats shown').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Show more organisations' }).click();
+    await organisations.filter({ hasText: 'Paged Org 55' }).waitFor();
+    expect(await organisations.count()).toBe(56);
+    await page.getByRole('button', { name: 'Show more seats' }).click();
+    await organisations.filter({ hasText: 'Paged Org 55' }).getByRole('button', { name: 'Remove seat Paged Person 55' }).waitFor();
+    expect(await seatsShown.count()).toBe(56);
+    for (let i = 1; i <= 55; i += 1) expect(await seatsShown.filter({ hasText: `Paged Person ${String(i).padStart(2, '0')}` }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Show more (organisations|seats)$/ }).count()).toBe(0);
+    // A change of seats reads the seats again from their first page: one removed from the second page is
+    // gone (no stale page of the cache merged back in).
+    await page.getByRole('button', { name: 'Remove seat Paged Person 55' }).click();
+    await page.getByText('50 of 55 seats shown').waitFor();
+    await page.getByRole('button', { name: 'Show more seats' }).click();
+    // The organisations did not change: the pages loaded stay.
+    expect(await organisations.count()).toBe(56);
+    await organisations.filter({ hasText: 'Paged Org 55' }).getByText('Nobody of this organisation holds a seat.').waitFor();
+    expect(await seatsShown.count()).toBe(55);
+    expect(await seatsShown.filter({ hasText: 'Paged Person 55' }).count()).toBe(0);
+
+    // The open applications: 2 under review (all of them) and 53 submitted (a page of 50), then all 55.
+    const applications = page.getByRole('region', { name: 'Pending applications' }).locator('ul > li');
+    await applications.nth(51).waitFor();
+    expect(await applications.count()).toBe(52);
+    await page.getByText('52 of 55 shown').waitFor();
+    await page.getByRole('button', { name: 'Show more applications' }).click();
+    await applications.nth(54).waitFor();
+    expect(await applications.count()).toBe(55);
+    for (let i = 1; i <= 55; i += 1) {
+      expect(await applications.filter({ hasText: `Paged Org ${String(i).padStart(2, '0')}` }).count()).toBe(1);
+    }
+    expect(await page.getByRole('button', { name: 'Show more applications' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The group's past meetings, the most recent first: 50, then the oldest five.
+    await page.goto(`/working-groups/${bulk.id}/meetings`);
+    const pastList = page.locator('h3:has-text("Past") + ul > li');
+    await pastList.nth(49).waitFor();
+    expect(await pastList.count()).toBe(50);
+    expect(await pastList.first().getByRole('link').textContent()).toBe('Past 55');
+    await page.getByRole('button', { name: 'Show more past meetings' }).click();
+    await pastList.nth(54).waitFor();
+    expect(await pastList.locator('a').allTextContents()).toEqual(Array.from({ length: 55 }, (_, i) => `Past ${String(55 - i).padStart(2, '0')}`));
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A priority's linked proposals: 50, then all 55.
+    const linked = await makePriority(h.t, bulk.id, bulkChair, 'Much linked');
+    await h.t.dataSource.query(
+      `WITH n AS (SELECT i, gen_random_uuid() AS id FROM generate_series(1, 55) AS i),
+            p AS (INSERT INTO cooperation_proposals (id, working_group_id, title, summary, body, kind, state, confidentiality, lead_organization_id, author_id, author_organization_id, support_count, submitted_at)
+                  SELECT id, $1, 'Linked ' || lpad(i::text, 2, '0'), 'Summary', 'Body', 'DATA_POOLING', 'SUBMITTED', 'PUBLIC', $3, $4, $3, 0, now() FROM n)
+       INSERT INTO proposal_priorities (proposal_id, priority_id) SELECT id, $2 FROM n`,
+      [bulk.id, linked.id, bulkChair.organizationId, bulkChair.id],
+    );
+    await page.goto(`/priorities/${linked.id}`);
+    await page.getByRole('heading', { name: /55 linked proposals/i }).waitFor();
+    const proposals = page.getByRole('region', { name: /55 linked proposals/i }).locator('ul.list > li');
+    await proposals.nth(49).waitFor();
+    expect(await proposals.count()).toBe(50);
+    await page.getByRole('button', { name: 'Show more proposals' }).click();
+    await proposals.nth(54).waitFor();
+    expect((await proposals.locator('a').allTextContents()).sort()).toEqual(Array.from({ length: 55 }, (_, i) => `Linked ${String(i + 1).padStart(2, '0')}`));
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The meetings list, past ones of the group: the same, with the total.
+    await page.goto(`/meetings?when=past&group=${bulk.id}`);
+    await page.getByText('55 meetings').waitFor();
+    const meetings = page.locator('ul.meeting-list > li');
+    await meetings.nth(49).waitFor();
+    expect(await meetings.count()).toBe(50);
+    await page.getByText('50 of 55 shown').waitFor();
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await meetings.nth(54).waitFor();
+    expect(await meetings.locator('a').allTextContents()).toEqual(Array.from({ length: 55 }, (_, i) => `Past ${String(55 - i).padStart(2, '0')}`));
+    expect(await page.getByRole('button', { name: 'Show more' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('in German on a 375 px phone: the group page fits and reads German; the tabs work by keyboard', async () => {
     await h.t.dataSource.query(`UPDATE people SET locale = 'DE' WHERE id = $1`, [member.id]);
     const context = await h.context({ width: 375, height: 740, locale: 'de-DE' });

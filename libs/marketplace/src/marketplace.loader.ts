@@ -6,7 +6,7 @@ import { capabilityListQuery, needListQuery } from './marketplace-list.query';
 import { canReadCapability, canReadNeed, canSeeNeedOwner, organizationReader } from './marketplace.policy';
 import { CapabilityMatch } from './matching/capability-match.model';
 import { decodeMatchCursor, encodeMatchCursor } from './matching/match-cursor';
-import { matchReasons } from './matching/match-reasons';
+import { matchReasonDetails } from './matching/match-reasons';
 import { matchCountsStatement, matchPagesStatement, MatchRow } from './matching/matching.query';
 import { ResourceNeedEntity } from './needs/need.entity';
 
@@ -155,10 +155,13 @@ export function createMarketplaceLoaders(dataSource: DataSource, viewer: Viewer 
 
 /** A page of matches from rows read with `LIMIT first + 1`, with the reasons of each. */
 function matchPage(need: ResourceNeedEntity, rows: MatchRow[], args: PageArgs): Page<CapabilityMatch> {
-  const edges: Edge<CapabilityMatch>[] = rows.slice(0, args.first).map(({ coverage, overlap, score, needId: _needId, total: _total, ...capability }) => ({
-    cursor: encodeMatchCursor({ score, createdAt: capability.createdAt.toISOString(), id: capability.id }),
-    node: { capability, score: Number(score), reasons: matchReasons(capability, need, Number(coverage), Number(overlap)) },
-  }));
+  const edges: Edge<CapabilityMatch>[] = rows.slice(0, args.first).map(({ coverage, overlap, score, needId: _needId, total: _total, ...capability }) => {
+    const reasonDetails = matchReasonDetails(capability, need, Number(coverage), Number(overlap));
+    return {
+      cursor: encodeMatchCursor({ score, createdAt: capability.createdAt.toISOString(), id: capability.id }),
+      node: { capability, score: Number(score), reasons: reasonDetails.map((r) => r.text), reasonDetails },
+    };
+  });
   return {
     edges,
     pageInfo: {

@@ -5,7 +5,8 @@ import { MeetingEntity } from './meeting.entity';
 import { canReadMeetingSql } from './meeting.policy';
 
 /**
- * The meetings a viewer may read, filtered, by start time then id (ascending): one definition for
+ * The meetings a viewer may read, filtered, by start time then id (ascending, or descending with
+ * `latestFirst`): one definition for
  * `meetings` and `WorkingGroup.meetings`, so pages and `totalCount` agree. The window `[from, to)`
  * keeps meetings that overlap it: those ending after `from` and starting before `to`.
  */
@@ -33,5 +34,6 @@ export function meetingListQuery(dataSource: DataSource, viewer: Viewer, filter:
       { sql: 'm.id', type: 'uuid', property: 'id' },
     ],
     properties: 'all',
+    descending: filter?.latestFirst === true,
   };
 }

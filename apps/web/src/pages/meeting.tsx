@@ -8,6 +8,7 @@ import type { MeetingAccess } from '../meetings/access';
 import { formatRange, formatTime, overrunMinutes, startTimes, zonedToUtc } from '../meetings/time';
 import { ErrorMessage, fieldProblem } from '../ui/errors';
 import { formatDate, formatDateTime } from '../ui/format';
+import { MarkdownText } from '../ui/markdown';
 
 const DetailQuery = graphql(`
   query MeetingDetail($id: ID!) {
@@ -342,7 +343,7 @@ function Details({ meeting, me, can, refresh }: { meeting: Meeting; me: Me; can:
           </>
         )}
       </dl>
-      {meeting.description && <p className="prewrap">{meeting.description}</p>}
+      {meeting.description && <MarkdownText text={meeting.description} />}
       {(can.edit || can.cancel) && (
         <div className="actions">
           {can.edit && (
@@ -895,7 +896,7 @@ function Minutes({ meeting, can }: { meeting: Meeting; can: MeetingAccess }) {
           </div>
         </form>
       ) : meeting.minutes ? (
-        <div className="prewrap minutes">{meeting.minutes}</div>
+        <MarkdownText className="minutes" text={meeting.minutes} />
       ) : (
         <p>{t('meetings.minutes.none')}</p>
       )}

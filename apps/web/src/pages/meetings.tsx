@@ -8,7 +8,7 @@ import { ErrorMessage } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
 
 const MeetingsQuery = graphql(`
-  query MeetingList($first: Int!, $filter: MeetingFilter) {
+  query MeetingList($first: Int!, $after: String, $filter: MeetingFilter) {
     me {
       id
       role
@@ -25,8 +25,12 @@ const MeetingsQuery = graphql(`
         }
       }
     }
-    meetings(first: $first, filter: $filter) {
+    meetings(first: $first, after: $after, filter: $filter) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -52,6 +56,9 @@ const MeetingsQuery = graphql(`
   }
 `);
 
+/** Meetings a page: "Show more" asks for the next one after the last shown. */
+const PAGE = 50;
+
 const STATUSES: MeetingStatus[] = ['SCHEDULED', 'HELD', 'CANCELLED'];
 type When = 'upcoming' | 'past' | 'all';
 
@@ -62,15 +69,19 @@ export default function MeetingsPage() {
   const when = (params.get('when') as When | null) ?? 'upcoming';
   const status = (params.get('status') as MeetingStatus | null) ?? '';
   const group = params.get('group') ?? '';
-  const [first, setFirst] = useState(50);
   // Rounded to the minute so the variables (and the cache entry) stay the same between renders.
   const now = useMemo(() => new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString(), []);
   const filter = {
-    ...(when === 'upcoming' ? { from: now } : when === 'past' ? { to: now } : {}),
+    // Past meetings: the most recent first (the API orders them, so "Show more" continues into older ones).
+    ...(when === 'upcoming' ? { from: now } : when === 'past' ? { to: now, latestFirst: true } : {}),
     ...(status ? { statuses: [status] } : {}),
     ...(group ? { workingGroupId: group } : {}),
   };
-  const [{ data, error, fetching }] = useQuery({ query: MeetingsQuery, variables: { first, filter } });
+  // The pages asked for so far (Graphcache's relayPagination merges them); new filters start at the first page.
+  const filterKey = JSON.stringify(filter);
+  const [paging, setPaging] = useState<{ filterKey: string; after: string | null }>({ filterKey, after: null });
+  const after = paging.filterKey === filterKey ? paging.after : null;
+  const [{ data, error, fetching }] = useQuery({ query: MeetingsQuery, variables: { first: PAGE, after, filter } });
   const me = data?.me;
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -79,8 +90,6 @@ export default function MeetingsPage() {
     setParams(next, { replace: true });
   };
   const meetings = data?.meetings.edges.map((e) => e.node) ?? [];
-  // Past meetings: the most recent first.
-  if (when === 'past') meetings.reverse();
   const mayOrganise = !!me && (me.role === 'ADMIN' || me.participations.some((p) => p.workingGroup.viewerCan.scheduleMeeting));
 
   return (
@@ -155,10 +164,13 @@ export default function MeetingsPage() {
               })}
             </ul>
           )}
-          {data.meetings.totalCount > meetings.length && first < 100 && (
-            <button type="button" className="button" onClick={() => setFirst(100)}>
-              {t('meetings.more')}
-            </button>
+          {data.meetings.pageInfo.hasNextPage && (
+            <p className="pager">
+              <button type="button" className="button" disabled={fetching} onClick={() => setPaging({ filterKey, after: data.meetings.pageInfo.endCursor ?? null })}>
+                {t('meetings.more')}
+              </button>
+              <span className="meta">{t('meetings.shown', { shown: meetings.length, count: data.meetings.totalCount })}</span>
+            </p>
           )}
         </>
       )}

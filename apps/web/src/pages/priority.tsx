@@ -7,10 +7,11 @@ import type { PriorityStatus } from '../gql/graphql';
 import { ErrorMessage, fieldProblem } from '../ui/errors';
 import { formatDate } from '../ui/format';
 import { ConfirmDialog, DialogClose } from '../ui/confirm-dialog';
+import { MarkdownText } from '../ui/markdown';
 import NotFoundPage from './not-found';
 
 const PriorityQuery = graphql(`
-  query PriorityDetail($id: ID!) {
+  query PriorityDetail($id: ID!, $proposalsAfter: String) {
     priority(id: $id) {
       id
       rank
@@ -33,8 +34,12 @@ const PriorityQuery = graphql(`
         id
         name
       }
-      proposals(first: 50) {
+      proposals(first: 50, after: $proposalsAfter) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id
@@ -96,7 +101,10 @@ const UpdatePriority = graphql(`
 export default function PriorityPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [{ data, error, fetching }] = useQuery({ query: PriorityQuery, variables: { id } });
+  // Linked proposals, 50 a page with "Show more" (Graphcache merges the pages); another priority starts again.
+  const [paging, setPaging] = useState<{ id: string; after: string | null }>({ id, after: null });
+  const proposalsAfter = paging.id === id ? paging.after : null;
+  const [{ data, error, fetching }] = useQuery({ query: PriorityQuery, variables: { id, proposalsAfter } });
   const [endorsed, endorse] = useMutation(EndorseOne);
   const [withdrawn, withdraw] = useMutation(WithdrawOne);
   const [last, setLast] = useState<'endorse' | 'withdraw' | null>(null);
@@ -112,7 +120,7 @@ export default function PriorityPage() {
         {scope ? <Link to={`/working-groups/${scope.id}/priorities`}>{scope.name}</Link> : <Link to="/priorities">{t('groups.priorities.allianceTitle')}</Link>} ·{' '}
         {formatDate(p.createdAt)}
       </p>
-      <p className="prose">{p.description}</p>
+      <MarkdownText text={p.description} />
       {p.viewerCan.edit && <ManagePriority priority={p} />}
       <section aria-labelledby="endorsements-heading" className="card">
         <h2 id="endorsements-heading">{t('groups.priorities.endorsements', { count: p.endorsementCount })}</h2>
@@ -162,6 +170,14 @@ export default function PriorityPage() {
               </li>
             ))}
           </ul>
+        )}
+        {p.proposals.pageInfo.hasNextPage && (
+          <p className="pager">
+            <button type="button" className="button" disabled={fetching} onClick={() => setPaging({ id, after: p.proposals.pageInfo.endCursor ?? null })}>
+              {t('groups.priorities.moreProposals')}
+            </button>
+            <span className="meta">{t('groups.priorities.proposalsShown', { shown: p.proposals.edges.length, count: p.proposals.totalCount })}</span>
+          </p>
         )}
       </section>
     </div>

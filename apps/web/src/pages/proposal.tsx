@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import type { PartnerConsent, ProposalDetailQuery, ProposalState } from '../gql/graphql';
 import { ErrorMessage } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
+import { MarkdownText } from '../ui/markdown';
 import { useFieldLabels } from '../ui/proposal-parts';
 
 const ProposalDetail = graphql(`
@@ -274,7 +275,7 @@ export default function ProposalPage() {
         <h2 id="summary-heading">{t('proposals.field.summary')}</h2>
         <p className="prose">{proposal.summary}</p>
         <h2>{t('proposals.field.body')}</h2>
-        <div className="prose">{proposal.body}</div>
+        <MarkdownText text={proposal.body} />
       </section>
       <div className="cards">
         <Partners proposal={proposal} can={can} onDone={reload} />

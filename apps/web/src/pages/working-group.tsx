@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import type { ParticipantRole, ProposalKind, ProposalOrderField, ProposalState, OrderDirection } from '../gql/graphql';
 import { ErrorMessage, fieldProblem } from '../ui/errors';
 import { formatDate, formatDateTime } from '../ui/format';
+import { MarkdownText } from '../ui/markdown';
 import { seatRole, useViewer, type GroupsViewer } from './groups-shared';
 import { CreatePriorityForm, PriorityList } from './priorities-shared';
 import NotFoundPage from './not-found';
@@ -57,7 +58,7 @@ export default function WorkingGroupPage() {
   return (
     <div className="working-group">
       <h1>{group.name}</h1>
-      <p>{group.mission}</p>
+      <MarkdownText text={group.mission} />
       <p className="meta">
         <span className="tag">{t(`groups.status.${group.status}`)}</span>{' '}
         {role && <span className="tag">{t('groups.list.myRole', { role: t(`roles.${role}`) })}</span>}{' '}
@@ -112,16 +113,48 @@ function useFocusHeading() {
 
 // ——— Members ———
 
+/** Rows a page in the group's lists (organisations, seats, applications, meetings). */
+const PAGE = 50;
+
+/** "Show more" under a paged list, with how many of the total are shown; nothing once all are. */
+function ShowMore({
+  connection,
+  fetching,
+  label,
+  shown,
+  onMore,
+}: {
+  connection: { pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
+  fetching: boolean;
+  label: string;
+  shown: string;
+  onMore: (cursor: string | null) => void;
+}) {
+  if (!connection.pageInfo.hasNextPage) return null;
+  return (
+    <p className="pager">
+      <button type="button" className="button" disabled={fetching} onClick={() => onMore(connection.pageInfo.endCursor ?? null)}>
+        {label}
+      </button>
+      <span className="meta">{shown}</span>
+    </p>
+  );
+}
+
 const MembersQuery = graphql(`
-  query WorkingGroupMembers($id: ID!) {
+  query WorkingGroupMembers($id: ID!, $first: Int!, $membershipsAfter: String, $participantsAfter: String) {
     workingGroup(id: $id) {
       id
       viewerCan {
         manageSeats
         reviewApplications
       }
-      memberships(first: 100) {
+      memberships(first: $first, after: $membershipsAfter) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id
@@ -133,8 +166,12 @@ const MembersQuery = graphql(`
           }
         }
       }
-      participants(first: 100) {
+      participants(first: $first, after: $participantsAfter) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id
@@ -155,20 +192,32 @@ const MembersQuery = graphql(`
 `);
 
 const PendingApplicationsQuery = graphql(`
-  query WorkingGroupApplications($id: ID!) {
+  query WorkingGroupApplications($id: ID!, $first: Int!, $underReviewAfter: String, $submittedAfter: String) {
     workingGroup(id: $id) {
       id
-      applications(first: 100) {
-        edges {
-          node {
-            id
-            state
-            createdAt
-            organization {
-              id
-              name
-            }
-          }
+      underReview: applications(state: UNDER_REVIEW, first: $first, after: $underReviewAfter) {
+        ...PendingApplicationPage
+      }
+      submitted: applications(state: SUBMITTED, first: $first, after: $submittedAfter) {
+        ...PendingApplicationPage
+      }
+    }
+  }
+
+  fragment PendingApplicationPage on MembershipApplicationConnection {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        state
+        createdAt
+        organization {
+          id
+          name
         }
       }
     }
@@ -229,13 +278,21 @@ const CandidatesQuery = graphql(`
 
 function Members({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
-  const [{ data, error }, refresh] = useQuery({ query: MembersQuery, variables: { id: groupId } });
-  const reload = () => refresh({ requestPolicy: 'network-only' });
+  // Organisations and seats are two connections, each paged with its own "Show more" (Graphcache's
+  // relayPagination merges the pages); an organisation's card shows its seats among those loaded.
+  const [after, setAfter] = useState<{ membershipsAfter: string | null; participantsAfter: string | null }>({ membershipsAfter: null, participantsAfter: null });
+  const [{ data, error, fetching }, refresh] = useQuery({ query: MembersQuery, variables: { id: groupId, first: PAGE, ...after } });
+  // After a change the lists start again at their first page (the mutation's cache update dropped the pages).
+  const reload = () => {
+    setAfter({ membershipsAfter: null, participantsAfter: null });
+    refresh({ requestPolicy: 'network-only' });
+  };
   if (!data?.workingGroup) return <ErrorMessage error={error} />;
   const group = data.workingGroup;
   // What to offer is the API's answer (viewerCan), computed by the policy the mutations use.
   const manager = group.viewerCan.manageSeats;
   const seats = group.participants.edges.map((e) => e.node);
+  const allSeats = !group.participants.pageInfo.hasNextPage;
   return (
     <>
       {group.viewerCan.reviewApplications && <PendingApplications groupId={groupId} />}
@@ -252,7 +309,7 @@ function Members({ groupId }: { groupId: string }) {
                 </h3>
                 <p className="meta">{t('groups.members.since', { date: formatDate(m.since) })}</p>
                 {people.length === 0 ? (
-                  <p>{t('groups.members.noSeats')}</p>
+                  allSeats && <p>{t('groups.members.noSeats')}</p>
                 ) : (
                   <ul className="seats">
                     {people.map((s) => (
@@ -265,6 +322,20 @@ function Members({ groupId }: { groupId: string }) {
             );
           })}
         </ul>
+        <ShowMore
+          connection={group.memberships}
+          fetching={fetching}
+          label={t('groups.members.moreOrganisations')}
+          shown={t('groups.members.organisationsShown', { shown: group.memberships.edges.length, count: group.memberships.totalCount })}
+          onMore={(cursor) => setAfter({ ...after, membershipsAfter: cursor })}
+        />
+        <ShowMore
+          connection={group.participants}
+          fetching={fetching}
+          label={t('groups.members.moreSeats')}
+          shown={t('groups.members.seatsShown', { shown: seats.length, count: group.participants.totalCount })}
+          onMore={(cursor) => setAfter({ ...after, participantsAfter: cursor })}
+        />
       </section>
       {manager && <SeatForm groupId={groupId} onSeated={reload} />}
     </>
@@ -423,8 +494,20 @@ function SeatForm({ groupId, onSeated }: { groupId: string; onSeated: () => void
 
 function PendingApplications({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
-  const [{ data, error }] = useQuery({ query: PendingApplicationsQuery, variables: { id: groupId }, requestPolicy: 'cache-and-network' });
-  const pending = data?.workingGroup?.applications.edges.map((e) => e.node).filter((a) => a.state === 'SUBMITTED' || a.state === 'UNDER_REVIEW') ?? [];
+  // The open applications: those under review, then those submitted, each a connection paged by "Show more".
+  const [after, setAfter] = useState<{ underReviewAfter: string | null; submittedAfter: string | null }>({ underReviewAfter: null, submittedAfter: null });
+  const [{ data, error, fetching }] = useQuery({
+    query: PendingApplicationsQuery,
+    variables: { id: groupId, first: PAGE, ...after },
+    requestPolicy: 'cache-and-network',
+  });
+  const group = data?.workingGroup;
+  // A page loaded before an application was decided elsewhere may still hold it: only open ones are shown.
+  const pending = group
+    ? [...group.underReview.edges, ...group.submitted.edges].map((e) => e.node).filter((a) => a.state === 'SUBMITTED' || a.state === 'UNDER_REVIEW')
+    : [];
+  const total = group ? group.underReview.totalCount + group.submitted.totalCount : 0;
+  const more = group && (group.underReview.pageInfo.hasNextPage || group.submitted.pageInfo.hasNextPage);
   return (
     <section aria-labelledby="applications-heading" className="card">
       <h2 id="applications-heading">{t('groups.applications.title')}</h2>
@@ -441,6 +524,26 @@ function PendingApplications({ groupId }: { groupId: string }) {
             </li>
           ))}
         </ul>
+      )}
+      {group && more && (
+        <p className="pager">
+          <button
+            type="button"
+            className="button"
+            disabled={fetching}
+            onClick={() =>
+              setAfter({
+                // Under review comes first: its next page before the submitted ones'.
+                underReviewAfter: group.underReview.pageInfo.hasNextPage ? (group.underReview.pageInfo.endCursor ?? null) : after.underReviewAfter,
+                submittedAfter:
+                  !group.underReview.pageInfo.hasNextPage && group.submitted.pageInfo.hasNextPage ? (group.submitted.pageInfo.endCursor ?? null) : after.submittedAfter,
+              })
+            }
+          >
+            {t('groups.applications.more')}
+          </button>
+          <span className="meta">{t('groups.applications.shown', { shown: pending.length, count: total })}</span>
+        </p>
       )}
     </section>
   );
@@ -656,19 +759,32 @@ function Proposals({ groupId }: { groupId: string }) {
 // ——— Meetings ———
 
 const GroupMeetingsQuery = graphql(`
-  query WorkingGroupMeetings($id: ID!) {
+  query WorkingGroupMeetings($id: ID!, $first: Int!, $now: DateTime!, $upcomingAfter: String, $pastAfter: String) {
     workingGroup(id: $id) {
       id
-      meetings(first: 100) {
-        edges {
-          node {
-            id
-            title
-            startsAt
-            timezone
-            status
-          }
-        }
+      upcoming: meetings(filter: { from: $now }, first: $first, after: $upcomingAfter) {
+        ...GroupMeetingPage
+      }
+      past: meetings(filter: { to: $now, latestFirst: true }, first: $first, after: $pastAfter) {
+        ...GroupMeetingPage
+      }
+    }
+  }
+
+  fragment GroupMeetingPage on MeetingConnection {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        title
+        startsAt
+        endsAt
+        timezone
+        status
       }
     }
   }
@@ -677,12 +793,16 @@ const GroupMeetingsQuery = graphql(`
 function Meetings({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const heading = useFocusHeading();
-  const [{ data, error }] = useQuery({ query: GroupMeetingsQuery, variables: { id: groupId } });
-  const meetings = data?.workingGroup?.meetings.edges.map((e) => e.node) ?? [];
-  const now = Date.now();
-  const upcoming = meetings.filter((m) => new Date(m.startsAt).getTime() >= now);
-  const past = meetings.filter((m) => new Date(m.startsAt).getTime() < now).reverse();
-  const list = (items: typeof meetings) =>
+  // Rounded to the minute so the variables (and the cache entry) stay the same between renders.
+  const now = useMemo(() => new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString(), []);
+  // Upcoming (earliest first) and past (the most recent first): two connections, each with its "Show more".
+  const [after, setAfter] = useState<{ upcomingAfter: string | null; pastAfter: string | null }>({ upcomingAfter: null, pastAfter: null });
+  const [{ data, error, fetching }] = useQuery({ query: GroupMeetingsQuery, variables: { id: groupId, first: PAGE, now, ...after } });
+  const group = data?.workingGroup;
+  const upcoming = group?.upcoming.edges.map((e) => e.node) ?? [];
+  // A meeting under way is upcoming (it ends after now), not also past.
+  const past = group?.past.edges.map((e) => e.node).filter((m) => Date.parse(m.endsAt) <= Date.parse(now)) ?? [];
+  const list = (items: typeof upcoming) =>
     items.length === 0 ? (
       <p>{t('groups.meetings.none')}</p>
     ) : (
@@ -706,8 +826,26 @@ function Meetings({ groupId }: { groupId: string }) {
         <>
           <h3>{t('groups.meetings.upcoming')}</h3>
           {list(upcoming)}
+          {group && (
+            <ShowMore
+              connection={group.upcoming}
+              fetching={fetching}
+              label={t('groups.meetings.moreUpcoming')}
+              shown={t('groups.meetings.shown', { shown: upcoming.length, count: group.upcoming.totalCount })}
+              onMore={(cursor) => setAfter({ ...after, upcomingAfter: cursor })}
+            />
+          )}
           <h3>{t('groups.meetings.past')}</h3>
           {list(past)}
+          {group && (
+            <ShowMore
+              connection={group.past}
+              fetching={fetching}
+              label={t('groups.meetings.morePast')}
+              shown={t('groups.meetings.shown', { shown: group.past.edges.length, count: group.past.totalCount })}
+              onMore={(cursor) => setAfter({ ...after, pastAfter: cursor })}
+            />
+          )}
         </>
       )}
     </section>

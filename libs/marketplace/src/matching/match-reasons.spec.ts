@@ -1,5 +1,5 @@
 import { Certification } from '../marketplace.enums';
-import { matchReasons, percent } from './match-reasons';
+import { MatchReasonCode, matchReasonDetails, matchReasons, percent } from './match-reasons';
 
 const capability = { quantity: 40_000, unit: 'GPU_HOURS', location: 'DE', maxSensitivity: 'PERSONAL_DATA', certifications: [Certification.TISAX_AL3, Certification.ISO_27001] };
 const need = {
@@ -34,6 +34,32 @@ describe(matchReasons.name, () => {
     expect(matchReasons({ ...capability, quantity: 12.5, unit: 'NODE_HOURS' }, need, 0.5, 1)[0]).toBe(
       'offers 12.5 NODE_HOURS, not comparable with the 50,000 GPU_HOURS needed (counted as 50%)',
     );
+  });
+});
+
+describe(matchReasonDetails.name, () => {
+  it('gives each reason its code and the values its sentence names, and the sentence as text', () => {
+    const open = { ...need, quantity: null, unit: null, neededUntil: null, allowedLocations: ['DE', 'US'], requiredCertifications: [] };
+    expect(matchReasonDetails(capability, open, 1, 1).map((r) => [r.code, r.location])).toEqual([
+      [MatchReasonCode.ANY_QUANTITY, null],
+      [MatchReasonCode.ANY_WINDOW, null],
+      [MatchReasonCode.SENSITIVITY, null],
+      [MatchReasonCode.ALLOWED_LOCATION, 'DE'],
+    ]);
+    const [coverage, window] = matchReasonDetails(capability, need, 0.999, 0.001);
+    expect(coverage).toMatchObject({ code: MatchReasonCode.COVERS, percent: 99, needQuantity: 50_000, needUnit: 'GPU_HOURS', text: 'covers 99% of 50,000 GPU_HOURS' });
+    expect(window).toMatchObject({ code: MatchReasonCode.WINDOW, percent: 1, text: 'available for 1% of the needed window' });
+    expect(matchReasonDetails({ ...capability, quantity: 12.5, unit: 'NODE_HOURS' }, need, 0.5, 1)[0]).toMatchObject({
+      code: MatchReasonCode.UNIT_NOT_COMPARABLE,
+      offeredQuantity: 12.5,
+      offeredUnit: 'NODE_HOURS',
+      needQuantity: 50_000,
+      needUnit: 'GPU_HOURS',
+    });
+    expect(matchReasonDetails(capability, need, 0.8, 0.5)[4].certifications).toEqual([
+      { required: Certification.TISAX_AL2, through: Certification.TISAX_AL3 },
+      { required: Certification.ISO_27001, through: null },
+    ]);
   });
 });
 

@@ -102,6 +102,14 @@ export class MeetingFilter {
   @ArrayMaxSize(10)
   @IsEnum(MeetingStatus, { each: true })
   statuses?: MeetingStatus[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Latest start first (e.g. past meetings, the most recent first); earliest first when false or omitted. Pages continue in the same order.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  latestFirst?: boolean | null;
 }
 
 @ArgsType()

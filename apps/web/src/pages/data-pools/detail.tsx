@@ -29,7 +29,7 @@ export const PoolActions = graphql(`
 `);
 
 const PoolQuery = graphql(`
-  query DataPoolDetail($id: ID!) {
+  query DataPoolDetail($id: ID!, $historyAfter: String, $requestsAfter: String) {
     dataPool(id: $id) {
       id
       title
@@ -97,8 +97,12 @@ const PoolQuery = graphql(`
           name
         }
       }
-      history(first: 100) {
+      history(first: 100, after: $historyAfter) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id
@@ -119,8 +123,12 @@ const PoolQuery = graphql(`
           }
         }
       }
-      accessRequests(first: 100) {
+      accessRequests(first: 100, after: $requestsAfter) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id
@@ -276,8 +284,18 @@ export default function DataPoolPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { orgId, isAdmin } = useViewer();
-  const [{ data, error, fetching }, refresh] = useQuery({ query: PoolQuery, variables: { id } });
-  const reload = () => refresh({ requestPolicy: 'network-only' });
+  // History and access requests: 100 a page with "Show more" (Graphcache merges the pages); another pool,
+  // or a change made here, starts again at their first pages.
+  const [paging, setPaging] = useState<{ id: string; historyAfter: string | null; requestsAfter: string | null }>({ id, historyAfter: null, requestsAfter: null });
+  const after = paging.id === id ? paging : { historyAfter: null, requestsAfter: null };
+  const [{ data, error, fetching }, refresh] = useQuery({
+    query: PoolQuery,
+    variables: { id, historyAfter: after.historyAfter, requestsAfter: after.requestsAfter },
+  });
+  const reload = () => {
+    setPaging({ id, historyAfter: null, requestsAfter: null });
+    refresh({ requestPolicy: 'network-only' });
+  };
   if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <ErrorMessage reasons="dataPools.errorReasons" error={error} />;
   const pool = data.dataPool;
   if (!pool) {
@@ -452,6 +470,14 @@ export default function DataPoolPage() {
             </li>
           ))}
         </ul>
+        {pool.accessRequests.pageInfo.hasNextPage && (
+          <p className="pager">
+            <button type="button" className="button" disabled={fetching} onClick={() => setPaging({ ...after, id, requestsAfter: pool.accessRequests.pageInfo.endCursor ?? null })}>
+              {t('dataPools.moreRequests')}
+            </button>
+            <span className="meta">{t('dataPools.shown', { shown: pool.accessRequests.edges.length, count: pool.accessRequests.totalCount })}</span>
+          </p>
+        )}
         {mine && can.requestAccess && <AccessForm poolId={pool.id} organizationId={mine.organization.id} purposes={pool.terms.purposes} onDone={reload} />}
         {mine && !signedCurrent && mine.state !== 'WITHDRAWN' && <p className="meta">{t('dataPools.signFirst')}</p>}
       </section>
@@ -474,6 +500,14 @@ export default function DataPoolPage() {
             </li>
           ))}
         </ol>
+        {pool.history.pageInfo.hasNextPage && (
+          <p className="pager">
+            <button type="button" className="button" disabled={fetching} onClick={() => setPaging({ ...after, id, historyAfter: pool.history.pageInfo.endCursor ?? null })}>
+              {t('dataPools.moreHistory')}
+            </button>
+            <span className="meta">{t('dataPools.shown', { shown: pool.history.edges.length, count: pool.history.totalCount })}</span>
+          </p>
+        )}
       </section>
     </article>
   );

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -7,9 +8,13 @@ import { useViewer } from '../marketplace/shared';
 import { ErrorMessage } from '../../ui/errors';
 
 const DataPoolsQuery = graphql(`
-  query DataPools($state: DataPoolState) {
-    dataPools(first: 100, state: $state) {
+  query DataPools($state: DataPoolState, $first: Int!, $after: String) {
+    dataPools(first: $first, after: $after, state: $state) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -47,12 +52,18 @@ const DataPoolsQuery = graphql(`
 export const POOL_STATES: DataPoolState[] = ['DRAFT', 'OPEN_FOR_SIGNATURE', 'ACTIVE', 'SUSPENDED', 'EXPIRED', 'CLOSED'];
 
 /** The pools the viewer may read, with their organisation's part in each. */
+/** Pools a page. */
+const PAGE = 50;
+
 export default function DataPoolsPage() {
   const { t } = useTranslation();
   const { orgId } = useViewer();
   const [params, setParams] = useSearchParams();
   const state = (params.get('state') ?? '') as DataPoolState | '';
-  const [{ data, error, fetching }] = useQuery({ query: DataPoolsQuery, variables: { state: state || undefined } });
+  // "Show more": the pages asked for so far (merged by Graphcache); another state starts at the first page.
+  const [paging, setPaging] = useState<{ state: string; after: string | null }>({ state, after: null });
+  const after = paging.state === state ? paging.after : null;
+  const [{ data, error, fetching }] = useQuery({ query: DataPoolsQuery, variables: { state: state || undefined, first: PAGE, after } });
   return (
     <div>
       <h1>{t('dataPools.title')}</h1>
@@ -102,6 +113,14 @@ export default function DataPoolsPage() {
             })}
           </ul>
           {data.dataPools.totalCount === 0 && <p>{t('dataPools.none')}</p>}
+          {data.dataPools.pageInfo.hasNextPage && (
+            <p className="pager">
+              <button type="button" className="button" disabled={fetching} onClick={() => setPaging({ state, after: data.dataPools.pageInfo.endCursor ?? null })}>
+                {t('dataPools.more')}
+              </button>
+              <span className="meta">{t('dataPools.shown', { shown: data.dataPools.edges.length, count: data.dataPools.totalCount })}</span>
+            </p>
+          )}
         </>
       )}
     </div>

@@ -8,9 +8,21 @@ import { formatQuantity, KINDS, SENSITIVITIES } from './shared';
 import { ErrorMessage } from '../../ui/errors';
 
 const MarketplaceQuery = graphql(`
-  query Marketplace($capabilities: CapabilityFilter, $needs: ResourceNeedFilter, $showCapabilities: Boolean!, $showNeeds: Boolean!) {
-    capabilities(filter: $capabilities, first: 50) @include(if: $showCapabilities) {
+  query Marketplace(
+    $capabilities: CapabilityFilter
+    $needs: ResourceNeedFilter
+    $showCapabilities: Boolean!
+    $showNeeds: Boolean!
+    $first: Int!
+    $capabilitiesAfter: String
+    $needsAfter: String
+  ) {
+    capabilities(filter: $capabilities, first: $first, after: $capabilitiesAfter) @include(if: $showCapabilities) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -27,8 +39,12 @@ const MarketplaceQuery = graphql(`
         }
       }
     }
-    resourceNeeds(filter: $needs, first: 50) @include(if: $showNeeds) {
+    resourceNeeds(filter: $needs, first: $first, after: $needsAfter) @include(if: $showNeeds) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -47,6 +63,9 @@ const MarketplaceQuery = graphql(`
     }
   }
 `);
+
+/** Capabilities or needs a page. */
+const PAGE = 50;
 
 const CAPABILITY_STATUSES: CapabilityStatus[] = ['ACTIVE', 'PAUSED', 'RETIRED'];
 const NEED_STATUSES: NeedStatus[] = ['OPEN', 'FULFILLED', 'CLOSED'];
@@ -69,19 +88,33 @@ export default function MarketplacePage() {
     }
     setParams(next, { replace: true });
   };
+  const filters = {
+    capabilities: {
+      kind: kind || undefined,
+      status: (status as CapabilityStatus) || undefined,
+      location: location.length === 2 ? location : undefined,
+      handles: handles || undefined,
+      search: params.get('q') || undefined,
+    },
+    needs: { kind: kind || undefined, status: (status as NeedStatus) || undefined, search: params.get('q') || undefined },
+  };
+  // "Show more": the pages asked for so far (merged by Graphcache); other filters start at the first page.
+  const filterKey = JSON.stringify(filters);
+  const [paging, setPaging] = useState<{ filterKey: string; capabilitiesAfter: string | null; needsAfter: string | null }>({
+    filterKey,
+    capabilitiesAfter: null,
+    needsAfter: null,
+  });
+  const after = paging.filterKey === filterKey ? paging : { capabilitiesAfter: null, needsAfter: null };
   const [{ data, error, fetching }] = useQuery({
     query: MarketplaceQuery,
     variables: {
       showCapabilities: tab === 'capabilities',
       showNeeds: tab === 'needs',
-      capabilities: {
-        kind: kind || undefined,
-        status: (status as CapabilityStatus) || undefined,
-        location: location.length === 2 ? location : undefined,
-        handles: handles || undefined,
-        search: params.get('q') || undefined,
-      },
-      needs: { kind: kind || undefined, status: (status as NeedStatus) || undefined, search: params.get('q') || undefined },
+      ...filters,
+      first: PAGE,
+      capabilitiesAfter: after.capabilitiesAfter,
+      needsAfter: after.needsAfter,
     },
   });
   const statuses = tab === 'capabilities' ? CAPABILITY_STATUSES : NEED_STATUSES;
@@ -183,6 +216,19 @@ export default function MarketplacePage() {
             ))}
           </ul>
           {data.capabilities.totalCount === 0 && <p>{t('marketplace.noneFound')}</p>}
+          {data.capabilities.pageInfo.hasNextPage && (
+            <p className="pager">
+              <button
+                type="button"
+                className="button"
+                disabled={fetching}
+                onClick={() => setPaging({ filterKey, needsAfter: after.needsAfter, capabilitiesAfter: data.capabilities?.pageInfo.endCursor ?? null })}
+              >
+                {t('marketplace.moreCapabilities')}
+              </button>
+              <span className="meta">{t('marketplace.shown', { shown: data.capabilities.edges.length, count: data.capabilities.totalCount })}</span>
+            </p>
+          )}
         </section>
       )}
       {tab === 'needs' && data?.resourceNeeds && (
@@ -201,6 +247,19 @@ export default function MarketplacePage() {
             ))}
           </ul>
           {data.resourceNeeds.totalCount === 0 && <p>{t('marketplace.noneFound')}</p>}
+          {data.resourceNeeds.pageInfo.hasNextPage && (
+            <p className="pager">
+              <button
+                type="button"
+                className="button"
+                disabled={fetching}
+                onClick={() => setPaging({ filterKey, capabilitiesAfter: after.capabilitiesAfter, needsAfter: data.resourceNeeds?.pageInfo.endCursor ?? null })}
+              >
+                {t('marketplace.moreNeeds')}
+              </button>
+              <span className="meta">{t('marketplace.shown', { shown: data.resourceNeeds.edges.length, count: data.resourceNeeds.totalCount })}</span>
+            </p>
+          )}
         </section>
       )}
     </div>

@@ -11,7 +11,7 @@ import { formatQuantity, translateReason, useViewer } from './shared';
 import { ErrorMessage } from '../../ui/errors';
 
 const NeedQuery = graphql(`
-  query ResourceNeedDetail($id: ID!) {
+  query ResourceNeedDetail($id: ID!, $matchesAfter: String) {
     resourceNeed(id: $id) {
       id
       kind
@@ -46,12 +46,31 @@ const NeedQuery = graphql(`
         close
         requestIntroduction
       }
-      matches(first: 20) {
+      matches(first: 20, after: $matchesAfter) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             score
-            reasons
+            reasonDetails {
+              code
+              text
+              percent
+              needQuantity
+              needUnit
+              offeredQuantity
+              offeredUnit
+              offeredSensitivity
+              neededSensitivity
+              location
+              certifications {
+                required
+                through
+              }
+            }
             capability {
               id
               title
@@ -150,7 +169,14 @@ export function NewNeedPage() {
 export default function NeedPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [{ data, error, fetching }, refresh] = useQuery({ query: NeedQuery, variables: { id } });
+  // The matches, 20 a page with "Show more" (Graphcache merges the pages). An edit of the need drops the
+  // cached pages (src/api/client.ts), and a new version starts again at the first page.
+  const [paging, setPaging] = useState<{ key: string; after: string | null }>({ key: '', after: null });
+  const [version, setVersion] = useState<string>('');
+  const matchesAfter = paging.key === `${id}@${version}` ? paging.after : null;
+  const [{ data, error, fetching }, refresh] = useQuery({ query: NeedQuery, variables: { id, matchesAfter } });
+  const loadedVersion = data?.resourceNeed ? String(data.resourceNeed.version) : '';
+  if (loadedVersion !== version) setVersion(loadedVersion);
   const [updated, update] = useMutation(UpdateNeed);
   const [editing, setEditing] = useState(false);
   const labels = useListingLabels();
@@ -289,10 +315,10 @@ export default function NeedPage() {
                 </p>
                 <h4 className="visually-hidden">{t('marketplace.reasonsHeading')}</h4>
                 <ul className="reasons">
-                  {m.reasons.map((line) => {
-                    const reason = translateReason(t, line);
+                  {m.reasonDetails.map((detail) => {
+                    const reason = translateReason(t, detail);
                     return (
-                      <li key={line} lang={reason.translated ? undefined : 'en'}>
+                      <li key={detail.code} lang={reason.translated ? undefined : 'en'}>
                         {reason.text}
                       </li>
                     );
@@ -306,6 +332,14 @@ export default function NeedPage() {
               </li>
             ))}
           </ol>
+          {n.matches.pageInfo.hasNextPage && (
+            <p className="pager">
+              <button type="button" className="button" disabled={fetching} onClick={() => setPaging({ key: `${id}@${version}`, after: n.matches.pageInfo.endCursor ?? null })}>
+                {t('marketplace.moreMatches')}
+              </button>
+              <span className="meta">{t('marketplace.shown', { shown: n.matches.edges.length, count: n.matches.totalCount })}</span>
+            </p>
+          )}
         </section>
       )}
 

@@ -74,35 +74,61 @@ export function formatQuantity(t: TFunction, quantity: number | null | undefined
   return `${new Intl.NumberFormat(t('marketplace.numberLocale')).format(quantity)} ${t(`marketplace.units.${unit}`)}`;
 }
 
+/** One reason of a match as the API gives it in `CapabilityMatch.reasonDetails` (decision 241). */
+export interface MatchReasonDetail {
+  code: string;
+  text: string;
+  percent?: number | null;
+  needQuantity?: number | null;
+  needUnit?: string | null;
+  offeredQuantity?: number | null;
+  offeredUnit?: string | null;
+  offeredSensitivity?: string | null;
+  neededSensitivity?: string | null;
+  location?: string | null;
+  certifications?: readonly { required: string; through?: string | null }[] | null;
+}
+
 /**
- * The API writes a match's reasons in English, one line each from a fixed set of sentences
- * (libs/marketplace/src/matching/match-reasons.ts). They are shown in the person's language by recognising
- * each sentence; a line not recognised is shown as written (marked as English).
+ * A match's reason in the person's language, worded from its code and values (decision 241, replacing the
+ * sentence patterns of decision 215). A code this client does not know yet is shown as the API's English
+ * `text` (marked as English).
  */
-export function translateReason(t: TFunction, line: string): { text: string; translated: boolean } {
-  const unit = (u: string) => t(`marketplace.units.${u}`, { defaultValue: u });
-  const level = (s: string) => t(`marketplace.sensitivities.${s}`, { defaultValue: s });
-  const patterns: [RegExp, (m: RegExpMatchArray) => string][] = [
-    [/^the need names no quantity, so any quantity covers it$/, () => t('marketplace.reason.noQuantity')],
-    [/^covers (\d+)% of ([\d,.]+) (\w+)$/, (m) => t('marketplace.reason.covers', { percent: m[1], quantity: m[2], unit: unit(m[3]) })],
-    [/^offers no quantity to compare with the ([\d,.]+) (\w+) needed \(counted as 50%\)$/, (m) => t('marketplace.reason.offersNone', { quantity: m[1], unit: unit(m[2]) })],
-    [
-      /^offers ([\d,.]+) (\w+), not comparable with the ([\d,.]+) (\w+) needed \(counted as 50%\)$/,
-      (m) => t('marketplace.reason.otherUnit', { offered: m[1], offeredUnit: unit(m[2]), quantity: m[3], unit: unit(m[4]) }),
-    ],
-    [/^available for (\d+)% of the needed window$/, (m) => t('marketplace.reason.window', { percent: m[1] })],
-    [/^the need gives no complete window, so any availability fits$/, () => t('marketplace.reason.anyWindow')],
-    [/^handles (\w+) data; the need's data is (\w+)$/, (m) => t('marketplace.reason.handles', { offered: level(m[1]), needed: level(m[2]) })],
-    [/^runs in (\w+), an allowed location$/, (m) => t('marketplace.reason.allowedLocation', { country: m[1] })],
-    [/^runs in (\w+), in the EU\/EEA \(the need names no locations\)$/, (m) => t('marketplace.reason.euLocation', { country: m[1] })],
-    [
-      /^holds the required certifications: (.+)$/,
-      (m) => t('marketplace.reason.certifications', { list: m[1].replace(/\(through (\w+)\)/g, (_, c: string) => t('marketplace.reason.through', { certification: c })) }),
-    ],
-  ];
-  for (const [pattern, render] of patterns) {
-    const match = line.match(pattern);
-    if (match) return { text: render(match), translated: true };
-  }
-  return { text: line, translated: false };
+export function translateReason(t: TFunction, r: MatchReasonDetail): { text: string; translated: boolean } {
+  const number = (n: number | null | undefined) => new Intl.NumberFormat(t('marketplace.numberLocale')).format(n ?? 0);
+  const unit = (u: string | null | undefined) => t(`marketplace.units.${u}`, { defaultValue: u ?? '' });
+  const level = (s: string | null | undefined) => t(`marketplace.sensitivities.${s}`, { defaultValue: s ?? '' });
+  const certification = (c: string) => t(`marketplace.certifications.${c}`, { defaultValue: c });
+  const needed = { quantity: number(r.needQuantity), unit: unit(r.needUnit) };
+  const text = (() => {
+    switch (r.code) {
+      case 'ANY_QUANTITY':
+        return t('marketplace.reason.noQuantity');
+      case 'COVERS':
+        return t('marketplace.reason.covers', { percent: r.percent, ...needed });
+      case 'NO_QUANTITY_OFFERED':
+        return t('marketplace.reason.offersNone', needed);
+      case 'UNIT_NOT_COMPARABLE':
+        return t('marketplace.reason.otherUnit', { offered: number(r.offeredQuantity), offeredUnit: unit(r.offeredUnit), ...needed });
+      case 'WINDOW':
+        return t('marketplace.reason.window', { percent: r.percent });
+      case 'ANY_WINDOW':
+        return t('marketplace.reason.anyWindow');
+      case 'SENSITIVITY':
+        return t('marketplace.reason.handles', { offered: level(r.offeredSensitivity), needed: level(r.neededSensitivity) });
+      case 'ALLOWED_LOCATION':
+        return t('marketplace.reason.allowedLocation', { country: r.location });
+      case 'EU_EEA_LOCATION':
+        return t('marketplace.reason.euLocation', { country: r.location });
+      case 'CERTIFICATIONS':
+        return t('marketplace.reason.certifications', {
+          list: (r.certifications ?? [])
+            .map((c) => (c.through ? `${certification(c.required)} ${t('marketplace.reason.through', { certification: certification(c.through) })}` : certification(c.required)))
+            .join(', '),
+        });
+      default:
+        return null;
+    }
+  })();
+  return text === null ? { text: r.text, translated: false } : { text, translated: true };
 }
