@@ -31,6 +31,8 @@ export function createApiClient(token: string | null): { client: Client; dispose
         keys: Object.fromEntries(EMBEDDED_TYPES.map((name) => [name, () => null])),
         resolvers: {
           Query: { proposals: relayPagination(), myNotifications: relayPagination(), search: relayPagination(), organizations: relayPagination() },
+          // The organisation page's "Show more" for its people, capabilities and needs.
+          Organization: { people: relayPagination(), capabilities: relayPagination(), needs: relayPagination() },
         },
       }),
       fetchExchange,
