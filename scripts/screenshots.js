@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Screenshots of the web client's main screens in English and German, for docs/screenshots/ and the README.
 // Seeds a throw-away database on the PostgreSQL at DATABASE_SERVER (default postgres://postgres@127.0.0.1:5432/postgres),
-// starts the built API (`npm run build` first) with its worker, signs two seeded people in through the
-// emailed link (written as .eml files), and photographs each screen with Debian's chromium.
+// starts the built API (`npm run build` first) with its worker, signs seeded people in through the emailed
+// link (written as .eml files): the AI group's chair for most screens, a person of the organisation that posted
+// the photographed need for its matches; and photographs each screen with Debian's chromium.
 // Usage: node scripts/screenshots.js [--out docs/screenshots]
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -39,29 +40,56 @@ async function main() {
     await waitFor(async () => (await fetch(`${base}/health/ready`)).ok, 60_000);
     const db = new Client({ connectionString: url.toString() });
     await db.connect();
-    const one = async (sql) => (await db.query(sql)).rows[0]?.id;
+    const one = async (sql, values = []) => (await db.query(sql, values)).rows[0]?.id;
+    const aiGroup = await one(`SELECT id FROM working_groups WHERE slug = 'ai-model-development-and-data'`);
+    await seedPriorities(db, aiGroup);
+    // An open need with matches, photographed by a person of its organisation: only they (and admins) see matches.
+    const need = (
+      await db.query(
+        `SELECT n.id, (SELECT p.email FROM people p WHERE p.organization_id = n.organization_id ORDER BY p.created_at LIMIT 1) AS email
+         FROM resource_needs n
+         WHERE n.status = 'OPEN' AND NOT n.anonymous
+         ORDER BY (SELECT count(*) FROM capabilities c WHERE c.kind = n.kind AND c.status = 'ACTIVE' AND c.organization_id <> n.organization_id) DESC, n.created_at
+         LIMIT 1`,
+      )
+    ).rows[0];
     const screens = {
       home: '/',
-      'working-group': `/working-groups/${await one(`SELECT id FROM working_groups WHERE slug = 'ai-model-development-and-data'`)}`,
+      'working-group': `/working-groups/${aiGroup}`,
+      // The chair's view of the group's priorities: the ranking's move buttons and "Add a priority".
+      priorities: `/working-groups/${aiGroup}/priorities`,
+      // The chair's own organisation.
+      organization: `/organizations/${await one(`SELECT organization_id AS id FROM people WHERE email = $1`, [PEOPLE[0].email])}`,
       proposals: '/proposals',
       proposal: `/proposals/${await one(`SELECT id FROM cooperation_proposals ORDER BY created_at LIMIT 1`)}`,
       meetings: '/meetings',
       meeting: `/meetings/${await one(`SELECT id FROM meetings WHERE status = 'SCHEDULED' ORDER BY starts_at LIMIT 1`)}`,
       marketplace: '/marketplace',
-      need: `/resource-needs/${await one(`SELECT id FROM resource_needs WHERE NOT anonymous ORDER BY created_at LIMIT 1`)}`,
+      need: { target: `/resource-needs/${need?.id}`, as: need?.email },
       'data-pool': `/data-pools/${await one(`SELECT id FROM data_pools ORDER BY created_at LIMIT 1`)}`,
+      'data-pool-new': '/data-pools/new',
       ballot: `/ballots/${await one(`SELECT id FROM ballots ORDER BY created_at LIMIT 1`)}`,
       search: '/search?q=compute',
     };
     fs.mkdirSync(out, { recursive: true });
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
     for (const person of PEOPLE) {
-      await db.query(`UPDATE people SET locale = $1 WHERE email = $2`, [person.locale, person.email]);
-      const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 860 }, locale: person.lang === 'de' ? 'de-DE' : 'en-GB' });
-      const page = await context.newPage();
-      await signIn(page, person.email, dataDir);
-      for (const [screen, target] of Object.entries(screens)) {
-        if (target.endsWith('/undefined')) continue;
+      // One signed-in page per person photographing, in the language of this round.
+      const pages = new Map();
+      const pageOf = async (email) => {
+        if (!pages.has(email)) {
+          await db.query(`UPDATE people SET locale = $1 WHERE email = $2`, [person.locale, email]);
+          const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 860 }, locale: person.lang === 'de' ? 'de-DE' : 'en-GB' });
+          const page = await context.newPage();
+          await signIn(page, email, dataDir);
+          pages.set(email, page);
+        }
+        return pages.get(email);
+      };
+      for (const [screen, entry] of Object.entries(screens)) {
+        const { target, as = person.email } = typeof entry === 'string' ? { target: entry } : entry;
+        if (target.endsWith('/undefined') || !as) continue;
+        const page = await pageOf(as);
         await page.goto(target);
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(300);
@@ -69,7 +97,7 @@ async function main() {
         await page.screenshot({ path: file, fullPage: false });
         console.log(`wrote ${path.relative(root, file)}`);
       }
-      await context.close();
+      for (const page of pages.values()) await page.context().close();
     }
     await browser.close();
     await db.end();
@@ -80,6 +108,32 @@ async function main() {
     await admin.end();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The seed has no priorities; the priorities tab is photographed with three in the AI group (one endorsed by the
+ * chair's organisation), inserted here on the throw-away database only.
+ */
+async function seedPriorities(db, groupId) {
+  if (!groupId) return;
+  const chair = (await db.query(`SELECT id, organization_id FROM people WHERE email = $1`, [PEOPLE[0].email])).rows[0];
+  const titles = [
+    ['Shared evaluation benchmarks for perception models', 'ADOPTED'],
+    ['GPU hours for foundation-model pre-training', 'ADOPTED'],
+    ['Synthetic adverse-weather data', 'PROPOSED'],
+  ];
+  for (const [index, [title, status]] of titles.entries()) {
+    await db.query(
+      `INSERT INTO priorities (id, working_group_id, title, description, rank, status, created_by_id)
+       SELECT gen_random_uuid(), $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM priorities WHERE working_group_id = $1 AND title = $2)`,
+      [groupId, title, `${title}: what the group works on first.`, index + 1, status, chair.id],
+    );
+  }
+  await db.query(
+    `INSERT INTO priority_endorsements (priority_id, organization_id, endorsed_by_id)
+     SELECT id, $2, $3 FROM priorities WHERE working_group_id = $1 AND rank = 1 ON CONFLICT DO NOTHING`,
+    [groupId, chair.organization_id, chair.id],
+  );
 }
 
 async function signIn(page, email, dataDir) {

@@ -1,5 +1,5 @@
 import { BrowserContext, Page } from 'playwright-core';
-import { CHANGE_STATE, INVITE, must, SIGN, termsInput, UPDATE_TERMS } from '../support/data-pools';
+import { activePool, ADD_DATASET, CHANGE_STATE, datasetInput, INVITE, must, SIGN, termsInput, UPDATE_TERMS } from '../support/data-pools';
 import { Actor, makeGroup, makePerson, makeProposal, seat } from '../support/factories';
 import { BrowserHarness, describeInBrowser, seriousViolations, signInByEmail, startBrowserHarness } from './support/browser';
 
@@ -258,5 +258,41 @@ describeInBrowser('web client: creating data pools and changing their terms', ()
     // The proposal's author organisation is invited as a contributor.
     await page.getByTestId(`signatory-${steward.organizationId}`).getByText('Contributor').waitFor();
     await context.close();
+  });
+
+  it("removing a dataset is offered where Dataset.viewerCan says so: the contributor's and the steward's people, not another party", async () => {
+    // A fresh ACTIVE pool: the leaver's organisation contributes two datasets, the signer's (reading German) is a USER.
+    await h.t.dataSource.query(`UPDATE people SET locale = 'DE' WHERE id = $1`, [signer.id]);
+    const pool = await activePool(h.t, steward, group.id, [
+      [leaver, 'CONTRIBUTOR'],
+      [signer, 'USER'],
+    ]);
+    const kept = await must(h.t, ADD_DATASET, { input: datasetInput(pool.id, leaver.organizationId, { title: 'Ring road lidar' }) }, leaver);
+    await must(h.t, ADD_DATASET, { input: datasetInput(pool.id, leaver.organizationId, { title: 'Tunnel radar' }) }, leaver);
+    const removeButton = (page: Page, title: string) => page.getByRole('button', { name: `Remove ${title}` });
+
+    const partyContext = await h.context();
+    const party = await signInByEmail(h, partyContext, signer.email);
+    await party.goto(`/data-pools/${pool.id}`);
+    await party.getByRole('heading', { name: 'Katalog: 2 Datensätze' }).waitFor();
+    expect(await party.getByRole('button', { name: /entfernen$/ }).count()).toBe(0);
+    await partyContext.close();
+
+    const contributorContext = await h.context();
+    const contributor = await signInByEmail(h, contributorContext, leaver.email);
+    await contributor.goto(`/data-pools/${pool.id}`);
+    await removeButton(contributor, 'Ring road lidar').waitFor();
+    await removeButton(contributor, 'Tunnel radar').waitFor();
+    await contributorContext.close();
+
+    // The steward's colleague removes one, confirming; the catalogue and the database lose it.
+    const page = await signInByEmail(h, await h.context(), colleague.email);
+    await page.goto(`/data-pools/${pool.id}`);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await removeButton(page, 'Tunnel radar').click();
+    await page.getByRole('heading', { name: 'Catalogue: 1 dataset' }).waitFor();
+    const rows = await h.t.dataSource.query(`SELECT id FROM data_pool_datasets WHERE pool_id = $1`, [pool.id]);
+    expect(rows).toEqual([{ id: kept.id }]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -46,6 +46,15 @@ export function contributes(signatory: SignatoryFacts | null, pool: Pick<PoolFac
   return signatory !== null && (signatory.role === DataPoolRole.CONTRIBUTOR || signatory.role === DataPoolRole.STEWARD) && signedCurrentTerms(signatory, pool);
 }
 
+/**
+ * Removing a dataset from the catalogue (`removeDataset`): the contributor's people, the steward's people and
+ * admins. `removeDataset` refuses others with FORBIDDEN and, separately, an ended pool with CONFLICT;
+ * `Dataset.viewerCan.remove` asks both.
+ */
+export function mayRemoveDataset(viewer: Viewer, pool: Pick<PoolFacts, 'stewardOrganizationId'>, dataset: { contributorOrganizationId: string }): boolean {
+  return isSteward(viewer, pool) || viewer.organizationId === dataset.contributorOrganizationId;
+}
+
 /** What the viewer may do with a pool they read, for their own organisation where an organisation acts. */
 export interface DataPoolActions {
   editTerms: boolean;

@@ -50,6 +50,8 @@ export function createApiClient(token: string | null): { client: Client; dispose
           ResourceNeed: { matches: samePageSize(relayPagination()) },
           Priority: { proposals: samePageSize(relayPagination()) },
           DataPool: { history: samePageSize(relayPagination()), accessRequests: samePageSize(relayPagination()) },
+          // The organisation page's "Show more" for its people, capabilities and needs.
+          Organization: { people: samePageSize(relayPagination()), capabilities: samePageSize(relayPagination()), needs: samePageSize(relayPagination()) },
         },
         // A seat or membership changed: the group's paged lists are read again from their first page.
         updates: {

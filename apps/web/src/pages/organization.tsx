@@ -9,10 +9,12 @@ import { formatDate } from '../ui/format';
 import { ORGANIZATION_KINDS } from '../ui/organization-kinds';
 import NotFoundPage from './not-found';
 
-const SHOWN = 50;
+/** Page sizes of the organisation's lists; "Show more" asks for the next page of one list. */
+const PEOPLE_PAGE = 100;
+const LISTINGS_PAGE = 50;
 
 const OrganizationDetail = graphql(`
-  query OrganizationDetail($id: ID!) {
+  query OrganizationDetail($id: ID!, $peopleFirst: Int!, $peopleAfter: String, $listingsFirst: Int!, $capabilitiesAfter: String, $needsAfter: String) {
     me {
       id
       role
@@ -26,8 +28,12 @@ const OrganizationDetail = graphql(`
       website
       description
       createdAt
-      people(first: 100) {
+      people(first: $peopleFirst, after: $peopleAfter) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id
@@ -46,8 +52,12 @@ const OrganizationDetail = graphql(`
           name
         }
       }
-      capabilities(first: 50) {
+      capabilities(first: $listingsFirst, after: $capabilitiesAfter) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id
@@ -57,8 +67,12 @@ const OrganizationDetail = graphql(`
           }
         }
       }
-      needs(first: 50) {
+      needs(first: $listingsFirst, after: $needsAfter) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id
@@ -122,7 +136,13 @@ const AdminQuery = graphql(`
 export default function OrganizationPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [{ data, error, fetching }, refresh] = useQuery({ query: OrganizationDetail, variables: { id } });
+  // One cursor per list; Graphcache's relayPagination (api/client.ts) merges each list's pages, so "Show
+  // more" on one list appends to it and leaves the others as they are.
+  const [after, setAfter] = useState<{ people: string | null; capabilities: string | null; needs: string | null }>({ people: null, capabilities: null, needs: null });
+  const [{ data, error, fetching }, refresh] = useQuery({
+    query: OrganizationDetail,
+    variables: { id, peopleFirst: PEOPLE_PAGE, peopleAfter: after.people, listingsFirst: LISTINGS_PAGE, capabilitiesAfter: after.capabilities, needsAfter: after.needs },
+  });
   if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <ErrorMessage error={error} />;
   const org = data.organization;
   if (!org) return <NotFoundPage />;
@@ -184,7 +204,7 @@ export default function OrganizationPage() {
             ))}
           </ul>
         )}
-        {org.people.totalCount > people.length && <p className="meta">{t('organizations.detail.firstOnly', { shown: people.length })}</p>}
+        <ShowMore list="people" pageInfo={org.people.pageInfo} fetching={fetching} onMore={(cursor) => setAfter({ ...after, people: cursor })} />
       </section>
 
       <section aria-labelledby="org-groups">
@@ -218,7 +238,7 @@ export default function OrganizationPage() {
             ))}
           </ul>
         )}
-        {org.capabilities.totalCount > SHOWN && <p className="meta">{t('organizations.detail.firstOnly', { shown: SHOWN })}</p>}
+        <ShowMore list="capabilities" pageInfo={org.capabilities.pageInfo} fetching={fetching} onMore={(cursor) => setAfter({ ...after, capabilities: cursor })} />
       </section>
 
       <section aria-labelledby="org-needs">
@@ -235,9 +255,20 @@ export default function OrganizationPage() {
             ))}
           </ul>
         )}
-        {org.needs.totalCount > SHOWN && <p className="meta">{t('organizations.detail.firstOnly', { shown: SHOWN })}</p>}
+        <ShowMore list="needs" pageInfo={org.needs.pageInfo} fetching={fetching} onMore={(cursor) => setAfter({ ...after, needs: cursor })} />
       </section>
     </div>
+  );
+}
+
+/** "Show more …" under one of the page's lists while the API says there is a next page. */
+function ShowMore({ list, pageInfo, fetching, onMore }: { list: 'people' | 'capabilities' | 'needs'; pageInfo: { hasNextPage: boolean; endCursor?: string | null }; fetching: boolean; onMore: (cursor: string | null) => void }) {
+  const { t } = useTranslation();
+  if (!pageInfo.hasNextPage) return null;
+  return (
+    <button type="button" className="button" disabled={fetching} onClick={() => onMore(pageInfo.endCursor ?? null)}>
+      {t(`organizations.detail.more.${list}`)}
+    </button>
   );
 }
 

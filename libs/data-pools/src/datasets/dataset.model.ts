@@ -2,6 +2,16 @@ import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { DataSensitivity } from '@app/marketplace';
 import { DataModality } from '../data-pools.enums';
 
+@ObjectType({
+  description:
+    'What the viewer may do with a dataset now, by the rules the mutations apply (the contributor, the steward, the ' +
+    "pool's state).",
+})
+export class DatasetViewerCan {
+  @Field({ description: "removeDataset: the contributor's people, the steward's people and admins, until the pool has ended." })
+  remove: boolean;
+}
+
 @ObjectType({ description: "A dataset in a pool's catalogue: what a contributor brings, described; the platform never holds the data." })
 export class Dataset {
   @Field(() => ID)

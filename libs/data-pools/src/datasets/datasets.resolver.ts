@@ -4,13 +4,21 @@ import { createOrganizationLoaders, Organization } from '@app/organizations';
 import { createDataPoolLoaders } from '../data-pools.loader';
 import { DataPool } from '../pools/data-pool.model';
 import { DatasetEntity } from './dataset.entity';
-import { Dataset } from './dataset.model';
+import { mayRemoveDataset, hasEnded } from '../data-pool-permissions';
+import { Dataset, DatasetViewerCan } from './dataset.model';
 
 @Resolver(() => Dataset)
 export class DatasetFieldsResolver {
   @ResolveField(() => DataPool)
   pool(dataset: DatasetEntity, _args: unknown, ctx: GqlContext) {
     return ctx.loaders.of(createDataPoolLoaders).poolById.load(dataset.poolId);
+  }
+
+  @ResolveField(() => DatasetViewerCan, { description: 'What the viewer may do with it now; computed by the rule the mutation applies.' })
+  async viewerCan(dataset: DatasetEntity, _args: unknown, ctx: GqlContext): Promise<DatasetViewerCan> {
+    // The pool (its steward and state) through the per-request loader: one statement for all datasets asked.
+    const pool = await ctx.loaders.of(createDataPoolLoaders).poolById.load(dataset.poolId);
+    return { remove: pool !== null && mayRemoveDataset(ctx.viewer!, pool, dataset) && !hasEnded(pool) };
   }
 
   @ResolveField(() => Organization)

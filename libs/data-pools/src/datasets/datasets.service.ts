@@ -7,7 +7,7 @@ import { DataPoolRoles } from '../data-pool-roles';
 import { DatasetInput } from '../dto/dataset.input';
 import { DataPoolHistory } from '../history/data-pool-history';
 import { DataPoolEntity } from '../pools/data-pool.entity';
-import { contributes, isSteward, SignatoryFacts } from '../data-pool-permissions';
+import { contributes, mayRemoveDataset, SignatoryFacts } from '../data-pool-permissions';
 import { lockPool } from '../pools/pool-store';
 import { assertNotEnded } from '../pools/pool-transitions';
 import { DatasetEntity } from './dataset.entity';
@@ -70,7 +70,7 @@ export class DatasetsService {
       const pool = await lockPool(em, this.dataSource, viewer, found.poolId).catch(() => {
         throw new NotFoundError('dataset');
       });
-      if (!isSteward(viewer, pool) && viewer.organizationId !== found.contributorOrganizationId) {
+      if (!mayRemoveDataset(viewer, pool, found)) {
         throw new ForbiddenError("Only the contributor's people, the steward's and admins may remove a dataset", 'NOT_DATASET_CONTRIBUTOR');
       }
       assertNotEnded(pool.state, 'remove datasets');

@@ -96,6 +96,9 @@ const PoolQuery = graphql(`
           id
           name
         }
+        viewerCan {
+          remove
+        }
       }
       history(first: 100, after: $historyAfter) {
         totalCount
@@ -283,7 +286,7 @@ const EXPORTS: DataPoolExportFormat[] = ['DCAT_AP_JSONLD', 'ODRL_JSONLD', 'AGREE
 export default function DataPoolPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { orgId, isAdmin } = useViewer();
+  const { orgId } = useViewer();
   // History and access requests: 100 a page with "Show more" (Graphcache merges the pages); another pool,
   // or a change made here, starts again at their first pages.
   const [paging, setPaging] = useState<{ id: string; historyAfter: string | null; requestsAfter: string | null }>({ id, historyAfter: null, requestsAfter: null });
@@ -308,7 +311,6 @@ export default function DataPoolPage() {
   }
   const mine = pool.signatories.find((s) => s.organization.id === orgId);
   const signedCurrent = mine?.state === 'SIGNED' && mine.termsVersion === pool.termsVersion;
-  const steward = pool.steward.id === orgId || isAdmin;
   // What the viewer may do is the API's answer (viewerCan), not worked out here.
   const can = pool.viewerCan;
   const moves = (
@@ -436,7 +438,7 @@ export default function DataPoolPage() {
                 {d.recordingHours != null && ` · ${t('dataPools.hours', { count: d.recordingHours })}`}
                 {d.personalData && ` · ${t('dataPools.personalData')}`}
               </span>
-              {(d.contributor.id === orgId || steward) && <RemoveButton id={d.id} title={d.title} onDone={reload} />}
+              {d.viewerCan.remove && <RemoveButton id={d.id} title={d.title} onDone={reload} />}
             </li>
           ))}
         </ul>
@@ -817,7 +819,7 @@ function InviteForm({ poolId, invited, onDone }: { poolId: string; invited: stri
   );
 }
 
-/** The contributor's people, the steward's and admins remove a dataset from the catalogue. */
+/** The contributor's people, the steward's and admins remove a dataset from the catalogue (offered by `Dataset.viewerCan.remove`). */
 function RemoveButton({ id, title, onDone }: { id: string; title: string; onDone: () => void }) {
   const { t } = useTranslation();
   const [result, remove] = useMutation(RemoveDataset);
