@@ -315,7 +315,7 @@ describe('Meeting-prep pack (e2e)', () => {
     it('opens with openpyxl: sheets Attendees and Proposals, local times as text', async () => {
       const { path } = await download(launch, 'XLSX', chair);
       const sheets: Record<string, unknown[][]> = python(PY_XLSX, path);
-      expect(Object.keys(sheets)).toEqual(['Attendees', 'Proposals']);
+      expect(Object.keys(sheets)).toEqual(['Attendees', 'Proposals', 'Ballots']);
       const [attendeeHeader, ...attendees] = sheets.Attendees;
       expect(attendeeHeader.slice(0, 5)).toEqual(['Organisation', 'Name', 'Email', 'RSVP', 'Attended']);
       expect(attendees.map((row) => row[1])).toEqual(expect.arrayContaining(['Katrin Müller', 'Jürgen Weiß', '=HYPERLINK("https://evil.example","click")']));
@@ -406,8 +406,8 @@ describe('Meeting-prep pack (e2e)', () => {
         expect(text).not.toContain('Vertraulicher Rechenzeit-Deal');
         expect(text).not.toContain('Submitted');
       }
-      // The proposal columns, then Acknowledged (an attendee's column): all empty.
-      expect(csv.find((r) => r[9] === 'Restricted proposal')!.slice(10)).toEqual(['', '', '', '', '']);
+      // The proposal columns, then Acknowledged (an attendee's column) and the three ballot columns: all empty.
+      expect(csv.find((r) => r[9] === 'Restricted proposal')!.slice(10)).toEqual(['', '', '', '', '', '', '', '']);
     });
 
     it('shows it in full to a party (a partner organisation)', async () => {
