@@ -289,6 +289,32 @@ describeInBrowser('web client: cooperation proposals', () => {
     expect(h.pageErrors).toEqual([]);
   });
 
+  it('a long discussion pages with "Show more comments", and a new comment lands after the last page', async () => {
+    const id = await makeProposal(h.t, author, group.id, { title: 'Long discussion' });
+    await h.t.dataSource.query(
+      `INSERT INTO proposal_comments (id, proposal_id, author_id, body, created_at)
+       SELECT gen_random_uuid(), $1, $2, 'Remark ' || lpad(n::text, 3, '0'), now() - interval '1 day' + n * interval '1 second'
+       FROM generate_series(1, 103) n`,
+      [id, chair.id],
+    );
+    const a = pages.author;
+    await a.goto(`/proposals/${id}`);
+    await a.getByRole('heading', { name: 'Discussion (103 comments)' }).waitFor();
+    const comments = a.locator('.comments li.comment');
+    await comments.nth(99).getByText('Remark 100').waitFor();
+    expect(await comments.count()).toBe(100);
+    await a.getByText('100 of 103 shown').waitFor();
+    await a.getByRole('button', { name: 'Show more comments' }).click();
+    await comments.nth(102).getByText('Remark 103').waitFor();
+    expect(await comments.count()).toBe(103);
+    expect(await a.getByRole('button', { name: 'Show more comments' }).count()).toBe(0);
+    await a.getByLabel('Your comment').fill('The newest remark');
+    await a.getByRole('button', { name: 'Post comment' }).click();
+    await comments.nth(103).getByText('The newest remark').waitFor();
+    expect(await comments.count()).toBe(104);
+    expect(await seriousViolations(a)).toEqual([]);
+  });
+
   it('the list filters by group, sorts by title and pages with "Show more"', async () => {
     const bulk = await makeGroup(h.t);
     for (let n = 1; n <= 22; n += 1) {

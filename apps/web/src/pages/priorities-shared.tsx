@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
@@ -90,13 +90,19 @@ export function PriorityList({ priorities, groupId, manage, onStale }: { priorit
     }
     const rank = result.data?.reorderPriorities.find((p) => p.id === item.id)?.rank ?? index + by + 1;
     setAnnounce(t('groups.priorities.moved', { title: item.title, rank }));
-    // Keep focus on the moved priority's button, so repeated presses keep moving it (the other one at an end).
-    requestAnimationFrame(() => {
-      const same = document.getElementById(`priority-${by < 0 ? 'up' : 'down'}-${item.id}`) as HTMLButtonElement | null;
-      const other = document.getElementById(`priority-${by < 0 ? 'down' : 'up'}-${item.id}`);
-      (same && !same.disabled ? same : other)?.focus();
-    });
+    // Keep focus on the moved priority's button, so repeated presses keep moving it (the other one at an end),
+    // once the list has rendered its new order with the buttons enabled again (the effect below).
+    refocus.current = { id: item.id, by };
   };
+  const refocus = useRef<{ id: string; by: -1 | 1 } | null>(null);
+  useEffect(() => {
+    if (!refocus.current || reordered.fetching) return;
+    const { id, by } = refocus.current;
+    refocus.current = null;
+    const same = document.getElementById(`priority-${by < 0 ? 'up' : 'down'}-${id}`) as HTMLButtonElement | null;
+    const other = document.getElementById(`priority-${by < 0 ? 'down' : 'up'}-${id}`);
+    (same && !same.disabled ? same : other)?.focus();
+  });
 
   const error = last === 'endorse' ? endorsed.error : last === 'withdraw' ? withdrawn.error : last === 'reorder' ? reordered.error : undefined;
   const row = (p: PriorityRow, index: number | null) => (

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery, useSubscription } from 'urql';
+import { useClient, useMutation, useQuery, useSubscription } from 'urql';
 import { graphql } from '../gql';
 import type { PartnerConsent, ProposalDetailQuery, ProposalState } from '../gql/graphql';
 import { ErrorMessage } from '../ui/errors';
@@ -94,6 +94,10 @@ const ProposalDetail = graphql(`
       }
       comments(first: 100) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id
@@ -155,6 +159,32 @@ const AddComment = graphql(`
   mutation AddComment($proposalId: ID!, $body: String!, $parentId: ID) {
     addComment(proposalId: $proposalId, body: $body, parentId: $parentId) {
       id
+    }
+  }
+`);
+
+const ProposalComments = graphql(`
+  query ProposalComments($id: ID!, $after: String) {
+    proposal(id: $id) {
+      id
+      comments(first: 100, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            id
+            body
+            parentId
+            createdAt
+            author {
+              id
+              name
+            }
+          }
+        }
+      }
     }
   }
 `);
@@ -222,12 +252,19 @@ export default function ProposalPage() {
   const [{ data, error, fetching }, refresh] = useQuery({ query: ProposalDetail, variables: { id } });
   const proposal = data?.proposal;
   const me = data?.me;
-  const reload = () => refresh({ requestPolicy: 'network-only' });
+  const later = useLaterComments(id, proposal?.comments.pageInfo.endCursor ?? null);
+  const reload = () => {
+    refresh({ requestPolicy: 'network-only' });
+    later.reload();
+  };
 
   // Live: any change to a proposal of this group that is this one (a comment, a consent, a state) reloads it.
   const [{ data: changed }] = useSubscription({ query: ProposalChanged, variables: { workingGroupId: proposal?.workingGroup.id }, pause: !proposal });
   useEffect(() => {
-    if (changed?.proposalChanged.id === id) refresh({ requestPolicy: 'network-only' });
+    if (changed?.proposalChanged.id === id) {
+      refresh({ requestPolicy: 'network-only' });
+      later.reload();
+    }
   }, [changed, id, refresh]);
 
   if (!data) return fetching ? <p role="status">{t('common.loading')}</p> : <ErrorMessage error={error} />;
@@ -305,7 +342,7 @@ export default function ProposalPage() {
           )}
         </section>
       </div>
-      <Comments proposal={proposal} tz={tz} canComment={can.comment} onDone={reload} />
+      <Comments proposal={proposal} later={later} tz={tz} canComment={can.comment} onDone={reload} />
       <section aria-labelledby="history-heading" className="card">
         <h2 id="history-heading">{t('proposals.history.title')}</h2>
         <ol className="list history">
@@ -530,9 +567,55 @@ function Partners({ proposal, can, onDone }: { proposal: Proposal; can: ReturnTy
   );
 }
 
-function Comments({ proposal, tz, canComment, onDone }: { proposal: Proposal; tz: string; canComment: boolean; onDone: () => void }) {
+type LaterComments = ReturnType<typeof useLaterComments>;
+
+/**
+ * The comments after the first page (100, in the proposal's own query), read a page at a time with
+ * "Show more" and kept here, not merged by Graphcache: a reload (a new comment, a live event) reads the
+ * pages shown again from the first page's end, so a comment posted on a later page appears at once.
+ */
+function useLaterComments(id: string, firstPageEnd: string | null) {
+  const client = useClient();
+  type State = { id: string; comments: Comment[]; pages: number; hasNextPage: boolean; endCursor: string | null; busy: boolean };
+  const empty: State = { id, comments: [], pages: 0, hasNextPage: false, endCursor: null, busy: false };
+  const [state, setState] = useState<State>(empty);
+  const current = state.id === id ? state : empty;
+  /** Reads up to `count` pages from `after` and appends them to `keep` (`pages` already read before them). */
+  const read = async (after: string | null, count: number, keep: Comment[], pages: number) => {
+    setState({ ...current, busy: true });
+    let comments = keep;
+    let cursor = after;
+    let hasNextPage = false;
+    let read = 0;
+    while (read < count) {
+      const answer = await client.query(ProposalComments, { id, after: cursor }, { requestPolicy: 'network-only' }).toPromise();
+      const connection = answer.data?.proposal?.comments;
+      if (!connection) break;
+      read += 1;
+      comments = [...comments, ...connection.edges.map((e) => e.node)];
+      cursor = connection.pageInfo.endCursor ?? cursor;
+      hasNextPage = connection.pageInfo.hasNextPage;
+      if (!hasNextPage) break;
+    }
+    setState({ id, comments, pages: pages + read, hasNextPage, endCursor: cursor, busy: false });
+  };
+  return {
+    comments: current.comments,
+    busy: current.busy,
+    /** Whether a page after those shown exists, once a later page was read (before that, the first page says). */
+    hasNextPage: current.pages > 0 ? current.hasNextPage : null,
+    more: () => void read(current.pages > 0 ? current.endCursor : firstPageEnd, 1, current.comments, current.pages),
+    reload: () => {
+      if (current.pages > 0) void read(firstPageEnd, current.pages, [], 0);
+    },
+  };
+}
+
+function Comments(props: { proposal: Proposal; later: LaterComments; tz: string; canComment: boolean; onDone: () => void }) {
+  const { proposal, later, tz, canComment, onDone } = props;
   const { t } = useTranslation();
-  const comments = proposal.comments.edges.map((e) => e.node);
+  const comments = [...proposal.comments.edges.map((e) => e.node), ...later.comments];
+  const hasNextPage = later.hasNextPage ?? proposal.comments.pageInfo.hasNextPage;
   const known = new Set(comments.map((c) => c.id));
   // Replies to a comment that is not on this page are shown at the top level rather than lost.
   const roots = comments.filter((c) => !c.parentId || !known.has(c.parentId));
@@ -545,6 +628,14 @@ function Comments({ proposal, tz, canComment, onDone }: { proposal: Proposal; tz
           <CommentItem key={c.id} comment={c} all={comments} proposalId={proposal.id} tz={tz} canComment={canComment} onDone={onDone} />
         ))}
       </ul>
+      {hasNextPage && (
+        <p className="pager">
+          <button type="button" className="button" disabled={later.busy} onClick={later.more}>
+            {t('proposals.comments.more')}
+          </button>
+          <span className="meta">{t('proposals.comments.shown', { shown: comments.length, count: proposal.comments.totalCount })}</span>
+        </p>
+      )}
       {canComment && <CommentForm proposalId={proposal.id} onDone={onDone} idPrefix="new-comment" />}
     </section>
   );
