@@ -460,9 +460,16 @@ describe('Antitrust safeguards (e2e)', () => {
         await t.dataSource.query(`INSERT INTO meeting_antitrust (meeting_id, approved_at, approved_by_id, approved_agenda_digest) VALUES ($1, now(), $2, 'x')`, [id, counsel.id]);
       }
     };
+    // The fewer statements of two runs: work an earlier test queued after its response (a notification job
+    // sent once its transaction committed) can land in one run's window on a busy machine; the query's own
+    // statements are in both, so a count that grows with the meetings still shows.
     const measure = async () => {
-      const { result, statements } = await t.counter.measure(() => t.gql(query, { g: listGroup }, member.token));
-      return { edges: ok(result).meetings.edges, statements };
+      const runs = [];
+      for (let i = 0; i < 2; i += 1) {
+        const { result, statements } = await t.counter.measure(() => t.gql(query, { g: listGroup }, member.token));
+        runs.push({ edges: ok(result).meetings.edges, statements });
+      }
+      return runs[0].statements.length <= runs[1].statements.length ? runs[0] : runs[1];
     };
     await add(2);
     await measure(); // warm-up: the viewer's seats changed above, and the token's lastUsedAt is written at most once a minute

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -189,75 +189,81 @@ export default function OrganizationPage() {
         <Route path="*" element={<p>{t('notFound.text')}</p>} />
       </Routes>
 
-      <section aria-labelledby="org-people">
-        <h2 id="org-people">{t('organizations.detail.people', { count: org.people.totalCount })}</h2>
-        {people.length === 0 ? (
-          <p>{t('organizations.detail.noPeople')}</p>
-        ) : (
-          <ul className="list">
-            {people.map((p) => (
-              <li key={p.id}>
-                {p.name}
-                {p.title && <span className="meta"> · {p.title}</span>}
-                {p.role !== 'MEMBER' && <span className="tag">{t(`organizations.platformRole.${p.role}`)}</span>}
-              </li>
-            ))}
-          </ul>
+      <ListSection
+        id="org-people"
+        title={t('organizations.detail.people', { count: org.people.totalCount })}
+        empty={t('organizations.detail.noPeople')}
+        items={people}
+        render={(p) => (
+          <>
+            {p.name}
+            {p.title && <span className="meta"> · {p.title}</span>}
+            {p.role !== 'MEMBER' && <span className="tag">{t(`organizations.platformRole.${p.role}`)}</span>}
+          </>
         )}
-        <ShowMore list="people" pageInfo={org.people.pageInfo} fetching={fetching} onMore={(cursor) => setAfter({ ...after, people: cursor })} />
-      </section>
-
-      <section aria-labelledby="org-groups">
-        <h2 id="org-groups">{t('organizations.detail.groups')}</h2>
-        {org.memberships.length === 0 ? (
-          <p>{t('organizations.detail.noGroups')}</p>
-        ) : (
-          <ul className="list">
-            {org.memberships.map((m) => (
-              <li key={m.id}>
-                <Link to={`/working-groups/${m.workingGroup.id}`}>{m.workingGroup.name}</Link>
-                <span className="meta"> · {formatDate(m.since)}</span>
-                {m.status !== 'ACTIVE' && <span className="tag">{t('organizations.detail.membershipEnded')}</span>}
-              </li>
-            ))}
-          </ul>
+        more={<ShowMore list="people" pageInfo={org.people.pageInfo} fetching={fetching} onMore={(cursor) => setAfter({ ...after, people: cursor })} />}
+      />
+      <ListSection
+        id="org-groups"
+        title={t('organizations.detail.groups')}
+        empty={t('organizations.detail.noGroups')}
+        items={org.memberships}
+        render={(m) => (
+          <>
+            <Link to={`/working-groups/${m.workingGroup.id}`}>{m.workingGroup.name}</Link>
+            <span className="meta"> · {formatDate(m.since)}</span>
+            {m.status !== 'ACTIVE' && <span className="tag">{t('organizations.detail.membershipEnded')}</span>}
+          </>
         )}
-      </section>
-
-      <section aria-labelledby="org-capabilities">
-        <h2 id="org-capabilities">{t('organizations.detail.capabilities', { count: org.capabilities.totalCount })}</h2>
-        {capabilities.length === 0 ? (
-          <p>{t('organizations.detail.noCapabilities')}</p>
-        ) : (
-          <ul className="list">
-            {capabilities.map((c) => (
-              <li key={c.id}>
-                <Link to={`/capabilities/${c.id}`}>{c.title}</Link> <span className="tag">{t(`marketplace.kinds.${c.kind}`)}</span>{' '}
-                <span className="tag">{t(`marketplace.statuses.${c.status}`)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-        <ShowMore list="capabilities" pageInfo={org.capabilities.pageInfo} fetching={fetching} onMore={(cursor) => setAfter({ ...after, capabilities: cursor })} />
-      </section>
-
-      <section aria-labelledby="org-needs">
-        <h2 id="org-needs">{t('organizations.detail.needs', { count: org.needs.totalCount })}</h2>
-        {needs.length === 0 ? (
-          <p>{t('organizations.detail.noNeeds')}</p>
-        ) : (
-          <ul className="list">
-            {needs.map((n) => (
-              <li key={n.id}>
-                <Link to={`/resource-needs/${n.id}`}>{n.title}</Link> <span className="tag">{t(`marketplace.kinds.${n.kind}`)}</span>{' '}
-                <span className="tag">{t(`marketplace.statuses.${n.status}`)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-        <ShowMore list="needs" pageInfo={org.needs.pageInfo} fetching={fetching} onMore={(cursor) => setAfter({ ...after, needs: cursor })} />
-      </section>
+      />
+      <ListSection
+        id="org-capabilities"
+        title={t('organizations.detail.capabilities', { count: org.capabilities.totalCount })}
+        empty={t('organizations.detail.noCapabilities')}
+        items={capabilities}
+        render={(c) => <Listing to={`/capabilities/${c.id}`} listing={c} />}
+        more={<ShowMore list="capabilities" pageInfo={org.capabilities.pageInfo} fetching={fetching} onMore={(cursor) => setAfter({ ...after, capabilities: cursor })} />}
+      />
+      <ListSection
+        id="org-needs"
+        title={t('organizations.detail.needs', { count: org.needs.totalCount })}
+        empty={t('organizations.detail.noNeeds')}
+        items={needs}
+        render={(n) => <Listing to={`/resource-needs/${n.id}`} listing={n} />}
+        more={<ShowMore list="needs" pageInfo={org.needs.pageInfo} fetching={fetching} onMore={(cursor) => setAfter({ ...after, needs: cursor })} />}
+      />
     </div>
+  );
+}
+
+/** One of the page's lists: a heading, the rows (or a sentence when there are none) and its "Show more". */
+function ListSection<T extends { id: string }>(props: { id: string; title: string; empty: string; items: T[]; render: (item: T) => ReactNode; more?: ReactNode }) {
+  const { id, title, empty, items, render, more } = props;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {items.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <ul className="list">
+          {items.map((item) => (
+            <li key={item.id}>{render(item)}</li>
+          ))}
+        </ul>
+      )}
+      {more}
+    </section>
+  );
+}
+
+/** A capability or need: its title linking to its page, its kind and status. */
+function Listing({ to, listing }: { to: string; listing: { title: string; kind: string; status: string } }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Link to={to}>{listing.title}</Link> <span className="tag">{t(`marketplace.kinds.${listing.kind}`)}</span>{' '}
+      <span className="tag">{t(`marketplace.statuses.${listing.status}`)}</span>
+    </>
   );
 }
 
