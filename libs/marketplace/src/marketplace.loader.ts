@@ -4,6 +4,7 @@ import { batchedConnections, Connection, countingConnection, Edge, lazyConnectio
 import { CapabilityEntity } from './capabilities/capability.entity';
 import { capabilityListQuery, needListQuery } from './marketplace-list.query';
 import { canReadCapability, canReadNeed, canSeeNeedOwner, organizationReader } from './marketplace.policy';
+import { speaksFor } from './marketplace-permissions';
 import { CapabilityMatch } from './matching/capability-match.model';
 import { decodeMatchCursor, encodeMatchCursor } from './matching/match-cursor';
 import { matchReasonDetails } from './matching/match-reasons';
@@ -26,7 +27,7 @@ export function createMarketplaceLoaders(dataSource: DataSource, viewer: Viewer 
   const matchPages = new Map<string, DataLoader<ResourceNeedEntity, Page<CapabilityMatch>, string>>();
 
   /** Whether the viewer may match-read a need: its owner's people and admins (decision 77). */
-  const ownsNeed = (need: ResourceNeedEntity) => viewer !== null && (viewer.role === 'ADMIN' || viewer.organizationId === need.organizationId);
+  const ownsNeed = (need: ResourceNeedEntity) => viewer !== null && speaksFor(viewer, need.organizationId);
 
   const anonymousOwnerVisible = new DataLoader<string, boolean>(async (ids) => {
     const rows = await querySql<{ id: string }>(

@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import type { MeetingStatus } from '../gql/graphql';
 import { ErrorMessage } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
+import { ShowMore } from '../ui/show-more';
 
 const MeetingsQuery = graphql(`
   query MeetingList($first: Int!, $after: String, $filter: MeetingFilter) {
@@ -164,14 +165,13 @@ export default function MeetingsPage() {
               })}
             </ul>
           )}
-          {data.meetings.pageInfo.hasNextPage && (
-            <p className="pager">
-              <button type="button" className="button" disabled={fetching} onClick={() => setPaging({ filterKey, after: data.meetings.pageInfo.endCursor ?? null })}>
-                {t('meetings.more')}
-              </button>
-              <span className="meta">{t('meetings.shown', { shown: meetings.length, count: data.meetings.totalCount })}</span>
-            </p>
-          )}
+          <ShowMore
+            pageInfo={data.meetings.pageInfo}
+            fetching={fetching}
+            label={t('meetings.more')}
+            shown={t('meetings.shown', { shown: meetings.length, count: data.meetings.totalCount })}
+            onMore={(cursor) => setPaging({ filterKey, after: cursor })}
+          />
         </>
       )}
     </div>

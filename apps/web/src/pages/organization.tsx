@@ -8,6 +8,7 @@ import { ErrorMessage, fieldProblem } from '../ui/errors';
 import { formatDate } from '../ui/format';
 import { ORGANIZATION_KINDS } from '../ui/organization-kinds';
 import NotFoundPage from './not-found';
+import { ShowMore } from '../ui/show-more';
 
 /** Page sizes of the organisation's lists; "Show more" asks for the next page of one list. */
 const PEOPLE_PAGE = 100;
@@ -201,7 +202,7 @@ export default function OrganizationPage() {
             {p.role !== 'MEMBER' && <span className="tag">{t(`organizations.platformRole.${p.role}`)}</span>}
           </>
         )}
-        more={<ShowMore list="people" pageInfo={org.people.pageInfo} fetching={fetching} onMore={(cursor) => setAfter({ ...after, people: cursor })} />}
+        more={<ShowMore pageInfo={org.people.pageInfo} fetching={fetching} label={t('organizations.detail.more.people')} onMore={(cursor) => setAfter({ ...after, people: cursor })} />}
       />
       <ListSection
         id="org-groups"
@@ -222,7 +223,7 @@ export default function OrganizationPage() {
         empty={t('organizations.detail.noCapabilities')}
         items={capabilities}
         render={(c) => <Listing to={`/capabilities/${c.id}`} listing={c} />}
-        more={<ShowMore list="capabilities" pageInfo={org.capabilities.pageInfo} fetching={fetching} onMore={(cursor) => setAfter({ ...after, capabilities: cursor })} />}
+        more={<ShowMore pageInfo={org.capabilities.pageInfo} fetching={fetching} label={t('organizations.detail.more.capabilities')} onMore={(cursor) => setAfter({ ...after, capabilities: cursor })} />}
       />
       <ListSection
         id="org-needs"
@@ -230,7 +231,7 @@ export default function OrganizationPage() {
         empty={t('organizations.detail.noNeeds')}
         items={needs}
         render={(n) => <Listing to={`/resource-needs/${n.id}`} listing={n} />}
-        more={<ShowMore list="needs" pageInfo={org.needs.pageInfo} fetching={fetching} onMore={(cursor) => setAfter({ ...after, needs: cursor })} />}
+        more={<ShowMore pageInfo={org.needs.pageInfo} fetching={fetching} label={t('organizations.detail.more.needs')} onMore={(cursor) => setAfter({ ...after, needs: cursor })} />}
       />
     </div>
   );
@@ -264,17 +265,6 @@ function Listing({ to, listing }: { to: string; listing: { title: string; kind: 
       <Link to={to}>{listing.title}</Link> <span className="tag">{t(`marketplace.kinds.${listing.kind}`)}</span>{' '}
       <span className="tag">{t(`marketplace.statuses.${listing.status}`)}</span>
     </>
-  );
-}
-
-/** "Show more …" under one of the page's lists while the API says there is a next page. */
-function ShowMore({ list, pageInfo, fetching, onMore }: { list: 'people' | 'capabilities' | 'needs'; pageInfo: { hasNextPage: boolean; endCursor?: string | null }; fetching: boolean; onMore: (cursor: string | null) => void }) {
-  const { t } = useTranslation();
-  if (!pageInfo.hasNextPage) return null;
-  return (
-    <button type="button" className="button" disabled={fetching} onClick={() => onMore(pageInfo.endCursor ?? null)}>
-      {t(`organizations.detail.more.${list}`)}
-    </button>
   );
 }
 

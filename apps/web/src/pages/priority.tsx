@@ -9,6 +9,7 @@ import { formatDate } from '../ui/format';
 import { ConfirmDialog, DialogClose } from '../ui/confirm-dialog';
 import { MarkdownText } from '../ui/markdown';
 import NotFoundPage from './not-found';
+import { ShowMore } from '../ui/show-more';
 
 const PriorityQuery = graphql(`
   query PriorityDetail($id: ID!, $proposalsAfter: String) {
@@ -171,14 +172,13 @@ export default function PriorityPage() {
             ))}
           </ul>
         )}
-        {p.proposals.pageInfo.hasNextPage && (
-          <p className="pager">
-            <button type="button" className="button" disabled={fetching} onClick={() => setPaging({ id, after: p.proposals.pageInfo.endCursor ?? null })}>
-              {t('groups.priorities.moreProposals')}
-            </button>
-            <span className="meta">{t('groups.priorities.proposalsShown', { shown: p.proposals.edges.length, count: p.proposals.totalCount })}</span>
-          </p>
-        )}
+        <ShowMore
+          pageInfo={p.proposals.pageInfo}
+          fetching={fetching}
+          label={t('groups.priorities.moreProposals')}
+          shown={t('groups.priorities.proposalsShown', { shown: p.proposals.edges.length, count: p.proposals.totalCount })}
+          onMore={(cursor) => setPaging({ id, after: cursor })}
+        />
       </section>
     </div>
   );

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
 import { MarkdownText } from '../ui/markdown';
 import { useFieldLabels } from '../ui/proposal-parts';
+import { ShowMore } from '../ui/show-more';
 
 const ProposalDetail = graphql(`
   query ProposalDetail($id: ID!) {
@@ -628,14 +629,13 @@ function Comments(props: { proposal: Proposal; later: LaterComments; tz: string;
           <CommentItem key={c.id} comment={c} all={comments} proposalId={proposal.id} tz={tz} canComment={canComment} onDone={onDone} />
         ))}
       </ul>
-      {hasNextPage && (
-        <p className="pager">
-          <button type="button" className="button" disabled={later.busy} onClick={later.more}>
-            {t('proposals.comments.more')}
-          </button>
-          <span className="meta">{t('proposals.comments.shown', { shown: comments.length, count: proposal.comments.totalCount })}</span>
-        </p>
-      )}
+      <ShowMore
+        pageInfo={{ hasNextPage }}
+        fetching={later.busy}
+        label={t('proposals.comments.more')}
+        shown={t('proposals.comments.shown', { shown: comments.length, count: proposal.comments.totalCount })}
+        onMore={later.more}
+      />
       {canComment && <CommentForm proposalId={proposal.id} onDone={onDone} idPrefix="new-comment" />}
     </section>
   );

@@ -11,6 +11,7 @@ import { seatRole, useViewer, type GroupsViewer } from './groups-shared';
 import { CreatePriorityForm, PriorityList } from './priorities-shared';
 import NotFoundPage from './not-found';
 import { EditWorkingGroup } from './working-group-form';
+import { ShowMore } from '../ui/show-more';
 
 const GroupQuery = graphql(`
   query WorkingGroupHeader($id: ID!) {
@@ -115,31 +116,6 @@ function useFocusHeading() {
 
 /** Rows a page in the group's lists (organisations, seats, applications, meetings). */
 const PAGE = 50;
-
-/** "Show more" under a paged list, with how many of the total are shown; nothing once all are. */
-function ShowMore({
-  connection,
-  fetching,
-  label,
-  shown,
-  onMore,
-}: {
-  connection: { pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
-  fetching: boolean;
-  label: string;
-  shown: string;
-  onMore: (cursor: string | null) => void;
-}) {
-  if (!connection.pageInfo.hasNextPage) return null;
-  return (
-    <p className="pager">
-      <button type="button" className="button" disabled={fetching} onClick={() => onMore(connection.pageInfo.endCursor ?? null)}>
-        {label}
-      </button>
-      <span className="meta">{shown}</span>
-    </p>
-  );
-}
 
 const MembersQuery = graphql(`
   query WorkingGroupMembers($id: ID!, $first: Int!, $membershipsAfter: String, $participantsAfter: String) {
@@ -323,14 +299,14 @@ function Members({ groupId }: { groupId: string }) {
           })}
         </ul>
         <ShowMore
-          connection={group.memberships}
+          pageInfo={group.memberships.pageInfo}
           fetching={fetching}
           label={t('groups.members.moreOrganisations')}
           shown={t('groups.members.organisationsShown', { shown: group.memberships.edges.length, count: group.memberships.totalCount })}
           onMore={(cursor) => setAfter({ ...after, membershipsAfter: cursor })}
         />
         <ShowMore
-          connection={group.participants}
+          pageInfo={group.participants.pageInfo}
           fetching={fetching}
           label={t('groups.members.moreSeats')}
           shown={t('groups.members.seatsShown', { shown: seats.length, count: group.participants.totalCount })}
@@ -828,7 +804,7 @@ function Meetings({ groupId }: { groupId: string }) {
           {list(upcoming)}
           {group && (
             <ShowMore
-              connection={group.upcoming}
+              pageInfo={group.upcoming.pageInfo}
               fetching={fetching}
               label={t('groups.meetings.moreUpcoming')}
               shown={t('groups.meetings.shown', { shown: upcoming.length, count: group.upcoming.totalCount })}
@@ -839,7 +815,7 @@ function Meetings({ groupId }: { groupId: string }) {
           {list(past)}
           {group && (
             <ShowMore
-              connection={group.past}
+              pageInfo={group.past.pageInfo}
               fetching={fetching}
               label={t('groups.meetings.morePast')}
               shown={t('groups.meetings.shown', { shown: group.past.edges.length, count: group.past.totalCount })}

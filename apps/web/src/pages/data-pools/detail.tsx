@@ -8,6 +8,7 @@ import { ErrorMessage, fieldProblem } from '../../ui/errors';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { instantOf, numberOrNull, SENSITIVITIES, useViewer } from '../marketplace/shared';
 import { TermsEditor } from './terms-editor';
+import { ShowMore } from '../../ui/show-more';
 
 /** What the viewer may do with the pool (the API's viewerCan), read with the pool and after every change of it. */
 export const PoolActions = graphql(`
@@ -472,14 +473,13 @@ export default function DataPoolPage() {
             </li>
           ))}
         </ul>
-        {pool.accessRequests.pageInfo.hasNextPage && (
-          <p className="pager">
-            <button type="button" className="button" disabled={fetching} onClick={() => setPaging({ ...after, id, requestsAfter: pool.accessRequests.pageInfo.endCursor ?? null })}>
-              {t('dataPools.moreRequests')}
-            </button>
-            <span className="meta">{t('dataPools.shown', { shown: pool.accessRequests.edges.length, count: pool.accessRequests.totalCount })}</span>
-          </p>
-        )}
+        <ShowMore
+          pageInfo={pool.accessRequests.pageInfo}
+          fetching={fetching}
+          label={t('dataPools.moreRequests')}
+          shown={t('dataPools.shown', { shown: pool.accessRequests.edges.length, count: pool.accessRequests.totalCount })}
+          onMore={(cursor) => setPaging({ ...after, id, requestsAfter: cursor })}
+        />
         {mine && can.requestAccess && <AccessForm poolId={pool.id} organizationId={mine.organization.id} purposes={pool.terms.purposes} onDone={reload} />}
         {mine && !signedCurrent && mine.state !== 'WITHDRAWN' && <p className="meta">{t('dataPools.signFirst')}</p>}
       </section>
@@ -502,14 +502,13 @@ export default function DataPoolPage() {
             </li>
           ))}
         </ol>
-        {pool.history.pageInfo.hasNextPage && (
-          <p className="pager">
-            <button type="button" className="button" disabled={fetching} onClick={() => setPaging({ ...after, id, historyAfter: pool.history.pageInfo.endCursor ?? null })}>
-              {t('dataPools.moreHistory')}
-            </button>
-            <span className="meta">{t('dataPools.shown', { shown: pool.history.edges.length, count: pool.history.totalCount })}</span>
-          </p>
-        )}
+        <ShowMore
+          pageInfo={pool.history.pageInfo}
+          fetching={fetching}
+          label={t('dataPools.moreHistory')}
+          shown={t('dataPools.shown', { shown: pool.history.edges.length, count: pool.history.totalCount })}
+          onMore={(cursor) => setPaging({ ...after, id, historyAfter: cursor })}
+        />
       </section>
     </article>
   );

@@ -6,6 +6,7 @@ import { graphql } from '../../gql';
 import type { DataPoolState } from '../../gql/graphql';
 import { useViewer } from '../marketplace/shared';
 import { ErrorMessage } from '../../ui/errors';
+import { ShowMore } from '../../ui/show-more';
 
 const DataPoolsQuery = graphql(`
   query DataPools($state: DataPoolState, $first: Int!, $after: String) {
@@ -113,14 +114,13 @@ export default function DataPoolsPage() {
             })}
           </ul>
           {data.dataPools.totalCount === 0 && <p>{t('dataPools.none')}</p>}
-          {data.dataPools.pageInfo.hasNextPage && (
-            <p className="pager">
-              <button type="button" className="button" disabled={fetching} onClick={() => setPaging({ state, after: data.dataPools.pageInfo.endCursor ?? null })}>
-                {t('dataPools.more')}
-              </button>
-              <span className="meta">{t('dataPools.shown', { shown: data.dataPools.edges.length, count: data.dataPools.totalCount })}</span>
-            </p>
-          )}
+          <ShowMore
+            pageInfo={data.dataPools.pageInfo}
+            fetching={fetching}
+            label={t('dataPools.more')}
+            shown={t('dataPools.shown', { shown: data.dataPools.edges.length, count: data.dataPools.totalCount })}
+            onMore={(cursor) => setPaging({ state, after: cursor })}
+          />
         </>
       )}
     </div>

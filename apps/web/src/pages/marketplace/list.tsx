@@ -6,6 +6,7 @@ import { graphql } from '../../gql';
 import type { CapabilityStatus, DataSensitivity, NeedStatus, ResourceKind } from '../../gql/graphql';
 import { formatQuantity, KINDS, SENSITIVITIES } from './shared';
 import { ErrorMessage } from '../../ui/errors';
+import { ShowMore } from '../../ui/show-more';
 
 const MarketplaceQuery = graphql(`
   query Marketplace(
@@ -216,19 +217,13 @@ export default function MarketplacePage() {
             ))}
           </ul>
           {data.capabilities.totalCount === 0 && <p>{t('marketplace.noneFound')}</p>}
-          {data.capabilities.pageInfo.hasNextPage && (
-            <p className="pager">
-              <button
-                type="button"
-                className="button"
-                disabled={fetching}
-                onClick={() => setPaging({ filterKey, needsAfter: after.needsAfter, capabilitiesAfter: data.capabilities?.pageInfo.endCursor ?? null })}
-              >
-                {t('marketplace.moreCapabilities')}
-              </button>
-              <span className="meta">{t('marketplace.shown', { shown: data.capabilities.edges.length, count: data.capabilities.totalCount })}</span>
-            </p>
-          )}
+          <ShowMore
+            pageInfo={data.capabilities.pageInfo}
+            fetching={fetching}
+            label={t('marketplace.moreCapabilities')}
+            shown={t('marketplace.shown', { shown: data.capabilities.edges.length, count: data.capabilities.totalCount })}
+            onMore={(cursor) => setPaging({ filterKey, needsAfter: after.needsAfter, capabilitiesAfter: cursor })}
+          />
         </section>
       )}
       {tab === 'needs' && data?.resourceNeeds && (
@@ -247,19 +242,13 @@ export default function MarketplacePage() {
             ))}
           </ul>
           {data.resourceNeeds.totalCount === 0 && <p>{t('marketplace.noneFound')}</p>}
-          {data.resourceNeeds.pageInfo.hasNextPage && (
-            <p className="pager">
-              <button
-                type="button"
-                className="button"
-                disabled={fetching}
-                onClick={() => setPaging({ filterKey, capabilitiesAfter: after.capabilitiesAfter, needsAfter: data.resourceNeeds?.pageInfo.endCursor ?? null })}
-              >
-                {t('marketplace.moreNeeds')}
-              </button>
-              <span className="meta">{t('marketplace.shown', { shown: data.resourceNeeds.edges.length, count: data.resourceNeeds.totalCount })}</span>
-            </p>
-          )}
+          <ShowMore
+            pageInfo={data.resourceNeeds.pageInfo}
+            fetching={fetching}
+            label={t('marketplace.moreNeeds')}
+            shown={t('marketplace.shown', { shown: data.resourceNeeds.edges.length, count: data.resourceNeeds.totalCount })}
+            onMore={(cursor) => setPaging({ filterKey, capabilitiesAfter: after.capabilitiesAfter, needsAfter: cursor })}
+          />
         </section>
       )}
     </div>

@@ -9,6 +9,7 @@ import { NeedForm, needInput, needValues, useListingLabels } from './forms';
 import { IntroductionCard } from './introductions';
 import { formatQuantity, translateReason, useViewer } from './shared';
 import { ErrorMessage } from '../../ui/errors';
+import { ShowMore } from '../../ui/show-more';
 
 const NeedQuery = graphql(`
   query ResourceNeedDetail($id: ID!, $matchesAfter: String) {
@@ -332,14 +333,13 @@ export default function NeedPage() {
               </li>
             ))}
           </ol>
-          {n.matches.pageInfo.hasNextPage && (
-            <p className="pager">
-              <button type="button" className="button" disabled={fetching} onClick={() => setPaging({ key: `${id}@${version}`, after: n.matches.pageInfo.endCursor ?? null })}>
-                {t('marketplace.moreMatches')}
-              </button>
-              <span className="meta">{t('marketplace.shown', { shown: n.matches.edges.length, count: n.matches.totalCount })}</span>
-            </p>
-          )}
+          <ShowMore
+            pageInfo={n.matches.pageInfo}
+            fetching={fetching}
+            label={t('marketplace.moreMatches')}
+            shown={t('marketplace.shown', { shown: n.matches.edges.length, count: n.matches.totalCount })}
+            onMore={(cursor) => setPaging({ key: `${id}@${version}`, after: cursor })}
+          />
         </section>
       )}
 
