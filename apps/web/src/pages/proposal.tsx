@@ -587,18 +587,18 @@ function useLaterComments(id: string, firstPageEnd: string | null) {
     let comments = keep;
     let cursor = after;
     let hasNextPage = false;
-    let read = 0;
-    while (read < count) {
+    let fetched = 0;
+    while (fetched < count) {
       const answer = await client.query(ProposalComments, { id, after: cursor }, { requestPolicy: 'network-only' }).toPromise();
       const connection = answer.data?.proposal?.comments;
       if (!connection) break;
-      read += 1;
+      fetched += 1;
       comments = [...comments, ...connection.edges.map((e) => e.node)];
       cursor = connection.pageInfo.endCursor ?? cursor;
       hasNextPage = connection.pageInfo.hasNextPage;
       if (!hasNextPage) break;
     }
-    setState({ id, comments, pages: pages + read, hasNextPage, endCursor: cursor, busy: false });
+    setState({ id, comments, pages: pages + fetched, hasNextPage, endCursor: cursor, busy: false });
   };
   return {
     comments: current.comments,
