@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -645,7 +645,16 @@ function AgendaBuilder({ meeting, onDone }: { meeting: Meeting; onDone: (saved: 
       next.splice(index + by, 0, item);
       return next;
     });
-  const focusLater = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
+  // The element to focus once the list has rendered its new order (a timer could run before that render).
+  const refocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (refocus.current === null) return;
+    document.getElementById(refocus.current)?.focus();
+    refocus.current = null;
+  });
+  const focusLater = (id: string) => {
+    refocus.current = id;
+  };
   const add = () => {
     const key = newKey();
     setItems((all) => [...all, { key, title: '', duration: '15', presenterId: '', description: '', proposalId: null, priorityId: null }]);
